@@ -1,0 +1,153 @@
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { FollowState, SiteId } from './sites/index';
+
+// Opened only in the extension origin (background, popup, options): never from a content script.
+
+export interface Account {
+  site: SiteId;
+  handle: string;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  team?: string;
+  email?: string;
+  accounts: Account[];
+  /** `"site:handle"` for every account: the multiEntry index from a viewed profile to a teammate. */
+  accountKeys: string[];
+}
+
+export type FollowSource = 'page' | 'list' | 'api' | 'action';
+
+export interface FollowRecord {
+  /** `"site:handle"`. */
+  key: string;
+  state: FollowState;
+  followsYou?: boolean;
+  checkedAt: number;
+  source: FollowSource;
+}
+
+export interface ActionRecord {
+  id?: number;
+  at: number;
+  site: SiteId;
+  handle: string;
+  kind: 'follow';
+  via: 'page' | 'tab' | 'api';
+  result: 'ok' | 'failed';
+  detail?: string;
+}
+
+export interface TeamFollowSchema extends DBSchema {
+  members: { key: string; value: Member; indexes: { accountKeys: string; email: string } };
+  follows: { key: string; value: FollowRecord };
+  actions: { key: number; value: ActionRecord; indexes: { at: number } };
+}
+
+export type TeamDb = IDBPDatabase<TeamFollowSchema>;
+type UpgradeTx = IDBPTransaction<TeamFollowSchema, StoreNames<TeamFollowSchema>[], 'versionchange'>;
+
+/** One step per schema version: MIGRATIONS[n] upgrades version n to n + 1. Never edit a shipped step; append. */
+export type Migration = (db: TeamDb, tx: UpgradeTx) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  (db) => {
+    const members = db.createObjectStore('members', { keyPath: 'id' });
+    members.createIndex('accountKeys', 'accountKeys', { multiEntry: true });
+    members.createIndex('email', 'email');
+    db.createObjectStore('follows', { keyPath: 'key' });
+    const actions = db.createObjectStore('actions', { keyPath: 'id', autoIncrement: true });
+    actions.createIndex('at', 'at');
+  },
+];
+
+export const DB_NAME = 'teamfollow';
+
+export function openTeamDb(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS): Promise<TeamDb> {
+  return openDB<TeamFollowSchema>(name, migrations.length, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let version = oldVersion; version < migrations.length; version++) migrations[version]?.(db, tx);
+    },
+  });
+}
+
+let cached: Promise<TeamDb> | null = null;
+
+/** The shared connection of this context, reopened if the browser closed it (MV3 workers stop). */
+export function getDb(): Promise<TeamDb> {
+  if (!cached) {
+    cached = openTeamDb().then((db) => {
+      const forget = () => {
+        cached = null;
+      };
+      db.addEventListener('close', forget);
+      // Another context is upgrading the schema: step aside so it can.
+      db.addEventListener('versionchange', () => {
+        db.close();
+        forget();
+      });
+      return db;
+    });
+    cached.catch(() => {
+      cached = null;
+    });
+  }
+  return cached;
+}
+
+/** Closes the shared connection (tests, "delete all data"). */
+export async function closeDb(): Promise<void> {
+  const db = cached;
+  cached = null;
+  if (db) (await db).close();
+}
+
+export function accountKeysOf(accounts: readonly Account[]): string[] {
+  return accounts.map((a) => `${a.site}:${a.handle}`);
+}
+
+/** The teammate who has this account, if any: one index lookup. */
+export async function findMemberByAccount(
+  db: TeamDb,
+  site: SiteId,
+  handle: string,
+): Promise<Member | undefined> {
+  return db.getFromIndex('members', 'accountKeys', `${site}:${handle}`);
+}
+
+export async function listMembers(db: TeamDb): Promise<Member[]> {
+  return db.getAll('members');
+}
+
+export async function putMember(db: TeamDb, member: Member): Promise<void> {
+  await db.put('members', { ...member, accountKeys: accountKeysOf(member.accounts) });
+}
+
+export async function deleteMember(db: TeamDb, id: string): Promise<void> {
+  await db.delete('members', id);
+}
+
+export async function getFollow(db: TeamDb, site: SiteId, handle: string): Promise<FollowRecord | undefined> {
+  return db.get('follows', `${site}:${handle}`);
+}
+
+export async function putFollow(db: TeamDb, record: FollowRecord): Promise<void> {
+  await db.put('follows', record);
+}
+
+export async function logAction(db: TeamDb, action: ActionRecord): Promise<number> {
+  return db.add('actions', action);
+}
+
+/** Empties every store in one transaction ("delete all data"). */
+export async function clearAll(db: TeamDb): Promise<void> {
+  const tx = db.transaction(['members', 'follows', 'actions'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('members').clear(),
+    tx.objectStore('follows').clear(),
+    tx.objectStore('actions').clear(),
+    tx.done,
+  ]);
+}

@@ -1,0 +1,117 @@
+import { bluesky } from './bluesky';
+import { facebook } from './facebook';
+import { github } from './github';
+import { instagram } from './instagram';
+import { linkedin } from './linkedin';
+import { mastodon } from './mastodon';
+import { reddit } from './reddit';
+import { threads } from './threads';
+import { tiktok } from './tiktok';
+import { type FollowState, type ParseOptions, SITE_IDS, type SiteAdapter, type SiteId } from './types';
+import { x } from './x';
+import { youtube } from './youtube';
+
+export type { FollowState, ParseOptions, SiteAdapter, SiteId } from './types';
+export { FOLLOW_STATES, SITE_IDS } from './types';
+
+/** The registry: every adapter, in display order. Adding a site is one line here. */
+export const sites: readonly SiteAdapter[] = [
+  x,
+  linkedin,
+  github,
+  bluesky,
+  mastodon,
+  threads,
+  instagram,
+  facebook,
+  youtube,
+  tiktok,
+  reddit,
+];
+
+const byId = new Map(sites.map((site) => [site.id, site]));
+
+export function isSiteId(value: unknown): value is SiteId {
+  return typeof value === 'string' && (SITE_IDS as readonly string[]).includes(value);
+}
+
+export function siteById(id: SiteId): SiteAdapter {
+  const site = byId.get(id);
+  if (!site) throw new Error(`Unknown site: ${id}`);
+  return site;
+}
+
+// Hosts that belong to a fixed site can never be Mastodon instances (threads.com/@alice is Threads).
+const claimedHosts = new Set(sites.filter((site) => site.id !== 'mastodon').flatMap((site) => site.hosts));
+
+function safeOptions(options?: ParseOptions): ParseOptions {
+  return { mastodonHosts: (options?.mastodonHosts ?? []).filter((host) => !claimedHosts.has(host)) };
+}
+
+/** An https URL without port or credentials (`https://x.com@evil.example/` is evil.example's), or null. */
+function toHttpsUrl(input: string): URL | null {
+  try {
+    const url = new URL(input);
+    return url.protocol === 'https:' && url.port === '' && !url.username && !url.password ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Which person's profile an absolute https URL shows, or null for anything else. */
+export function parseProfileUrl(
+  url: string,
+  options?: ParseOptions,
+): { site: SiteId; handle: string } | null {
+  const parsed = toHttpsUrl(url.trim());
+  if (!parsed) return null;
+  const opts = safeOptions(options);
+  for (const site of sites) {
+    const handle = site.handleFromUrl(parsed, opts);
+    if (handle !== null) return { site: site.id, handle };
+  }
+  return null;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** The canonical handle from what a person types or pastes (`@Alice`, `alice`, a profile URL), or null. */
+export function normalizeHandle(site: SiteId, input: string): string | null {
+  const adapter = byId.get(site);
+  if (!adapter || typeof input !== 'string') return null;
+  const text = input.trim();
+  if (!text || text.length > 2048) return null;
+  if (text.includes('/')) {
+    // A pasted URL: https, or without a scheme (`x.com/Alice`). Any other scheme is refused.
+    if (SCHEME.test(text) && !/^https:\/\//i.test(text)) return null;
+    const url = toHttpsUrl(SCHEME.test(text) ? text : `https://${text}`);
+    if (!url) return null;
+    // In a Mastodon field, a profile URL of any instance is that instance's account.
+    const options = safeOptions(site === 'mastodon' ? { mastodonHosts: [url.hostname] } : undefined);
+    return adapter.handleFromUrl(url, options);
+  }
+  return adapter.handleFromText(text.startsWith('@') ? text.slice(1) : text);
+}
+
+/** The https URL of a profile. Throws for a handle that is not canonical: only validated handles become URLs. */
+export function profileUrl(site: SiteId, handle: string): string {
+  const adapter = siteById(site);
+  if (adapter.handleFromText(handle) !== handle)
+    throw new Error(`Not a canonical ${adapter.name} handle: ${handle}`);
+  return adapter.profileUrl(handle);
+}
+
+/** The follow state the rendered profile page of `handle` shows. */
+export function readFollowState(site: SiteId, doc: Document, handle: string): FollowState {
+  return siteById(site).readFollowState?.(doc, handle) ?? 'unknown';
+}
+
+/** `"site:handle"`, the key that joins members, follows and actions. */
+export function accountKey(site: SiteId, handle: string): string {
+  return `${site}:${handle}`;
+}
+
+/** Match patterns for every fixed host (the manifest's host permissions and content-script matches). */
+export function siteHostPatterns(): string[] {
+  return [...new Set(sites.flatMap((site) => site.hosts))].map((host) => `https://${host}/*`);
+}

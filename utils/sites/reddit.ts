@@ -1,0 +1,36 @@
+import type { SiteAdapter } from './types';
+
+// Reddit: people live under /user/{name} (short form /u/{name}); following = subscribing to the profile.
+const HOSTS = [
+  'www.reddit.com',
+  'reddit.com',
+  'old.reddit.com',
+  'new.reddit.com',
+  'np.reddit.com',
+  'm.reddit.com',
+];
+
+// reddit-archive/reddit user_rx is [\w-]{3,20}; accounts made before 2016-10 may be shorter.
+const USERNAME = /^[A-Za-z0-9_-]{1,20}$/;
+
+// A profile's own tabs still show the profile; anything else under it (a post, a list) does not.
+const PROFILE_TABS = new Set(['overview', 'submitted', 'comments', 'posts', 'gilded', 'about']);
+
+function handleFromText(text: string): string | null {
+  return USERNAME.test(text) ? text.toLowerCase() : null;
+}
+
+export const reddit: SiteAdapter = {
+  id: 'reddit',
+  name: 'Reddit',
+  hosts: HOSTS,
+  handleFromUrl(url) {
+    if (!HOSTS.includes(url.hostname)) return null;
+    const [section, name, tab, ...rest] = url.pathname.split('/').filter(Boolean);
+    if ((section !== 'user' && section !== 'u') || !name || rest.length > 0) return null;
+    if (tab !== undefined && !PROFILE_TABS.has(tab.toLowerCase())) return null;
+    return handleFromText(decodeURIComponent(name));
+  },
+  handleFromText,
+  profileUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
+};

@@ -1,0 +1,31 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { siteHostPatterns } from './utils/sites/index';
+
+// Firefox needs a stable id; it goes only into the Firefox manifest.
+const GECKO_ID = 'teamfollow@teamfollow.app';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'TeamFollow',
+    description:
+      'Follow every teammate on every social network: see the gaps on the page and in the toolbar.',
+    permissions: ['storage'],
+    host_permissions: siteHostPatterns(),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: { excludeSources: ['e2e/**', 'bench/**', 'fixtures/**', 'tests/**'] },
+});
