@@ -7,11 +7,18 @@ import { mastodon } from './mastodon';
 import { reddit } from './reddit';
 import { threads } from './threads';
 import { tiktok } from './tiktok';
-import { type FollowState, type ParseOptions, SITE_IDS, type SiteAdapter, type SiteId } from './types';
+import {
+  type FollowState,
+  type ParseOptions,
+  type ProfileReading,
+  SITE_IDS,
+  type SiteAdapter,
+  type SiteId,
+} from './types';
 import { x } from './x';
 import { youtube } from './youtube';
 
-export type { FollowState, ParseOptions, SiteAdapter, SiteId } from './types';
+export type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId } from './types';
 export { FOLLOW_STATES, SITE_IDS } from './types';
 
 /** The registry: every adapter, in display order. Adding a site is one line here. */
@@ -103,7 +110,12 @@ export function profileUrl(site: SiteId, handle: string): string {
 
 /** The follow state the rendered profile page of `handle` shows. */
 export function readFollowState(site: SiteId, doc: Document, handle: string): FollowState {
-  return siteById(site).readFollowState?.(doc, handle) ?? 'unknown';
+  return readProfile(site, doc, handle).state;
+}
+
+/** The follow state with the site's own controls; `unknown` for sites that cannot read it. */
+export function readProfile(site: SiteId, doc: Document, handle: string): ProfileReading {
+  return siteById(site).readProfile?.(doc, handle) ?? { state: 'unknown' };
 }
 
 /** `"site:handle"`, the key that joins members, follows and actions. */

@@ -13,8 +13,19 @@ const HOSTS = [
 // reddit-archive/reddit user_rx is [\w-]{3,20}; accounts made before 2016-10 may be shorter.
 const USERNAME = /^[A-Za-z0-9_-]{1,20}$/;
 
-// A profile's own tabs still show the profile; anything else under it (a post, a list) does not.
-const PROFILE_TABS = new Set(['overview', 'submitted', 'comments', 'posts', 'gilded', 'about']);
+// A profile's own tabs still show the profile (the last four only on your own); a post or a list does not.
+const PROFILE_TABS = new Set([
+  'overview',
+  'submitted',
+  'comments',
+  'posts',
+  'gilded',
+  'about',
+  'saved',
+  'upvoted',
+  'downvoted',
+  'hidden',
+]);
 
 function handleFromText(text: string): string | null {
   return USERNAME.test(text) ? text.toLowerCase() : null;
@@ -25,11 +36,13 @@ export const reddit: SiteAdapter = {
   name: 'Reddit',
   hosts: HOSTS,
   handleFromUrl(url) {
-    if (!HOSTS.includes(url.hostname)) return null;
+    // Checked here too, since every adapter is also asked directly about every URL.
+    if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
     const [section, name, tab, ...rest] = url.pathname.split('/').filter(Boolean);
     if ((section !== 'user' && section !== 'u') || !name || rest.length > 0) return null;
     if (tab !== undefined && !PROFILE_TABS.has(tab.toLowerCase())) return null;
-    return handleFromText(decodeURIComponent(name));
+    // A valid name never needs percent-encoding, and decoding a malformed escape would throw.
+    return handleFromText(name);
   },
   handleFromText,
   profileUrl: (handle) => `https://www.reddit.com/user/${handle}/`,

@@ -47,6 +47,24 @@ export interface SiteAdapter {
   handleFromText(text: string): string | null;
   /** The https URL of the profile of a canonical handle. */
   profileUrl(handle: string): string;
-  /** The follow state the rendered profile page of `handle` shows; `unknown` without evidence. */
-  readFollowState?(doc: Document, handle: string): FollowState;
+  /**
+   * What the rendered profile page of `handle` shows: the state, with the site's own controls.
+   * Reads only the profile's own control (never "who to follow" buttons of other people); `unknown` without evidence.
+   */
+  readProfile?(doc: Document, handle: string): ProfileReading;
+  /** The handle whose following list this URL shows (e.g. x.com/alice/following → alice), or null. */
+  followingListOwner?(url: URL): string | null;
+  /** The canonical handles visible in a following list page (or dialog) rendered in `doc`. */
+  readFollowingList?(doc: Document): string[];
+}
+
+/** What a profile page shows, read by an adapter. */
+export interface ProfileReading {
+  state: FollowState;
+  /** Whether the profile follows the signed-in user, where the page says so. */
+  followsYou?: boolean;
+  /** The site's own control that follows this profile: present while the state is `not-following`. */
+  followControl?: HTMLElement | null;
+  /** The element after which the on-page flag goes (next to the profile header), when the page has one. */
+  anchor?: Element | null;
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeHandle, parseProfileUrl, profileUrl, SITE_IDS, sites } from '../../utils/sites/index';
+import { blueskyUrls } from './urls/bluesky';
+import { facebookUrls } from './urls/facebook';
+import { githubUrls } from './urls/github';
+import { instagramUrls } from './urls/instagram';
+import { linkedinUrls } from './urls/linkedin';
+import { mastodonUrls } from './urls/mastodon';
+import { redditUrls } from './urls/reddit';
+import { threadsUrls } from './urls/threads';
+import { tiktokUrls } from './urls/tiktok';
+import type { UrlCases } from './urls/types';
+import { xUrls } from './urls/x';
+import { youtubeUrls } from './urls/youtube';
+
+const allCases: UrlCases[] = [
+  xUrls,
+  linkedinUrls,
+  githubUrls,
+  blueskyUrls,
+  mastodonUrls,
+  threadsUrls,
+  instagramUrls,
+  facebookUrls,
+  youtubeUrls,
+  tiktokUrls,
+  redditUrls,
+];
+
+it('has URL cases for every site in the registry', () => {
+  expect(allCases.map((c) => c.site).sort()).toEqual([...SITE_IDS].sort());
+  expect(sites.map((s) => s.id)).toEqual([...SITE_IDS]);
+});
+
+describe.each(allCases)('$site URLs', ({ site, accept, reject, normalize }) => {
+  it.each(accept)('accepts %s as %s', (url, handle) => {
+    expect(parseProfileUrl(url)).toEqual({ site, handle });
+  });
+
+  it.each(reject)('rejects %s', (url) => {
+    expect(parseProfileUrl(url)?.site).not.toBe(site);
+  });
+
+  it.each(normalize)('normalizes %s to %s', (input, expected) => {
+    expect(normalizeHandle(site, input)).toBe(expected);
+  });
+
+  it.each(accept)('round-trips %s through profileUrl', (_url, handle) => {
+    expect(parseProfileUrl(profileUrl(site, handle))).toEqual({ site, handle });
+    expect(normalizeHandle(site, handle)).toBe(handle);
+  });
+});
+
+describe('a URL belongs to one site at most', () => {
+  const everyUrl = allCases.flatMap((c) => [...c.accept.map(([url]) => url), ...c.reject]);
+  it.each(everyUrl)('%s', (url) => {
+    const parsed = new URL(url);
+    const claimants = sites.filter((site) => site.handleFromUrl(parsed) !== null).map((site) => site.id);
+    const owner = allCases.find((c) => c.accept.some(([u]) => u === url))?.site;
+    expect(claimants).toEqual(owner ? [owner] : []);
+  });
+});

@@ -1,0 +1,63 @@
+import type { SiteAdapter } from './types';
+
+// GitHub: a person is /{login}. gist.github.com/{login} is a gist listing, not the profile, so it is not read.
+const HOSTS = ['github.com', 'www.github.com'];
+
+// Single hyphens between alphanumerics, at most 39 (github-username-regex, same as sherlock data.json).
+const LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d]))*$/i;
+const MAX_LOGIN_LENGTH = 39;
+
+// Profile tabs (github-url-detection tests); ?tab=followers and ?tab=following are follow lists, not the profile.
+const PROFILE_TABS = new Set(['overview', 'repositories', 'projects', 'packages', 'stars', 'achievements']);
+
+// github-reserved-names 2.1.1 (reserved-names.json, 2026-02-18), plus access, community, docs from older releases.
+const RESERVED = new Set(
+  `
+  300 302 400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 418 419 420 421 422 423
+  424 425 426 427 428 429 430 431 500 501 502 503 504 505 506 507 508 509 510 511 693 694 695 900 about
+  access account admin advisories anonymous any api apps attributes auth billing blob blog bounty branches
+  business businesses c cache careers case-studies categories central certification changelog chat cla
+  cloud codereview collection collections comments commit commits community companies compare contact
+  contributing cookbook copilot coupons customer customer-stories customers dashboard dashboard-feed
+  dashboards design develop developer diff discover discussions docs downloads downtime editor editors edu
+  education enterprise events explore featured features feed files fixtures forked garage ghost gist gists
+  github-copilot graphs groups guide guides help help-wanted home hooks hosting hovercards identity images
+  inbox individual info integration interfaces introduction invalid-email-address investors issues jobs
+  join journal journals lab labs languages launch layouts learn legal library linux listings lists login
+  logos logout mac maintenance malware man marketplace mention mentioned mentioning mentions migrating
+  milestones mine mirrors mobile navigation network new news none nonprofit nonprofits notices
+  notifications oauth offer open-source organisations organizations orgs pages partners payments personal
+  plans plugins popular popularity posts press preview pricing professional projects pulls raw readme
+  recommendations redeem releases render reply repos repositories resources restore revert
+  save-net-neutrality saved scraping search security services sessions settings shareholders shop
+  showcases signin signup site socials spam sponsors ssh staff starred stars static status statuses
+  storage store stories styleguide subscriptions suggest suggestion suggestions support suspended talks
+  teach teacher teachers teaching team teams ten terms timeline topic topics tos tour train training
+  translations tree trending undefined updates user-attachments username users visualization w watching
+  wiki wikis windows works-with www0 www1 www2 www3 www4 www5 www6 www7 www8 www9
+`
+    .trim()
+    .split(/\s+/),
+);
+
+function handleFromText(text: string): string | null {
+  const login = text.toLowerCase();
+  if (login.length > MAX_LOGIN_LENGTH || !LOGIN.test(login) || RESERVED.has(login)) return null;
+  return login;
+}
+
+export const github: SiteAdapter = {
+  id: 'github',
+  name: 'GitHub',
+  hosts: HOSTS,
+  handleFromUrl(url) {
+    if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
+    const [login, ...rest] = url.pathname.split('/').filter(Boolean);
+    if (!login || rest.length > 0) return null;
+    const tab = url.searchParams.get('tab');
+    if (tab !== null && !PROFILE_TABS.has(tab.toLowerCase())) return null;
+    return handleFromText(login);
+  },
+  handleFromText,
+  profileUrl: (handle) => `https://github.com/${handle}`,
+};
