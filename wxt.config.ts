@@ -9,12 +9,17 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'TeamFollow',
     description:
       'Follow every teammate on every social network: see the gaps on the page and in the toolbar.',
-    permissions: ['storage'],
+    // scripting: to register the content script on Mastodon instances the user adds (runtime permission).
+    permissions: ['storage', 'scripting'],
     host_permissions: siteHostPatterns(),
+    // Any https host may be a Mastodon instance; each is requested from the user's click in the options.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*'] }
+      : { optional_permissions: ['https://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

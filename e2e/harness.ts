@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
@@ -59,4 +60,30 @@ export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
   await page.goto(ext.extensionUrl('options.html'));
   await page.locator('[data-testid="roster-file"]').waitFor({ state: 'attached' });
   return page;
+}
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+
+/** The saved page `fixtures/<path>` as HTML. */
+export function fixture(path: string): Promise<string> {
+  return readFile(resolve(FIXTURES, path), 'utf8');
+}
+
+function pageKey(url: string): string {
+  const { host, pathname, search } = new URL(url);
+  return `${host}${pathname.replace(/\/$/, '')}${search}`;
+}
+
+/**
+ * Serves saved pages at their real https URLs (`{ 'https://github.com/octo-cat': 'github/following.html' }`);
+ * every other request fails as if offline, so no test touches the internet. Call again to change the pages.
+ */
+export async function servePages(ext: ExtensionBrowser, pages: Record<string, string>): Promise<void> {
+  const table = new Map(Object.entries(pages).map(([url, path]) => [pageKey(url), path]));
+  await ext.context.unroute(/^https?:\/\//);
+  await ext.context.route(/^https?:\/\//, async (route) => {
+    const path = table.get(pageKey(route.request().url()));
+    if (!path) return route.abort('internetdisconnected');
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixture(path) });
+  });
 }

@@ -56,7 +56,7 @@ describe('report-state', () => {
       state: 'not-following',
       source: 'page',
     };
-    expect(await handleContentMessage(db, { ...message, followsYou: true }, NOW)).toEqual({
+    expect(await handleContentMessage(db, { ...message, followsYou: true }, { now: NOW })).toEqual({
       ok: true,
       recorded: true,
     });
@@ -77,7 +77,7 @@ describe('report-state', () => {
       state: 'following',
       source: 'page',
     };
-    expect(await handleContentMessage(db, message, NOW)).toEqual({ ok: true, recorded: false });
+    expect(await handleContentMessage(db, message, { now: NOW })).toEqual({ ok: true, recorded: false });
     expect(await db.count('follows')).toBe(0);
   });
 
@@ -90,7 +90,7 @@ describe('report-state', () => {
       state: 'unknown',
       source: 'page',
     };
-    expect(await handleContentMessage(db, message, NOW)).toEqual({ ok: true, recorded: false });
+    expect(await handleContentMessage(db, message, { now: NOW })).toEqual({ ok: true, recorded: false });
     expect((await getFollow(db, 'reddit', 'ada_quill'))?.state).toBe('following');
   });
 });
@@ -116,8 +116,70 @@ describe('refuses what a content script should not ask', () => {
     ['null', null],
     ['a string', 'lookup'],
   ])('%s', async (_label, message) => {
-    const answer = await handleContentMessage(db, message, NOW);
+    const answer = await handleContentMessage(db, message, { now: NOW });
     expect(answer.ok).toBe(false);
+    expect(await db.count('follows')).toBe(0);
+  });
+});
+
+describe('a follow made from the flag', () => {
+  it('is recorded with source action and logged in the history', async () => {
+    const message = {
+      type: 'report-state',
+      site: 'reddit',
+      handle: 'ada_quill',
+      state: 'following',
+      source: 'action',
+    };
+    expect(await handleContentMessage(db, message, { now: NOW })).toEqual({ ok: true, recorded: true });
+    expect((await getFollow(db, 'reddit', 'ada_quill'))?.source).toBe('action');
+    expect(await db.getAll('actions')).toEqual([
+      { id: 1, at: NOW(), site: 'reddit', handle: 'ada_quill', kind: 'follow', via: 'page', result: 'ok' },
+    ]);
+  });
+
+  it('logs nothing for a state merely seen on the page', async () => {
+    const message = {
+      type: 'report-state',
+      site: 'reddit',
+      handle: 'ada_quill',
+      state: 'following',
+      source: 'page',
+    };
+    await handleContentMessage(db, message, { now: NOW });
+    expect(await db.count('actions')).toBe(0);
+  });
+});
+
+describe('report-list', () => {
+  const own = { now: NOW, ownHandles: async () => ['lead'] };
+  const list = (owner: string, handles: string[]) => ({
+    type: 'report-list',
+    site: 'reddit',
+    owner,
+    handles,
+  });
+
+  it('records teammates in your own following list as followed, and no one else', async () => {
+    const answer = await handleContentMessage(db, list('lead', ['ada_alt', 'stranger', 'ada_alt']), own);
+    expect(answer).toEqual({ ok: true, recorded: true });
+    expect(await db.getAll('follows')).toEqual([
+      { key: 'reddit:ada_alt', state: 'following', checkedAt: NOW(), source: 'list' },
+    ]);
+  });
+
+  it('ignores the following list of someone else', async () => {
+    expect(await handleContentMessage(db, list('someone', ['ada_alt']), own)).toEqual({
+      ok: true,
+      recorded: false,
+    });
+    expect(await db.count('follows')).toBe(0);
+  });
+
+  it('refuses lists with invalid handles or too many entries', async () => {
+    expect((await handleContentMessage(db, list('lead', ['<b>x</b>']), own)).ok).toBe(false);
+    const many = Array.from({ length: 501 }, (_, i) => `user${i}`);
+    expect((await handleContentMessage(db, list('lead', many), own)).ok).toBe(false);
     expect(await db.count('follows')).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { type FollowRecord, findMemberByAccount, putFollow, type TeamDb } from './db';
-import { FOLLOW_STATES, isSiteId, normalizeHandle, SITE_IDS, type SiteId } from './sites/index';
+import { type FollowRecord, findMemberByAccount, getFollow, logAction, putFollow, type TeamDb } from './db';
+import { accountKey, FOLLOW_STATES, normalizeHandle, SITE_IDS, type SiteId } from './sites/index';
 
 // The typed protocol between content scripts and the background. Every message is validated here:
 // a content script runs beside the site's own scripts, so treat what it sends as untrusted input.
@@ -20,14 +20,38 @@ export const ReportStateSchema = v.strictObject({
   handle: HandleSchema,
   state: v.picklist(FOLLOW_STATES),
   followsYou: v.optional(v.boolean()),
-  source: v.picklist(['page', 'list', 'action']),
+  /** `action`: the state the page confirmed after the user pressed the flag's Follow. */
+  source: v.picklist(['page', 'action']),
 });
 
-/** What a content script may ask: who a profile belongs to, and what its page shows. Nothing else. */
-export const ContentMessageSchema = v.variant('type', [LookupSchema, ReportStateSchema]);
+/** The handles visible on a following list page, as the user scrolls it. */
+export const ReportListSchema = v.strictObject({
+  type: v.literal('report-list'),
+  site: SiteSchema,
+  owner: HandleSchema,
+  handles: v.pipe(v.array(HandleSchema), v.maxLength(500)),
+});
+
+/** The tab left a teammate's profile (client-side navigation): its badge goes. */
+export const LeftProfileSchema = v.strictObject({ type: v.literal('left-profile') });
+
+/** What a content script may ask or tell: who a profile belongs to, and what its page shows. Nothing else. */
+export const ContentMessageSchema = v.variant('type', [
+  LookupSchema,
+  ReportStateSchema,
+  ReportListSchema,
+  LeftProfileSchema,
+]);
+
+/** The message if it is one a content script may send, else null. */
+export function parseContentMessage(message: unknown): ContentMessage | null {
+  const parsed = v.safeParse(ContentMessageSchema, message);
+  return parsed.success ? parsed.output : null;
+}
 
 export type LookupMessage = v.InferOutput<typeof LookupSchema>;
 export type ReportStateMessage = v.InferOutput<typeof ReportStateSchema>;
+export type ReportListMessage = v.InferOutput<typeof ReportListSchema>;
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
 
 /** The answer to a lookup: only what the on-page flag shows (the name), never team, email or other accounts. */
@@ -46,47 +70,97 @@ export type ReportAnswer = { ok: true; recorded: boolean } | RefusedAnswer;
 
 export type ContentAnswer = LookupAnswer | ReportAnswer | RefusedAnswer;
 
-function canonical(site: SiteId, handle: string): string | null {
-  const normalized = normalizeHandle(site, handle);
-  return normalized === handle ? normalized : null;
+function isCanonical(site: SiteId, handle: string): boolean {
+  return normalizeHandle(site, handle) === handle;
 }
 
-/** Handles one message from a content script against the database. Pure apart from the db it is given. */
+export interface MessageContext {
+  now(): number;
+  /** The signed-in user's own handles on a site, as set in the options or seen on their own profile. */
+  ownHandles(site: SiteId): Promise<readonly string[]>;
+}
+
+const defaultContext: MessageContext = { now: Date.now, ownHandles: async () => [] };
+
+const REFUSED_SHAPE: RefusedAnswer = { ok: false, error: 'refused: not a valid TeamFollow message' };
+const REFUSED_HANDLE: RefusedAnswer = { ok: false, error: 'refused: not a canonical handle' };
+
+/** Handles one message from a content script against the database. Pure apart from the db and context given. */
 export async function handleContentMessage(
   db: TeamDb,
   message: unknown,
-  now: () => number = Date.now,
+  context: Partial<MessageContext> = {},
 ): Promise<ContentAnswer> {
-  const parsed = v.safeParse(ContentMessageSchema, message);
-  if (!parsed.success) return { ok: false, error: 'refused: not a valid TeamFollow message' };
-  const msg = parsed.output;
-  if (!isSiteId(msg.site) || canonical(msg.site, msg.handle) === null) {
-    return { ok: false, error: 'refused: not a canonical handle' };
-  }
+  const ctx = { ...defaultContext, ...context };
+  const msg = parseContentMessage(message);
+  if (!msg) return REFUSED_SHAPE;
+  if (msg.type === 'left-profile') return { ok: true, recorded: false };
+  if (msg.type === 'report-list') return recordList(db, msg, ctx);
+  if (!isCanonical(msg.site, msg.handle)) return REFUSED_HANDLE;
+  return msg.type === 'lookup' ? lookup(db, msg) : recordState(db, msg, ctx);
+}
+
+async function lookup(db: TeamDb, msg: LookupMessage): Promise<LookupAnswer> {
   const member = await findMemberByAccount(db, msg.site, msg.handle);
-  if (msg.type === 'lookup') {
-    if (!member) return { ok: true, member: null, follow: null };
-    const record = await db.get('follows', `${msg.site}:${msg.handle}`);
-    const follow = record
-      ? {
-          state: record.state,
-          checkedAt: record.checkedAt,
-          source: record.source,
-          followsYou: record.followsYou,
-        }
-      : null;
-    return { ok: true, member: { id: member.id, name: member.name }, follow };
-  }
+  if (!member) return { ok: true, member: null, follow: null };
+  const record = await getFollow(db, msg.site, msg.handle);
+  const follow = record
+    ? {
+        state: record.state,
+        checkedAt: record.checkedAt,
+        source: record.source,
+        followsYou: record.followsYou,
+      }
+    : null;
+  return { ok: true, member: { id: member.id, name: member.name }, follow };
+}
+
+async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageContext): Promise<ReportAnswer> {
   // Reports about people who are not on the roster are dropped: nothing is stored about strangers.
-  if (!member) return { ok: true, recorded: false };
+  const member = await findMemberByAccount(db, msg.site, msg.handle);
   // `unknown` is no evidence: it never overwrites a state that was seen.
-  if (msg.state === 'unknown') return { ok: true, recorded: false };
+  if (!member || msg.state === 'unknown') return { ok: true, recorded: false };
+  const at = ctx.now();
   await putFollow(db, {
-    key: `${msg.site}:${msg.handle}`,
+    key: accountKey(msg.site, msg.handle),
     state: msg.state,
-    checkedAt: now(),
+    checkedAt: at,
     source: msg.source,
     ...(msg.followsYou === undefined ? {} : { followsYou: msg.followsYou }),
   });
+  // A follow the user made with the flag's button goes into the history.
+  if (msg.source === 'action' && (msg.state === 'following' || msg.state === 'requested')) {
+    await logAction(db, {
+      at,
+      site: msg.site,
+      handle: msg.handle,
+      kind: 'follow',
+      via: 'page',
+      result: 'ok',
+    });
+  }
   return { ok: true, recorded: true };
+}
+
+/** Everyone on the roster who shows up in the user's own following list is followed. */
+async function recordList(db: TeamDb, msg: ReportListMessage, ctx: MessageContext): Promise<ReportAnswer> {
+  if (!isCanonical(msg.site, msg.owner) || !msg.handles.every((handle) => isCanonical(msg.site, handle))) {
+    return REFUSED_HANDLE;
+  }
+  // Someone else's following list says nothing about whom the user follows.
+  if (!(await ctx.ownHandles(msg.site)).includes(msg.owner)) return { ok: true, recorded: false };
+  const at = ctx.now();
+  const tx = db.transaction(['members', 'follows'], 'readwrite');
+  const members = tx.objectStore('members').index('accountKeys');
+  const follows = tx.objectStore('follows');
+  let recorded = false;
+  for (const handle of new Set(msg.handles)) {
+    const key = accountKey(msg.site, handle);
+    if ((await members.count(key)) === 0) continue;
+    const previous = await follows.get(key);
+    await follows.put({ ...previous, key, state: 'following', checkedAt: at, source: 'list' });
+    recorded = true;
+  }
+  await tx.done;
+  return { ok: true, recorded };
 }

@@ -1,0 +1,73 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { TeamFlag } from '../../components/TeamFlag';
+import type { ContentMessage } from '../../utils/messages';
+import { type FlagView, type ProfileWatch, watchProfile } from '../../utils/profile-watch';
+import { siteHostPatterns } from '../../utils/sites/index';
+import css from './style.css?inline';
+
+// Thin shell: on every (client-side) navigation, watch the profile if it is a teammate's and draw the flag.
+export default defineContentScript({
+  matches: siteHostPatterns(),
+  runAt: 'document_end',
+  main(ctx) {
+    const flag = createFlagHost();
+    let session: AbortController | null = null;
+    let currentUrl = '';
+
+    const start = (url: string) => {
+      if (url === currentUrl) return;
+      currentUrl = url;
+      session?.abort();
+      const controller = new AbortController();
+      session = controller;
+      let watch: ProfileWatch | null = null;
+      const draw = (view: FlagView | null, anchor: Element | null) =>
+        flag.draw(view, anchor, () => void watch?.follow());
+      watchProfile({
+        doc: document,
+        url,
+        signal: controller.signal,
+        ask: (message: ContentMessage) => browser.runtime.sendMessage(message),
+        render: draw,
+      }).then((w) => {
+        watch = w;
+      });
+    };
+
+    start(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => start(newUrl.href));
+    ctx.onInvalidated(() => {
+      session?.abort();
+      flag.remove();
+    });
+  },
+});
+
+/** The flag's host element: one per page at most, with an open shadow root so page styles cannot reach it. */
+function createFlagHost() {
+  const host = document.createElement('teamfollow-flag');
+  host.dataset.testid = 'teamfollow-flag';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  const root = document.createElement('div');
+  shadow.append(style, root);
+
+  return {
+    draw(view: FlagView | null, anchor: Element | null, onFollow: () => void) {
+      if (!view) return this.remove();
+      host.dataset.state = view.state;
+      host.classList.toggle('tf-floating', !anchor);
+      // Next to the profile header when the site has one; otherwise a small floating note.
+      if (anchor && host.previousElementSibling !== anchor) anchor.after(host);
+      else if (!anchor && host.parentElement !== document.body) document.body.append(host);
+      render(<TeamFlag view={view} onFollow={onFollow} />, root);
+    },
+    remove() {
+      render(null, root);
+      host.remove();
+    },
+  };
+}

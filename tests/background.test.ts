@@ -1,0 +1,71 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../entrypoints/background';
+import { closeDb, getDb, putMember } from '../utils/db';
+import { getOwnHandles } from '../utils/settings';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  await putMember(await getDb(), {
+    id: 'm1',
+    name: 'Ada Quill',
+    accounts: [{ site: 'reddit', handle: 'ada_quill' }],
+    accountKeys: [],
+  });
+  // The fake browser has no permissions or scripting API: stand in for them.
+  const event = { addListener: vi.fn() };
+  vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ origins: [] });
+  vi.spyOn(fakeBrowser.permissions, 'onAdded', 'get').mockReturnValue(event as never);
+  vi.spyOn(fakeBrowser.permissions, 'onRemoved', 'get').mockReturnValue(event as never);
+  vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  background.main();
+});
+afterEach(() => closeDb());
+
+const lookup = { type: 'lookup', site: 'reddit', handle: 'ada_quill' };
+const fromContentScript = {
+  id: 'test-extension-id',
+  frameId: 0,
+  url: 'https://www.reddit.com/user/ada_quill/',
+};
+
+it('answers lookups from its own content scripts', async () => {
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger(lookup, fromContentScript);
+  expect(answer).toMatchObject({ ok: true, member: { id: 'm1', name: 'Ada Quill' } });
+});
+
+it('ignores messages from other extensions', async () => {
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger(lookup, {
+    ...fromContentScript,
+    id: 'some-other-extension',
+  });
+  expect(answer).toBeUndefined();
+});
+
+it('refuses malformed messages with a reason', async () => {
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'dump-roster' }, fromContentScript);
+  expect(answer).toEqual({ ok: false, error: expect.stringMatching(/refused/) });
+});
+
+it('badges the tab of a teammate you do not follow, and clears it when the tab leaves', async () => {
+  const sender = { ...fromContentScript, tab: { id: 7 } as never };
+  const report = {
+    type: 'report-state',
+    site: 'reddit',
+    handle: 'ada_quill',
+    state: 'not-following',
+    source: 'page',
+  };
+  await fakeBrowser.runtime.onMessage.trigger(report, sender);
+  expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('+1');
+  await fakeBrowser.runtime.onMessage.trigger({ type: 'left-profile' }, sender);
+  expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+});
+
+it('learns your own handle from your own profile page', async () => {
+  const report = { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'self', source: 'page' };
+  await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
+  expect(await getOwnHandles('reddit')).toEqual(['ada_quill']);
+});

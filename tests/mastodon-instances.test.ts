@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addedInstances,
+  instancePattern,
+  reconcileMastodonScripts,
+  type ScriptingApi,
+} from '../utils/mastodon-instances';
+
+describe('instancePattern', () => {
+  it.each([
+    ['social.example.org', 'https://social.example.org/*'],
+    ['  Social.Example.ORG ', 'https://social.example.org/*'],
+    ['https://social.example.org/@alice', 'https://social.example.org/*'],
+  ])('%s → %s', (input, pattern) => {
+    expect(instancePattern(input)).toBe(pattern);
+  });
+
+  it.each([
+    ['a built-in instance', 'mastodon.social'],
+    ['a host of another site', 'www.threads.com'],
+    ['no dot', 'localhost'],
+    ['a port', 'social.example.org:8443'],
+    ['an IP address', '192.168.0.1'],
+    ['a wildcard', '*.example.org'],
+    ['markup', '<script>.example.org'],
+    ['empty', ''],
+  ])('refuses %s', (_label, input) => {
+    expect(instancePattern(input)).toBeNull();
+  });
+});
+
+it('finds the user-added instances among granted origins', () => {
+  expect(
+    addedInstances(['https://x.com/*', 'https://social.example.org/*', 'https://*/*', 'https://b.example/*']),
+  ).toEqual(['b.example', 'social.example.org']);
+});
+
+function fakeScripting(initial: string[]): ScriptingApi & { ids: Set<string> } {
+  const ids = new Set(initial);
+  return {
+    ids,
+    getRegisteredContentScripts: async () => [...ids].map((id) => ({ id })),
+    registerContentScripts: async (scripts) => {
+      for (const script of scripts) {
+        if (ids.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
+        ids.add(script.id);
+      }
+    },
+    unregisterContentScripts: async ({ ids: gone }) => {
+      for (const id of gone) ids.delete(id);
+    },
+  };
+}
+
+describe('reconcileMastodonScripts', () => {
+  it('registers granted instances, unregisters revoked ones, and leaves other scripts alone', async () => {
+    const scripting = fakeScripting(['mastodon:old.example', 'mastodon:kept.example', 'other-script']);
+    await reconcileMastodonScripts(
+      ['https://kept.example/*', 'https://new.example/*', 'https://x.com/*'],
+      scripting,
+    );
+    expect([...scripting.ids].sort()).toEqual([
+      'mastodon:kept.example',
+      'mastodon:new.example',
+      'other-script',
+    ]);
+  });
+
+  it('is idempotent (a second start-up registers nothing twice)', async () => {
+    const scripting = fakeScripting([]);
+    await reconcileMastodonScripts(['https://new.example/*'], scripting);
+    await reconcileMastodonScripts(['https://new.example/*'], scripting);
+    expect([...scripting.ids]).toEqual(['mastodon:new.example']);
+  });
+});

@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentMessage } from '../utils/messages';
+import { type FlagView, watchProfile } from '../utils/profile-watch';
+
+// A stand-in site whose page shows its state in one button, so the watcher's logic is tested on its own.
+vi.mock('../utils/sites/index', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../utils/sites/index')>();
+  return {
+    ...real,
+    readProfile: (_site: string, doc: Document, handle: string) => {
+      const button = doc.querySelector<HTMLElement>(`button[data-profile="${handle}"]`);
+      const state = (button?.dataset.state ?? 'unknown') as FlagView['state'];
+      return { state, followControl: state === 'not-following' ? button : null, anchor: doc.querySelector('h1') };
+    },
+  };
+});
+
+const URL_ALICE = 'https://www.reddit.com/user/alice/';
+let controller: AbortController;
+let views: (FlagView | null)[];
+let sent: ContentMessage[];
+
+function ask(roster: Record<string, string>) {
+  return async (message: ContentMessage) => {
+    sent.push(message);
+    if (message.type !== 'lookup') return { ok: true, recorded: true };
+    const name = roster[message.handle];
+    return { ok: true, member: name ? { id: message.handle, name } : null, follow: null };
+  };
+}
+
+function start(url = URL_ALICE, roster: Record<string, string> = { alice: 'Alice Example' }) {
+  return watchProfile({
+    doc: document,
+    url,
+    ask: ask(roster),
+    render: (view) => views.push(view),
+    signal: controller.signal,
+    settleMs: 200,
+    confirmMs: 200,
+  });
+}
+
+function showButton(state: string) {
+  document.body.innerHTML = `<h1>alice</h1><button data-profile="alice" data-state="${state}">x</button>`;
+}
+
+const lastView = () => views.at(-1);
+const reports = () => sent.filter((m) => m.type === 'report-state');
+
+beforeEach(() => {
+  controller = new AbortController();
+  views = [];
+  sent = [];
+  document.body.innerHTML = '<h1>alice</h1>';
+});
+afterEach(() => controller.abort());
+
+describe('watchProfile', () => {
+  it('does nothing at all for someone who is not on the roster', async () => {
+    showButton('not-following');
+    expect(await start(URL_ALICE, {})).toBeNull();
+    expect(views).toEqual([]);
+    expect(reports()).toEqual([]);
+  });
+
+  it('does nothing for a page that is not a profile', async () => {
+    expect(await start('https://www.reddit.com/r/programming/')).toBeNull();
+    expect(sent).toEqual([]);
+  });
+
+  it('shows unknown first, then the state once the control renders, and records it', async () => {
+    await start();
+    expect(lastView()?.state).toBe('unknown');
+    showButton('not-following');
+    await vi.waitFor(() => expect(lastView()?.state).toBe('not-following'));
+    expect(lastView()?.name).toBe('Alice Example');
+    expect(reports()).toEqual([
+      { type: 'report-state', site: 'reddit', handle: 'alice', state: 'not-following', source: 'page' },
+    ]);
+  });
+
+  it('says it could not tell when the page never shows a state', async () => {
+    await start();
+    await vi.waitFor(() => expect(lastView()?.gaveUp).toBe(true));
+    expect(lastView()?.state).toBe('unknown');
+    expect(reports()).toEqual([]);
+  });
+
+  it('records a follow made with the site button while the page stays', async () => {
+    showButton('not-following');
+    await start();
+    document.querySelector('button')?.setAttribute('data-state', 'following');
+    await vi.waitFor(() => expect(lastView()?.state).toBe('following'));
+    expect(reports().map((m) => m.type === 'report-state' && [m.state, m.source])).toEqual([
+      ['not-following', 'page'],
+      ['following', 'page'],
+    ]);
+  });
+
+  it('presses the site button and records the confirmed follow as an action', async () => {
+    showButton('not-following');
+    const button = document.querySelector('button') as HTMLButtonElement;
+    button.addEventListener('click', () => setTimeout(() => button.setAttribute('data-state', 'following'), 20));
+    const watch = await start();
+    await watch?.follow();
+    expect(lastView()).toMatchObject({ state: 'following', follow: 'idle' });
+    expect(reports().at(-1)).toMatchObject({ state: 'following', source: 'action' });
+  });
+
+  it('records nothing false when the page does not confirm the follow', async () => {
+    showButton('not-following');
+    const watch = await start();
+    await watch?.follow();
+    expect(lastView()).toMatchObject({ state: 'not-following', follow: 'failed' });
+    expect(reports().filter((m) => m.type === 'report-state' && m.state === 'following')).toEqual([]);
+  });
+
+  it('removes the flag and stops watching when the visit ends', async () => {
+    await start();
+    controller.abort();
+    expect(lastView()).toBeNull();
+    expect(sent.at(-1)).toEqual({ type: 'left-profile' });
+    const count = views.length;
+    showButton('following');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(views.length).toBe(count);
+  });
+});

@@ -1,0 +1,158 @@
+import type { ContentMessage, LookupAnswer } from './messages';
+import {
+  type FollowState,
+  type ParseOptions,
+  type ProfileReading,
+  parseProfileUrl,
+  readProfile,
+  type SiteId,
+} from './sites/index';
+
+// The content script's logic, free of extension APIs: it gets the page, a way to ask the background, and a
+// way to draw the flag. One watch per profile visit; aborting its signal ends every observer and timer.
+
+/** What the on-page flag shows. */
+export interface FlagView {
+  site: SiteId;
+  handle: string;
+  name: string;
+  /** What this page shows now (`unknown` until it shows it). */
+  state: FollowState;
+  followsYou?: boolean;
+  /** The state recorded on an earlier visit, for context while the page is loading. */
+  recorded: LookupAnswer['follow'];
+  /** The page never showed a state within the wait. */
+  gaveUp: boolean;
+  /** A one-click follow in progress, or what went wrong with it. */
+  follow: 'idle' | 'pressing' | 'failed';
+  message?: string;
+}
+
+export interface WatchOptions {
+  doc: Document;
+  url: string;
+  parse?: ParseOptions;
+  ask(message: ContentMessage): Promise<unknown>;
+  /** Draws (or, with null, removes) the flag. `anchor` is where it goes, when the page has a header. */
+  render(view: FlagView | null, anchor: Element | null): void;
+  signal: AbortSignal;
+  /** How long to wait for the page to show a state before saying it could not tell. */
+  settleMs?: number;
+  /** How long to wait for the page to confirm a follow after pressing its button. */
+  confirmMs?: number;
+}
+
+export interface ProfileWatch {
+  /** Presses the site's own Follow control and waits for the page to confirm. */
+  follow(): Promise<void>;
+}
+
+const SETTLED: ReadonlySet<FollowState> = new Set(['following', 'requested']);
+
+function isLookupAnswer(value: unknown): value is LookupAnswer {
+  return typeof value === 'object' && value !== null && (value as LookupAnswer).ok === true && 'member' in value;
+}
+
+/** Watches the profile at `url` if it belongs to a teammate; resolves to null (and draws nothing) otherwise. */
+export async function watchProfile(options: WatchOptions): Promise<ProfileWatch | null> {
+  const { doc, signal, ask, render } = options;
+  const profile = parseProfileUrl(options.url, options.parse);
+  if (!profile) return null;
+  const answer = await ask({ type: 'lookup', site: profile.site, handle: profile.handle }).catch(() => null);
+  if (signal.aborted || !isLookupAnswer(answer) || !answer.member) return null;
+
+  const { site, handle } = profile;
+  let reading: ProfileReading = readProfile(site, doc, handle);
+  let view: FlagView = {
+    site,
+    handle,
+    name: answer.member.name,
+    state: reading.state,
+    followsYou: reading.followsYou,
+    recorded: answer.follow,
+    gaveUp: false,
+    follow: 'idle',
+  };
+  let pressed = false;
+  let onConfirmed: (() => void) | null = null;
+
+  const draw = () => render(view, reading.anchor ?? null);
+  const report = (state: FollowState, source: 'page' | 'action') =>
+    ask({ type: 'report-state', site, handle, state, followsYou: reading.followsYou, source }).catch(() => undefined);
+
+  const check = () => {
+    const next = readProfile(site, doc, handle);
+    const changed = next.state !== reading.state || next.followsYou !== reading.followsYou;
+    const moved = next.anchor !== reading.anchor;
+    reading = next;
+    if (!changed && !moved) return;
+    if (changed) {
+      const confirmed = pressed && SETTLED.has(next.state);
+      view = {
+        ...view,
+        state: next.state,
+        followsYou: next.followsYou,
+        gaveUp: false,
+        ...(confirmed ? { follow: 'idle', message: undefined } : {}),
+      };
+      if (next.state !== 'unknown') void report(next.state, confirmed ? 'action' : 'page');
+      if (confirmed) {
+        pressed = false;
+        onConfirmed?.();
+      }
+    }
+    draw();
+  };
+
+  // One observer for the life of the visit: it sees the control appear, change (a follow made with the site's
+  // own button) or go away. Mutation records are batched per task, so a busy page costs one read per batch.
+  const observer = new MutationObserver(check);
+  observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, attributes: true });
+  const settle = setTimeout(() => {
+    if (view.state !== 'unknown') return;
+    view = { ...view, gaveUp: true };
+    draw();
+  }, options.settleMs ?? 10_000);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(settle);
+    render(null, null);
+    void ask({ type: 'left-profile' }).catch(() => undefined);
+  });
+
+  draw();
+  if (reading.state !== 'unknown') void report(reading.state, 'page');
+
+  return {
+    async follow() {
+      const control = readProfile(site, doc, handle);
+      if (control.state !== 'not-following' || !control.followControl) {
+        view = { ...view, follow: 'failed', message: 'Could not find the Follow button on this page.' };
+        draw();
+        return;
+      }
+      pressed = true;
+      view = { ...view, follow: 'pressing', message: undefined };
+      draw();
+      const confirmed = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), options.confirmMs ?? 10_000);
+        onConfirmed = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+      control.followControl.click();
+      if (await confirmed) return;
+      // The site asked for something (sign-in, a confirmation) or failed: nothing is recorded.
+      pressed = false;
+      onConfirmed = null;
+      if (signal.aborted) return;
+      view = {
+        ...view,
+        follow: 'failed',
+        message: 'The page did not confirm the follow. Finish it on the page (it may ask you to sign in).',
+      };
+      draw();
+    },
+  };
+}
