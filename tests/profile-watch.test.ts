@@ -11,7 +11,11 @@ vi.mock('../utils/sites/index', async (importOriginal) => {
     readProfile: (_site: string, doc: Document, handle: string) => {
       const button = doc.querySelector<HTMLElement>(`button[data-profile="${handle}"]`);
       const state = (button?.dataset.state ?? 'unknown') as FlagView['state'];
-      return { state, followControl: state === 'not-following' ? button : null, anchor: doc.querySelector('h1') };
+      return {
+        state,
+        followControl: state === 'not-following' ? button : null,
+        anchor: doc.querySelector('h1'),
+      };
     },
   };
 });
@@ -102,7 +106,9 @@ describe('watchProfile', () => {
   it('presses the site button and records the confirmed follow as an action', async () => {
     showButton('not-following');
     const button = document.querySelector('button') as HTMLButtonElement;
-    button.addEventListener('click', () => setTimeout(() => button.setAttribute('data-state', 'following'), 20));
+    button.addEventListener('click', () =>
+      setTimeout(() => button.setAttribute('data-state', 'following'), 20),
+    );
     const watch = await start();
     await watch?.follow();
     expect(lastView()).toMatchObject({ state: 'following', follow: 'idle' });

@@ -50,7 +50,9 @@ export interface ProfileWatch {
 const SETTLED: ReadonlySet<FollowState> = new Set(['following', 'requested']);
 
 function isLookupAnswer(value: unknown): value is LookupAnswer {
-  return typeof value === 'object' && value !== null && (value as LookupAnswer).ok === true && 'member' in value;
+  return (
+    typeof value === 'object' && value !== null && (value as LookupAnswer).ok === true && 'member' in value
+  );
 }
 
 /** Watches the profile at `url` if it belongs to a teammate; resolves to null (and draws nothing) otherwise. */
@@ -78,7 +80,9 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
 
   const draw = () => render(view, reading.anchor ?? null);
   const report = (state: FollowState, source: 'page' | 'action') =>
-    ask({ type: 'report-state', site, handle, state, followsYou: reading.followsYou, source }).catch(() => undefined);
+    ask({ type: 'report-state', site, handle, state, followsYou: reading.followsYou, source }).catch(
+      () => undefined,
+    );
 
   const check = () => {
     const next = readProfile(site, doc, handle);
