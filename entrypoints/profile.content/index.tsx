@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TeamFlag } from '../../components/TeamFlag';
+import { watchFollowingList } from '../../utils/list-watch';
 import type { ContentMessage } from '../../utils/messages';
 import { type FlagView, type ProfileWatch, watchProfile } from '../../utils/profile-watch';
 import { siteHostPatterns } from '../../utils/sites/index';
@@ -25,13 +26,16 @@ export default defineContentScript({
       let watch: ProfileWatch | null = null;
       const draw = (view: FlagView | null, anchor: Element | null) =>
         flag.draw(view, anchor, () => void watch?.follow());
-      watchProfile({
+      const page = {
         doc: document,
         url,
+        // Runtime-registered only on user-added instances, so an unclaimed host here is a Mastodon instance.
+        parse: { mastodonHosts: [location.hostname] },
         signal: controller.signal,
         ask: (message: ContentMessage) => browser.runtime.sendMessage(message),
-        render: draw,
-      }).then((w) => {
+      };
+      if (watchFollowingList(page)) return;
+      void watchProfile({ ...page, render: draw }).then((w) => {
         watch = w;
       });
     };

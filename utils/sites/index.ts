@@ -80,6 +80,21 @@ export function parseProfileUrl(
   return null;
 }
 
+/** Whose following list an https URL shows (the user's own list records whom they follow), or null. */
+export function parseFollowingListUrl(
+  url: string,
+  options?: ParseOptions,
+): { site: SiteId; owner: string } | null {
+  const parsed = toHttpsUrl(url.trim());
+  if (!parsed) return null;
+  const opts = safeOptions(options);
+  for (const site of sites) {
+    const owner = site.followingListOwner?.(parsed, opts) ?? null;
+    if (owner !== null) return { site: site.id, owner };
+  }
+  return null;
+}
+
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** The canonical handle from what a person types or pastes (`@Alice`, `alice`, a profile URL), or null. */

@@ -53,7 +53,7 @@ export interface SiteAdapter {
    */
   readProfile?(doc: Document, handle: string): ProfileReading;
   /** The handle whose following list this URL shows (e.g. x.com/alice/following → alice), or null. */
-  followingListOwner?(url: URL): string | null;
+  followingListOwner?(url: URL, options?: ParseOptions): string | null;
   /** The canonical handles visible in a following list page (or dialog) rendered in `doc`. */
   readFollowingList?(doc: Document): string[];
 }

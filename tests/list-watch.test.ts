@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { watchFollowingList } from '../utils/list-watch';
+import type { ContentMessage } from '../utils/messages';
+
+// A stand-in site whose following list is a <ul> of links, so the watcher's logic is tested on its own.
+vi.mock('../utils/sites/index', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../utils/sites/index')>();
+  return {
+    ...real,
+    parseFollowingListUrl: (url: string) => {
+      const match = /^https:\/\/www\.reddit\.com\/user\/(\w+)\/following$/.exec(url);
+      return match ? { site: 'reddit', owner: match[1] } : null;
+    },
+    siteById: () => ({
+      readFollowingList: (doc: Document) => [...doc.querySelectorAll('li a')].map((a) => a.textContent ?? ''),
+    }),
+  };
+});
+
+let controller: AbortController;
+let sent: ContentMessage[];
+const start = (url = 'https://www.reddit.com/user/lead/following') =>
+  watchFollowingList({ doc: document, url, signal: controller.signal, ask: async (m) => void sent.push(m) });
+const addRows = (...names: string[]) => {
+  for (const name of names)
+    document.querySelector('ul')?.insertAdjacentHTML('beforeend', `<li><a>${name}</a></li>`);
+};
+
+beforeEach(() => {
+  controller = new AbortController();
+  sent = [];
+  document.body.innerHTML = '<ul></ul>';
+});
+afterEach(() => controller.abort());
+
+it('ignores pages that are not a following list', () => {
+  expect(start('https://www.reddit.com/user/lead/')).toBe(false);
+  expect(sent).toEqual([]);
+});
+
+it('reports the visible people, then only the new ones as the user scrolls', async () => {
+  addRows('ada', 'bob');
+  expect(start()).toBe(true);
+  addRows('cy');
+  await vi.waitFor(() => expect(sent).toHaveLength(2));
+  expect(sent).toEqual([
+    { type: 'report-list', site: 'reddit', owner: 'lead', handles: ['ada', 'bob'] },
+    { type: 'report-list', site: 'reddit', owner: 'lead', handles: ['cy'] },
+  ]);
+});
+
+it('splits long lists into messages the background accepts, and stops when the visit ends', async () => {
+  addRows(...Array.from({ length: 450 }, (_, i) => `user${i}`));
+  start();
+  expect(sent.map((m) => m.type === 'report-list' && m.handles.length)).toEqual([200, 200, 50]);
+  controller.abort();
+  addRows('late');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(sent).toHaveLength(3);
+});
