@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { getDb } from '../utils/db';
+import { CHANGES_CHANNEL, getDb } from '../utils/db';
 import { reconcileMastodonScripts } from '../utils/mastodon-instances';
 import {
   type ContentAnswer,
@@ -40,6 +40,7 @@ export default defineBackground(() => {
 /** Side effects of an answered message: the tab's badge, and the user's own handle seen on their profile. */
 async function afterMessage(sent: ContentMessage, answer: ContentAnswer, tabId: number | undefined) {
   const recorded = 'recorded' in answer && answer.recorded;
+  if (recorded) announceChange();
   if (sent.type === 'report-state' && recorded && sent.state === 'self')
     await addOwnHandle(sent.site, sent.handle);
   if (tabId === undefined) return;
@@ -48,6 +49,13 @@ async function afterMessage(sent: ContentMessage, answer: ContentAnswer, tabId: 
   }
   if (sent.type === 'report-state' && recorded)
     await setTabBadge(tabId, sent.state === 'not-following' ? '+1' : '');
+}
+
+/** Tells open extension pages (popup, options) that follow states changed, so they redraw. */
+function announceChange(): void {
+  const channel = new BroadcastChannel(CHANGES_CHANNEL);
+  channel.postMessage({ type: 'changed' });
+  channel.close();
 }
 
 async function setTabBadge(tabId: number, text: string): Promise<void> {

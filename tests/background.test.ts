@@ -69,3 +69,22 @@ it('learns your own handle from your own profile page', async () => {
   await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
   expect(await getOwnHandles('reddit')).toEqual(['ada_quill']);
 });
+
+it('tells open pages when a follow state was recorded', async () => {
+  const heard = new Promise((resolve) => {
+    const channel = new BroadcastChannel('teamfollow');
+    channel.onmessage = (event) => {
+      channel.close();
+      resolve(event.data);
+    };
+  });
+  const report = {
+    type: 'report-state',
+    site: 'reddit',
+    handle: 'ada_quill',
+    state: 'following',
+    source: 'page',
+  };
+  await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
+  expect(await heard).toEqual({ type: 'changed' });
+});

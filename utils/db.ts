@@ -65,6 +65,9 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const DB_NAME = 'teamfollow';
 
+/** BroadcastChannel on which the extension's pages hear that the data changed. */
+export const CHANGES_CHANNEL = 'teamfollow';
+
 export function openTeamDb(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS): Promise<TeamDb> {
   return openDB<TeamFollowSchema>(name, migrations.length, {
     upgrade(db, oldVersion, _newVersion, tx) {
