@@ -54,6 +54,18 @@ export async function launchExtension(extraArgs: string[] = []): Promise<Extensi
   };
 }
 
+/** Deletes the extension's database (open connections step aside) so a test starts from an empty roster. */
+export async function resetData(ext: ExtensionBrowser): Promise<void> {
+  await ext.worker.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('teamfollow');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
 /** Opens the options page and waits until its app has rendered. */
 export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.context.newPage();

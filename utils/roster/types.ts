@@ -20,11 +20,16 @@ export interface ParsedMember {
   team?: string;
   email?: string;
   accounts: Account[];
+  /** `"site:handle"` → the column it came from as written in the header (`links`, `GitHub`, `accounts.github`). */
+  accountColumns?: Map<string, string>;
 }
 
 export interface ParsedRoster {
+  format: 'csv' | 'json';
   members: ParsedMember[];
   problems: RosterProblem[];
+  /** Header columns TeamFollow does not read, as written (not problems: nothing in them was expected). */
+  ignoredColumns: string[];
 }
 
 export interface ImportSummary {
@@ -35,6 +40,8 @@ export interface ImportSummary {
   /** Problems: refused rows plus invalid cells left out. */
   rejected: number;
   problems: RosterProblem[];
+  /** Header columns that were not read, as written. */
+  ignoredColumns?: string[];
 }
 
 /** The file as a whole cannot be read (too large, too many rows, not a roster): nothing was written. */
@@ -43,3 +50,6 @@ export class RosterFileError extends Error {
 }
 
 export const ROSTER_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 20_000 } as const;
+
+/** Longest name or team kept; longer names are cut, longer teams left out (both reported). */
+export const MAX_TEXT_LENGTH = 200;

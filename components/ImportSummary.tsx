@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import type { ImportSummary, RosterProblem } from '../utils/roster/types';
+
+/** What one import attempt ended with: a summary, or a whole-file error (nothing was written). */
+export type ImportOutcome =
+  | { kind: 'done'; summary: ImportSummary; source?: string }
+  | { kind: 'failed'; message: string; source?: string };
+
+// Long problem lists are cut: the first ones are the useful ones.
+const PROBLEMS_SHOWN = 100;
+const VALUE_CHARS = 60;
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** "Imported 10 teammates (3 new, 7 merged); 2 problems." */
+export function summarySentence(summary: ImportSummary): string {
+  const problems = summary.rejected === 0 ? 'no problems' : plural(summary.rejected, 'problem');
+  return `Imported ${plural(summary.imported, 'teammate')} (${summary.added} new, ${summary.merged} merged); ${problems}.`;
+}
+
+function truncate(text: string): string {
+  return text.length > VALUE_CHARS ? `${text.slice(0, VALUE_CHARS - 1)}…` : text;
+}
+
+function ProblemItem({ problem }: { problem: RosterProblem }) {
+  const hasValue = problem.value !== undefined && problem.value !== '';
+  return (
+    <li
+      data-testid="import-problem"
+      data-line={problem.line}
+      data-column={problem.column}
+      data-kind={problem.kind}
+    >
+      <span class="problem-where">
+        Line {problem.line}
+        {problem.column ? `, column ${problem.column}` : ''}:
+      </span>{' '}
+      {hasValue && (
+        <>
+          <code class="problem-value">{truncate(problem.value ?? '')}</code>{' '}
+        </>
+      )}
+      <span class="problem-reason">
+        {hasValue ? '— ' : ''}
+        {problem.reason} {problem.kind === 'row' ? '(row left out)' : '(cell left out)'}
+      </span>
+    </li>
+  );
+}
+
+/** The result of an import, announced to screen readers; carries the e2e hooks `data-imported`/`data-rejected`. */
+export function ImportSummaryPanel({ outcome }: { outcome: ImportOutcome }) {
+  const [showAll, setShowAll] = useState(false);
+  if (outcome.kind === 'failed') {
+    return (
+      <div
+        class="import-summary is-error"
+        data-testid="import-summary"
+        data-imported="0"
+        data-rejected="1"
+        role="alert"
+      >
+        <p>
+          <strong>Import failed.</strong> {outcome.message} Your roster is unchanged.
+        </p>
+      </div>
+    );
+  }
+  const { summary } = outcome;
+  const problems = showAll ? summary.problems : summary.problems.slice(0, PROBLEMS_SHOWN);
+  return (
+    <div
+      class={`import-summary${summary.rejected > 0 ? ' has-problems' : ''}`}
+      data-testid="import-summary"
+      data-imported={summary.imported}
+      data-rejected={summary.rejected}
+      role="status"
+    >
+      <p>
+        {outcome.source ? `${outcome.source}: ` : ''}
+        {summarySentence(summary)}
+      </p>
+      {problems.length > 0 && (
+        <ul class="problem-list" aria-label="Problems">
+          {problems.map((problem, index) => (
+            <ProblemItem key={index} problem={problem} />
+          ))}
+        </ul>
+      )}
+      {summary.ignoredColumns && summary.ignoredColumns.length > 0 && (
+        <p class="muted">Columns not read: {summary.ignoredColumns.join(', ')}.</p>
+      )}
+      {!showAll && summary.problems.length > PROBLEMS_SHOWN && (
+        <button type="button" class="link-button" onClick={() => setShowAll(true)}>
+          Show all {summary.problems.length.toLocaleString('en')} problems
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { useId, useMemo, useState } from 'preact/hooks';
+import type { Member } from '../utils/db';
+import { sites } from '../utils/sites/index';
+import { formFromMember, hasErrors, type MemberForm, memberFromForm, validateForm } from './member-form';
+
+interface MemberEditorProps {
+  member: Member;
+  /** Writes the member; a rejected promise shows its message and keeps the editor open. */
+  onSave: (member: Member) => Promise<void> | void;
+  onCancel: () => void;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+  inputMode?: 'email';
+  required?: boolean;
+  placeholder?: string;
+  testId?: string;
+  siteId?: string;
+}
+
+function Field({
+  id,
+  label,
+  value,
+  error,
+  onInput,
+  onBlur,
+  inputMode,
+  required,
+  placeholder,
+  testId,
+  siteId,
+}: FieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <div class="field">
+      <label for={id}>
+        {label}
+        {required && <span class="muted"> (required)</span>}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        value={value}
+        required={required}
+        placeholder={placeholder}
+        autocomplete="off"
+        spellcheck={false}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? errorId : undefined}
+        data-testid={testId}
+        data-site={siteId}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        onBlur={onBlur}
+      />
+      {error && (
+        <p id={errorId} class="field-error" data-testid="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Edits one teammate: name, team, email and one field per site. Every site field is checked as you type;
+ * several handles on one site go in the same field, separated by spaces. Save stays off while anything is invalid.
+ */
+export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
+  const idPrefix = useId();
+  const [form, setForm] = useState<MemberForm>(() => formFromMember(member));
+  const [nameTouched, setNameTouched] = useState(member.name !== '');
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState('');
+  const errors = useMemo(() => validateForm(form), [form]);
+  const invalid = hasErrors(errors);
+
+  const update = (patch: Partial<MemberForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const next = memberFromForm(member.id, form);
+    if (!next || saving) return;
+    setSaving(true);
+    setSaveError('');
+    try {
+      await onSave(next);
+    } catch (error) {
+      setSaveError(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="member-editor" data-testid="member-editor" noValidate onSubmit={submit}>
+      <div class="field-grid">
+        <Field
+          id={`${idPrefix}-name`}
+          label="Name"
+          required
+          value={form.name}
+          error={nameTouched ? errors.name : undefined}
+          onInput={(name) => {
+            setNameTouched(true);
+            update({ name });
+          }}
+          onBlur={() => setNameTouched(true)}
+          testId="member-name"
+        />
+        <Field
+          id={`${idPrefix}-team`}
+          label="Team"
+          value={form.team}
+          onInput={(team) => update({ team })}
+          testId="member-team"
+        />
+        <Field
+          id={`${idPrefix}-email`}
+          label="Email"
+          inputMode="email"
+          value={form.email}
+          onInput={(email) => update({ email })}
+          testId="member-email"
+        />
+      </div>
+      <fieldset>
+        <legend>Accounts</legend>
+        <p class="muted hint">
+          A handle or a profile link; leave empty when there is none. Several handles: separate them with
+          spaces.
+        </p>
+        <div class="field-grid">
+          {sites.map((site) => (
+            <Field
+              key={site.id}
+              id={`${idPrefix}-${site.id}`}
+              label={site.name}
+              value={form.handles[site.id] ?? ''}
+              error={errors.sites[site.id]}
+              placeholder={site.id === 'mastodon' ? 'user@instance' : undefined}
+              onInput={(value) =>
+                setForm((current) => ({ ...current, handles: { ...current.handles, [site.id]: value } }))
+              }
+              testId="member-handle"
+              siteId={site.id}
+            />
+          ))}
+        </div>
+      </fieldset>
+      {saveError && (
+        <p class="field-error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <div class="actions">
+        {invalid && (
+          <p class="muted hint" id={`${idPrefix}-blocked`}>
+            {errors.name ? 'Enter a name to save.' : 'Fix the marked handles to save.'}
+          </p>
+        )}
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button
+          type="submit"
+          class="primary"
+          data-testid="save-member"
+          disabled={invalid || saving}
+          aria-describedby={invalid ? `${idPrefix}-blocked` : undefined}
+        >
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

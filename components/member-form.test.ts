@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Member } from '../utils/db';
+import {
+  emptyMember,
+  formFromMember,
+  hasErrors,
+  memberFromForm,
+  parseHandles,
+  validateForm,
+} from './member-form';
+
+const ada: Member = {
+  id: 'ada',
+  name: 'Ada Quill',
+  team: 'Platform',
+  accounts: [
+    { site: 'x', handle: 'adaquill' },
+    { site: 'github', handle: 'adaquill' },
+    { site: 'github', handle: 'ada-work' },
+  ],
+  accountKeys: ['x:adaquill', 'github:adaquill', 'github:ada-work'],
+};
+
+describe('member form', () => {
+  it('shows several handles of one site in one field, separated by spaces', () => {
+    const form = formFromMember(ada);
+    expect(form).toEqual({
+      name: 'Ada Quill',
+      team: 'Platform',
+      email: '',
+      handles: { x: 'adaquill', github: 'adaquill ada-work' },
+    });
+  });
+
+  it('round-trips a member (accounts in site order) unchanged', () => {
+    expect(memberFromForm('ada', formFromMember(ada))).toEqual({ ...ada, accountKeys: [] });
+  });
+
+  it('normalises what people type or paste: @, case, profile links, duplicates', () => {
+    expect(parseHandles('x', '@AdaQuill, https://x.com/adaquill  x.com/Bob')).toEqual({
+      handles: ['adaquill', 'bob'],
+      invalid: [],
+    });
+    expect(parseHandles('mastodon', 'ada')).toEqual({ handles: [], invalid: ['ada'] });
+  });
+
+  it('reports an invalid handle per site with the site name, and a missing name', () => {
+    const errors = validateForm({
+      name: '  ',
+      team: '',
+      email: '',
+      handles: { x: 'not a/handle!', github: 'ok-user' },
+    });
+    expect(errors.name).toBe('A name is required');
+    expect(errors.sites.x).toMatch(/not a valid X handle/);
+    expect(errors.sites.github).toBeUndefined();
+    expect(hasErrors(errors)).toBe(true);
+    expect(
+      memberFromForm('id', { name: 'Bo', team: '', email: '', handles: { github: '-bad-' } }),
+    ).toBeNull();
+  });
+
+  it('treats an empty site field as no account and leaves out empty team and email', () => {
+    const member = memberFromForm('new', {
+      name: ' Bo ',
+      team: ' ',
+      email: '',
+      handles: { x: '', github: '  ' },
+    });
+    expect(member).toEqual({ id: 'new', name: 'Bo', accounts: [], accountKeys: [] });
+    expect(hasErrors(validateForm(formFromMember(emptyMember('e'))))).toBe(true);
+  });
+});

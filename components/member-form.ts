@@ -1,0 +1,75 @@
+import type { Account, Member } from '../utils/db';
+import { normalizeHandle, type SiteId, sites } from '../utils/sites/index';
+
+/** What the member editor holds while a person types: plain text per field. */
+export interface MemberForm {
+  name: string;
+  team: string;
+  email: string;
+  /** Per site, the handles as typed: one, or several separated by spaces or commas. */
+  handles: Partial<Record<SiteId, string>>;
+}
+
+export interface MemberFormErrors {
+  name?: string;
+  sites: Partial<Record<SiteId, string>>;
+}
+
+export function emptyMember(id: string): Member {
+  return { id, name: '', accounts: [], accountKeys: [] };
+}
+
+export function formFromMember(member: Member): MemberForm {
+  const handles: Partial<Record<SiteId, string>> = {};
+  for (const { site, handle } of member.accounts) {
+    handles[site] = handles[site] ? `${handles[site]} ${handle}` : handle;
+  }
+  return { name: member.name, team: member.team ?? '', email: member.email ?? '', handles };
+}
+
+/** The canonical handles in one site field; `invalid` lists the pieces that are not handles there. */
+export function parseHandles(site: SiteId, text: string): { handles: string[]; invalid: string[] } {
+  const handles: string[] = [];
+  const invalid: string[] = [];
+  for (const piece of text.split(/[\s,;]+/).filter(Boolean)) {
+    const handle = normalizeHandle(site, piece);
+    if (handle === null) invalid.push(piece);
+    else if (!handles.includes(handle)) handles.push(handle);
+  }
+  return { handles, invalid };
+}
+
+export function validateForm(form: MemberForm): MemberFormErrors {
+  const errors: MemberFormErrors = { sites: {} };
+  if (!form.name.trim()) errors.name = 'A name is required';
+  for (const site of sites) {
+    const { invalid } = parseHandles(site.id, form.handles[site.id] ?? '');
+    if (invalid.length === 1)
+      errors.sites[site.id] = `${quote(invalid[0] ?? '')} is not a valid ${site.name} handle`;
+    else if (invalid.length > 1)
+      errors.sites[site.id] = `${invalid.map(quote).join(', ')}: not a valid ${site.name} handle`;
+  }
+  return errors;
+}
+
+export function hasErrors(errors: MemberFormErrors): boolean {
+  return errors.name !== undefined || Object.keys(errors.sites).length > 0;
+}
+
+/** The member to save, keeping the id (accountKeys are recomputed by putMember); null while the form is invalid. */
+export function memberFromForm(id: string, form: MemberForm): Member | null {
+  if (hasErrors(validateForm(form))) return null;
+  const accounts: Account[] = sites.flatMap((site) =>
+    parseHandles(site.id, form.handles[site.id] ?? '').handles.map((handle) => ({ site: site.id, handle })),
+  );
+  const member: Member = { id, name: form.name.trim(), accounts, accountKeys: [] };
+  const team = form.team.trim();
+  const email = form.email.trim();
+  if (team) member.team = team;
+  if (email) member.email = email;
+  return member;
+}
+
+function quote(piece: string): string {
+  return `“${piece.length > 40 ? `${piece.slice(0, 39)}…` : piece}”`;
+}

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchExtension, openOptions, resetData } from './harness';
+
+const EXAMPLE_ROSTER = resolve(import.meta.dirname, '../examples/roster.csv');
+
+let ext: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+beforeEach(async () => {
+  // Each test starts from an empty roster.
+  await resetData(ext);
+  page = await openOptions(ext);
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+async function importFile(name: string, content: string | Buffer) {
+  await page.locator('[data-testid="roster-file"]').setInputFiles({
+    name,
+    mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
+    buffer: typeof content === 'string' ? Buffer.from(content) : content,
+  });
+  const summary = page.locator('[data-testid="import-summary"]');
+  await summary.waitFor();
+  return summary;
+}
+
+async function rosterNames(): Promise<string[]> {
+  const rows = page.locator('[data-testid="roster-row"]');
+  const names = await rows.evaluateAll((trs) =>
+    trs.map((tr) => tr.querySelector('td, th')?.textContent?.trim() ?? ''),
+  );
+  return names.sort();
+}
+
+describe('options page', () => {
+  it('imports the example roster through the file input', async () => {
+    const summary = await importFile('roster.csv', await readFile(EXAMPLE_ROSTER));
+    await expect.poll(() => summary.getAttribute('data-imported')).toBe('10');
+    expect(await summary.getAttribute('data-rejected')).toBe('0');
+    await expect.poll(() => page.locator('[data-testid="roster-row"]').count()).toBe(10);
+    expect(await page.locator('[data-testid="roster-count"]').textContent()).toContain('10');
+  });
+
+  it('lands the good rows of a bad file and lists every problem with its reason', async () => {
+    const csv = [
+      'name,team,email,github,x',
+      'Good One,Alpha,good@example.com,good-one,goodone',
+      ',Beta,,nameless,',
+      'Bad Cells,Gamma,not-an-email,-bad-,this_handle_is_far_too_long_for_x',
+      'Mixed Bag,Delta,,mixed,javascript:alert(1)',
+      '"<img src=x onerror=alert(1)>",=1+1,,html-name,',
+    ].join('\r\n');
+    const summary = await importFile('bad.csv', csv);
+    await expect.poll(() => summary.getAttribute('data-imported')).toBe('4');
+    // One refused row (no name) plus four invalid cells (email, github, x, x).
+    expect(await summary.getAttribute('data-rejected')).toBe('5');
+    const problems = summary.locator('[data-testid="import-problem"]');
+    expect(await problems.count()).toBe(5);
+    const text = (await problems.allTextContents()).join('\n');
+    expect(text).toMatch(/name/i);
+    expect(text).toContain('-bad-');
+    expect(text).toContain('javascript:alert(1)');
+    expect(await rosterNames()).toEqual(
+      ['<img src=x onerror=alert(1)>', 'Bad Cells', 'Good One', 'Mixed Bag'].sort(),
+    );
+    // The hostile name is text, not markup.
+    expect(await page.locator('[data-testid="roster-row"] img').count()).toBe(0);
+  });
+
+  it('exports JSON that re-imports to the same roster', async () => {
+    await importFile('roster.csv', await readFile(EXAMPLE_ROSTER));
+    await expect.poll(() => page.locator('[data-testid="roster-row"]').count()).toBe(10);
+    const before = await page.locator('[data-testid="roster-row"]').allTextContents();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-json"]'),
+    ]);
+    const exported = await readFile((await download.path()) as string);
+
+    await page.click('[data-testid="delete-all"]');
+    await page.click('[data-testid="delete-all-confirm"]');
+    await expect.poll(() => page.locator('[data-testid="roster-row"]').count()).toBe(0);
+
+    const summary = await importFile('teamfollow-roster.json', exported);
+    await expect.poll(() => summary.getAttribute('data-imported')).toBe('10');
+    expect(await summary.getAttribute('data-rejected')).toBe('0');
+    const after = await page.locator('[data-testid="roster-row"]').allTextContents();
+    expect(after.sort()).toEqual(before.sort());
+  });
+});

@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { parseHandles } from '../../components/member-form';
+import { ownHandlesItem } from '../../utils/settings';
+import { type SiteId, sites } from '../../utils/sites/index';
+
+type OwnHandles = Partial<Record<SiteId, string[]>>;
+type OwnHandlesForm = Partial<Record<SiteId, string>>;
+
+function formFromStored(stored: OwnHandles): OwnHandlesForm {
+  const form: OwnHandlesForm = {};
+  for (const site of sites) form[site.id] = (stored[site.id] ?? []).join(' ');
+  return form;
+}
+
+function errorsOf(form: OwnHandlesForm): Partial<Record<SiteId, string>> {
+  const errors: Partial<Record<SiteId, string>> = {};
+  for (const site of sites) {
+    const { invalid } = parseHandles(site.id, form[site.id] ?? '');
+    if (invalid.length > 0)
+      errors[site.id] = `${invalid.map((piece) => `“${piece}”`).join(', ')}: not a valid ${site.name} handle`;
+  }
+  return errors;
+}
+
+function storedFromForm(form: OwnHandlesForm): OwnHandles {
+  const stored: OwnHandles = {};
+  for (const site of sites) {
+    const { handles } = parseHandles(site.id, form[site.id] ?? '');
+    if (handles.length > 0) stored[site.id] = handles;
+  }
+  return stored;
+}
+
+/** The user's own handles per site: the background records follows only from the user's own following lists. */
+export function OwnHandlesSection() {
+  const [form, setForm] = useState<OwnHandlesForm | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState('');
+  // Unsaved typing wins over a handle learned in the background meanwhile.
+  const dirty = useRef(false);
+  const errors = useMemo(() => (form ? errorsOf(form) : {}), [form]);
+  const invalid = Object.keys(errors).length > 0;
+
+  useEffect(() => {
+    let live = true;
+    const show = (stored: OwnHandles | null) => {
+      if (live && !dirty.current) setForm(formFromStored(stored ?? {}));
+    };
+    void ownHandlesItem.getValue().then(show);
+    const unwatch = ownHandlesItem.watch(show);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!form || invalid || saving) return;
+    setSaving(true);
+    try {
+      const stored = storedFromForm(form);
+      await ownHandlesItem.setValue(stored);
+      dirty.current = false;
+      setForm(formFromStored(stored));
+      setNotice('Saved your accounts.');
+    } catch (error) {
+      setNotice(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="own-handles-heading" data-testid="own-handles">
+      <h2 id="own-handles-heading">Your accounts</h2>
+      <p>
+        TeamFollow records whom you follow from your own following lists only; it needs to know which lists
+        are yours.
+      </p>
+      <p class="muted">
+        Your handle or profile link on each site; several: separate them with spaces. Handles TeamFollow
+        recognised on your own profile pages appear here too.
+      </p>
+      {form === null ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <form noValidate onSubmit={save}>
+          <div class="field-grid own-handles-grid">
+            {sites.map((site) => {
+              const id = `own-handle-${site.id}`;
+              const error = errors[site.id];
+              return (
+                <div class="field" key={site.id}>
+                  <label for={id}>{site.name}</label>
+                  <input
+                    id={id}
+                    type="text"
+                    autocomplete="off"
+                    spellcheck={false}
+                    placeholder={site.id === 'mastodon' ? 'you@instance' : undefined}
+                    value={form[site.id] ?? ''}
+                    aria-invalid={error ? 'true' : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                    data-testid="own-handle"
+                    data-site={site.id}
+                    onInput={(event) => {
+                      dirty.current = true;
+                      const value = event.currentTarget.value;
+                      setForm((current) => ({ ...current, [site.id]: value }));
+                      setNotice('');
+                    }}
+                  />
+                  {error && (
+                    <p id={`${id}-error`} class="field-error" data-testid="field-error">
+                      {error}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          <div class="actions start">
+            <button
+              type="submit"
+              class="primary"
+              data-testid="own-handles-save"
+              disabled={invalid || saving}
+              aria-describedby={invalid ? 'own-handles-blocked' : undefined}
+            >
+              Save your accounts
+            </button>
+            {invalid && (
+              <p class="muted hint" id="own-handles-blocked">
+                Fix the marked handles to save.
+              </p>
+            )}
+          </div>
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AccountList } from '../../components/AccountList';
+import { filterMembers, sortMembers } from '../../components/roster-filter';
+import type { Member } from '../../utils/db';
+
+/** Rows rendered at a time: 10,000 rows would make every keystroke in the search box slow. */
+export const PAGE_SIZE = 100;
+
+interface RosterTableProps {
+  members: readonly Member[];
+  onAdd: () => void;
+  onEdit: (member: Member) => void;
+  onDelete: (member: Member) => Promise<void>;
+}
+
+interface RosterRowProps {
+  member: Member;
+  onEdit: (member: Member) => void;
+  onDelete: (member: Member) => Promise<void>;
+}
+
+function RosterRow({ member, onEdit, onDelete }: RosterRowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+
+  // Move focus into the confirm step and back, so keyboard users never lose their place.
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+    else if (wasConfirming.current) deleteButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  return (
+    <tr data-testid="roster-row" data-member-id={member.id}>
+      <th scope="row" class="cell-name">
+        {member.name}
+      </th>
+      <td class="cell-team">{member.team ?? ''}</td>
+      <td class="cell-email">{member.email ?? ''}</td>
+      <td class="cell-accounts">
+        <AccountList accounts={member.accounts} />
+      </td>
+      <td class="cell-actions">
+        {confirming ? (
+          // biome-ignore lint/a11y/noStaticElementInteractions: Escape here only mirrors the "No" button.
+          <div
+            class="inline-confirm"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setConfirming(false);
+            }}
+          >
+            <span>Delete {member.name}?</span>
+            <button
+              type="button"
+              class="danger"
+              data-testid="delete-member-confirm"
+              onClick={() => onDelete(member)}
+            >
+              Yes, delete
+            </button>
+            <button
+              type="button"
+              ref={keepButton}
+              data-testid="delete-member-cancel"
+              onClick={() => setConfirming(false)}
+            >
+              No
+            </button>
+          </div>
+        ) : (
+          <div class="row-actions">
+            <button
+              type="button"
+              data-testid="edit-member"
+              aria-label={`Edit ${member.name}`}
+              onClick={() => onEdit(member)}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              ref={deleteButton}
+              data-testid="delete-member"
+              aria-label={`Delete ${member.name}`}
+              onClick={() => setConfirming(true)}
+            >
+              Delete
+            </button>
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The roster: a search box, the matching teammates sorted by name, PAGE_SIZE rows at a time. */
+export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTableProps) {
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const sorted = useMemo(() => sortMembers(members), [members]);
+  const matches = useMemo(() => filterMembers(sorted, query), [sorted, query]);
+  const shown = matches.slice(0, limit);
+  const remaining = matches.length - shown.length;
+
+  async function deleteAndRefocus(member: Member) {
+    await onDelete(member);
+    // The row is gone: put focus somewhere sensible instead of the page body.
+    searchBox.current?.focus();
+  }
+
+  return (
+    <div class="roster">
+      <div class="toolbar">
+        <div class="search">
+          <label for="roster-search">Search</label>
+          <input
+            id="roster-search"
+            ref={searchBox}
+            type="search"
+            placeholder="Name, team, email or handle"
+            data-testid="roster-search"
+            value={query}
+            onInput={(event) => {
+              setQuery(event.currentTarget.value);
+              setLimit(PAGE_SIZE);
+            }}
+          />
+        </div>
+        <button type="button" class="primary" data-testid="add-member" onClick={onAdd}>
+          Add teammate
+        </button>
+      </div>
+
+      {members.length === 0 ? (
+        <p class="empty">No teammates yet. Import a roster file above, or add a teammate by hand.</p>
+      ) : matches.length === 0 ? (
+        <p class="empty" data-testid="roster-no-match">
+          No teammate matches “{query.trim()}”.
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table class="roster-table">
+            <caption class="visually-hidden">Teammates</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Team</th>
+                <th scope="col">Email</th>
+                <th scope="col">Accounts</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((member) => (
+                <RosterRow key={member.id} member={member} onEdit={onEdit} onDelete={deleteAndRefocus} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {matches.length > 0 && (
+        <p class="table-footer muted" data-testid="roster-shown">
+          Showing {shown.length.toLocaleString('en')} of {matches.length.toLocaleString('en')}
+          {query.trim() ? ' matching' : ''}
+          {remaining > 0 && (
+            <>
+              {' '}
+              <button
+                type="button"
+                class="link-button"
+                data-testid="show-more"
+                onClick={() => setLimit(limit + PAGE_SIZE)}
+              >
+                Show {Math.min(PAGE_SIZE, remaining)} more
+              </button>
+            </>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type ActionRecord,
+  clearAll,
+  closeDb,
+  DB_NAME,
+  deleteMember,
+  type FollowRecord,
+  findMemberByAccount,
+  getDb,
+  getFollow,
+  listMembers,
+  logAction,
+  type Member,
+  MIGRATIONS,
+  type Migration,
+  openTeamDb,
+  putFollow,
+  putMember,
+  type TeamDb,
+} from '../utils/db';
+
+const opened: TeamDb[] = [];
+
+/** Opens a database closed again after the test, so the next test starts from a fresh factory. */
+async function open(name = 'db-test', migrations: readonly Migration[] = MIGRATIONS): Promise<TeamDb> {
+  const db = await openTeamDb(name, migrations);
+  opened.push(db);
+  return db;
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) db.close();
+  await closeDb();
+});
+
+const ada: Member = {
+  id: 'ada',
+  name: 'Ada Quill',
+  team: 'Platform',
+  email: 'ada@example.com',
+  accounts: [
+    { site: 'x', handle: 'adaquill' },
+    { site: 'github', handle: 'adaquill' },
+    { site: 'mastodon', handle: 'ada@mastodon.social' },
+  ],
+  accountKeys: [],
+};
+const bruno: Member = {
+  id: 'bruno',
+  name: 'Bruno',
+  accounts: [{ site: 'github', handle: 'bfenwick' }],
+  accountKeys: [],
+};
+
+const follow: FollowRecord = {
+  key: 'github:adaquill',
+  state: 'following',
+  checkedAt: 1_700_000_000_000,
+  source: 'page',
+};
+const action: ActionRecord = {
+  at: 1_700_000_000_000,
+  site: 'github',
+  handle: 'adaquill',
+  kind: 'follow',
+  via: 'api',
+  result: 'ok',
+};
+
+describe('schema v1', () => {
+  it('has the members, follows and actions stores with their keys and indexes', async () => {
+    const db = await open();
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members']);
+    const tx = db.transaction(['members', 'follows', 'actions']);
+    const members = tx.objectStore('members');
+    expect(members.keyPath).toBe('id');
+    expect([...members.indexNames].sort()).toEqual(['accountKeys', 'email']);
+    expect(members.index('accountKeys').multiEntry).toBe(true);
+    expect(members.index('email').keyPath).toBe('email');
+    expect(tx.objectStore('follows').keyPath).toBe('key');
+    const actions = tx.objectStore('actions');
+    expect(actions.keyPath).toBe('id');
+    expect(actions.autoIncrement).toBe(true);
+    expect([...actions.indexNames]).toEqual(['at']);
+    await tx.done;
+  });
+
+  it('finds a member with three accounts by each of them, and by none other', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await putMember(db, bruno);
+    for (const { site, handle } of ada.accounts) {
+      expect((await findMemberByAccount(db, site, handle))?.id).toBe('ada');
+    }
+    expect((await findMemberByAccount(db, 'github', 'bfenwick'))?.id).toBe('bruno');
+    expect(await findMemberByAccount(db, 'x', 'bfenwick')).toBeUndefined();
+    expect(await db.getFromIndex('members', 'email', 'ada@example.com')).toMatchObject({ id: 'ada' });
+  });
+
+  it('keeps accountKeys in step with accounts on every put', async () => {
+    const db = await open();
+    await putMember(db, { ...ada, accountKeys: ['stale:key'] });
+    expect((await db.get('members', 'ada'))?.accountKeys).toEqual([
+      'x:adaquill',
+      'github:adaquill',
+      'mastodon:ada@mastodon.social',
+    ]);
+    await putMember(db, { ...ada, accounts: [{ site: 'x', handle: 'adaquill' }] });
+    expect(await findMemberByAccount(db, 'github', 'adaquill')).toBeUndefined();
+    expect((await findMemberByAccount(db, 'x', 'adaquill'))?.id).toBe('ada');
+  });
+
+  it('stores follows by "site:handle" and numbers actions', async () => {
+    const db = await open();
+    await putFollow(db, follow);
+    expect(await getFollow(db, 'github', 'adaquill')).toEqual(follow);
+    expect(await getFollow(db, 'github', 'nobody')).toBeUndefined();
+    const first = await logAction(db, action);
+    const second = await logAction(db, { ...action, result: 'failed' });
+    expect(second).toBeGreaterThan(first);
+    expect(await db.getAllFromIndex('actions', 'at')).toHaveLength(2);
+  });
+
+  it('lists and deletes members', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await putMember(db, bruno);
+    expect((await listMembers(db)).map((m) => m.id)).toEqual(['ada', 'bruno']);
+    await deleteMember(db, 'ada');
+    expect((await listMembers(db)).map((m) => m.id)).toEqual(['bruno']);
+    expect(await findMemberByAccount(db, 'x', 'adaquill')).toBeUndefined();
+  });
+
+  it('clearAll empties every store', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await putFollow(db, follow);
+    await logAction(db, action);
+    await clearAll(db);
+    expect(await db.count('members')).toBe(0);
+    expect(await db.count('follows')).toBe(0);
+    expect(await db.count('actions')).toBe(0);
+  });
+});
+
+describe('getDb / closeDb', () => {
+  it('shares one connection to the teamfollow database until closed, then opens a new one', async () => {
+    const first = await getDb();
+    expect(first.name).toBe(DB_NAME);
+    expect(await getDb()).toBe(first);
+    await putMember(first, ada);
+    await closeDb();
+    const second = await getDb();
+    expect(second).not.toBe(first);
+    expect((await listMembers(second)).map((m) => m.id)).toEqual(['ada']);
+  });
+
+  it('steps aside when another context upgrades the schema', async () => {
+    const shared = await getDb();
+    // A newer version opening the same database must not stay blocked by the shared connection.
+    const upgraded = await open(DB_NAME, [...MIGRATIONS, () => {}]);
+    expect(upgraded.version).toBe(MIGRATIONS.length + 1);
+    expect(() => shared.transaction('members')).toThrow();
+  });
+});
+
+describe('upgrades', () => {
+  it('upgrades a populated v1 database to a v2 step without losing a row', async () => {
+    const v1 = await open('upgrade-test');
+    const members = [ada, bruno, { id: 'cy', name: 'Cy', accounts: [], accountKeys: [] }];
+    for (const member of members) await putMember(v1, member);
+    const follows: FollowRecord[] = [
+      follow,
+      { key: 'x:adaquill', state: 'not-following', checkedAt: 1, source: 'list' },
+      { key: 'github:bfenwick', state: 'unknown', checkedAt: 2, source: 'api', followsYou: true },
+    ];
+    for (const record of follows) await putFollow(v1, record);
+    const actionIds = [await logAction(v1, action), await logAction(v1, { ...action, handle: 'bfenwick' })];
+    const before = {
+      members: await v1.getAll('members'),
+      follows: await v1.getAll('follows'),
+      actions: await v1.getAll('actions'),
+    };
+    v1.close();
+
+    // A throwaway v2: a new index on members and a rewrite of every follow row.
+    const v2Step: Migration = (db, tx) => {
+      tx.objectStore('members').createIndex('name' as never, 'name');
+      void (async () => {
+        let cursor = await tx.objectStore('follows').openCursor();
+        while (cursor) {
+          await cursor.update({ ...cursor.value, checkedAt: cursor.value.checkedAt + 1 });
+          cursor = await cursor.continue();
+        }
+      })();
+      expect(db.objectStoreNames.contains('members')).toBe(true);
+    };
+    const v2 = await open('upgrade-test', [...MIGRATIONS, v2Step]);
+
+    expect(v2.version).toBe(2);
+    expect(await v2.getAll('members')).toEqual(before.members);
+    expect(await v2.getAll('follows')).toEqual(
+      before.follows.map((f) => ({ ...f, checkedAt: f.checkedAt + 1 })),
+    );
+    expect(await v2.getAll('actions')).toEqual(before.actions);
+    expect((await v2.getAll('actions')).map((a) => a.id)).toEqual(actionIds);
+    // The old indexes still answer, and the new one has every row.
+    expect((await findMemberByAccount(v2, 'mastodon', 'ada@mastodon.social'))?.id).toBe('ada');
+    const byName = await v2
+      .transaction('members')
+      .store.index('name' as never)
+      .getAll();
+    expect(byName.map((m) => m.id)).toEqual(['ada', 'bruno', 'cy']);
+    expect(before.members).toHaveLength(3);
+  });
+
+  it('creates a fresh database through every step in order', async () => {
+    const steps: number[] = [];
+    const db = await open('fresh-test', [...MIGRATIONS, () => steps.push(2), () => steps.push(3)]);
+    expect(db.version).toBe(MIGRATIONS.length + 2);
+    expect(steps).toEqual([2, 3]);
+    expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members']);
+  });
+});

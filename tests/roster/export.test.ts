@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listMembers, type Member, openTeamDb, type TeamDb } from '../../utils/db';
+import { exportCsv, exportJson, exportMastodonCsv, memberToJson } from '../../utils/roster/export';
+import { importRoster } from '../../utils/roster/import';
+
+const example = readFileSync(new URL('../../examples/roster.csv', import.meta.url), 'utf8');
+
+function member(fields: Partial<Member> & Pick<Member, 'name' | 'accounts'>): Member {
+  return {
+    id: crypto.randomUUID(),
+    accountKeys: fields.accounts.map((a) => `${a.site}:${a.handle}`),
+    ...fields,
+  };
+}
+
+const ada = member({
+  name: 'Ada Quill',
+  team: 'Platform',
+  email: 'ada@example.com',
+  accounts: [
+    { site: 'x', handle: 'adaquill' },
+    { site: 'github', handle: 'adaquill' },
+    { site: 'github', handle: 'ada-old' },
+    { site: 'mastodon', handle: 'ada@mastodon.social' },
+  ],
+});
+const hostile = member({
+  name: '<img src=x onerror=alert(1)>',
+  team: '=1+1',
+  accounts: [{ site: 'mastodon', handle: 'eve@infosec.exchange' }],
+});
+const tricky = member({ name: 'Quill, "Q" \nsecond line', team: '-x', email: 'q@example.com', accounts: [] });
+
+let db: TeamDb;
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openTeamDb('export-test');
+});
+
+afterEach(() => {
+  db.close();
+});
+
+/** Members without ids, in name order: what a round trip must keep. */
+async function rosterOf(): Promise<Omit<Member, 'id'>[]> {
+  return (await listMembers(db))
+    .map(({ id: _id, ...rest }) => rest)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+describe('exportJson', () => {
+  it('writes the version 1 shape: one handle as text, several as a list, no id', () => {
+    expect(JSON.parse(exportJson([ada, hostile]))).toEqual({
+      version: 1,
+      members: [
+        {
+          name: 'Ada Quill',
+          team: 'Platform',
+          email: 'ada@example.com',
+          accounts: { x: 'adaquill', github: ['adaquill', 'ada-old'], mastodon: 'ada@mastodon.social' },
+        },
+        {
+          name: '<img src=x onerror=alert(1)>',
+          team: '=1+1',
+          accounts: { mastodon: 'eve@infosec.exchange' },
+        },
+      ],
+    });
+    expect(memberToJson(tricky)).toEqual({
+      name: tricky.name,
+      team: '-x',
+      email: 'q@example.com',
+      accounts: {},
+    });
+  });
+
+  it('round-trips through import into an empty database', async () => {
+    await importRoster(db, example);
+    const original = await rosterOf();
+    const json = exportJson(await listMembers(db));
+    globalThis.indexedDB = new IDBFactory();
+    db.close();
+    db = await openTeamDb('export-test');
+    const summary = await importRoster(db, json, 'roster.json');
+    expect(summary).toMatchObject({ imported: 10, added: 10, rejected: 0 });
+    expect(await rosterOf()).toEqual(original);
+  });
+
+  it('round-trips hostile and multi-account members as they are', async () => {
+    await importRoster(db, exportJson([ada, hostile, tricky]));
+    expect(await rosterOf()).toEqual(
+      [ada, hostile, tricky].map(({ id: _id, ...rest }) => rest).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  });
+});
+
+describe('exportCsv', () => {
+  it('writes the header in site order, CRLF, spaces between accounts of one site', () => {
+    const csv = exportCsv([ada]);
+    const [header, row, end] = csv.split('\r\n');
+    expect(header).toBe(
+      'name,team,email,x,linkedin,github,bluesky,mastodon,threads,instagram,facebook,youtube,tiktok,reddit',
+    );
+    expect(row).toBe(
+      'Ada Quill,Platform,ada@example.com,adaquill,,adaquill ada-old,,ada@mastodon.social,,,,,,',
+    );
+    expect(end).toBe('');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, including multi-line ones, and quotes where needed', () => {
+    const formulas = member({
+      name: '@SUM(A1)',
+      team: '=1+1\nsecond line',
+      email: '+x@example.com',
+      accounts: [],
+    });
+    const cells = Papa.parse<string[]>(exportCsv([hostile, tricky, formulas]), { newline: '\r\n' }).data;
+    expect(cells.slice(1, 4).map((row) => row.slice(0, 3))).toEqual([
+      ['<img src=x onerror=alert(1)>', "'=1+1", ''],
+      ['Quill, "Q" \nsecond line', "'-x", 'q@example.com'],
+      ["'@SUM(A1)", "'=1+1\nsecond line", "'+x@example.com"],
+    ]);
+  });
+
+  it('round-trips through import, formula-looking text included', async () => {
+    await importRoster(db, example);
+    const original = await rosterOf();
+    const csv = exportCsv(await listMembers(db));
+    globalThis.indexedDB = new IDBFactory();
+    db.close();
+    db = await openTeamDb('export-test');
+    expect(await importRoster(db, csv, 'roster.csv')).toMatchObject({ imported: 10, added: 10, rejected: 0 });
+    expect(await rosterOf()).toEqual(original);
+
+    db.close();
+    globalThis.indexedDB = new IDBFactory();
+    db = await openTeamDb('export-test');
+    await importRoster(db, exportCsv([ada, hostile, tricky]));
+    expect((await rosterOf()).map((m) => [m.name, m.team, m.accountKeys])).toEqual([
+      ['<img src=x onerror=alert(1)>', '=1+1', ['mastodon:eve@infosec.exchange']],
+      [
+        'Ada Quill',
+        'Platform',
+        ['x:adaquill', 'github:adaquill', 'github:ada-old', 'mastodon:ada@mastodon.social'],
+      ],
+      ['Quill, "Q" \nsecond line', '-x', []],
+    ]);
+  });
+});
+
+describe('exportMastodonCsv', () => {
+  it("writes Mastodon's follow import: one line per Mastodon account, each once", () => {
+    expect(exportMastodonCsv([ada, hostile, tricky, ada])).toBe(
+      'Account address,Show boosts\r\nada@mastodon.social,true\r\neve@infosec.exchange,true\r\n',
+    );
+    expect(exportMastodonCsv([])).toBe('Account address,Show boosts\r\n');
+  });
+});

@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import type { ActionRecord, TeamDb } from './db';
+
+// The follow history: the `actions` store read newest first, its labels, and its CSV export.
+
+/** Rows the history shows until the user asks for all. */
+export const HISTORY_LIMIT = 200;
+
+/** Follows TeamFollow carried out, newest first (the `at` index walked backwards); all when `limit` is omitted. */
+export async function listActions(db: TeamDb, limit = Number.POSITIVE_INFINITY): Promise<ActionRecord[]> {
+  const actions: ActionRecord[] = [];
+  let cursor = await db.transaction('actions').store.index('at').openCursor(null, 'prev');
+  while (cursor && actions.length < limit) {
+    actions.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return actions;
+}
+
+export async function countActions(db: TeamDb): Promise<number> {
+  return db.count('actions');
+}
+
+const VIA_LABELS: Record<ActionRecord['via'], string> = {
+  page: 'from the page',
+  tab: 'from the popup',
+  api: 'through the API',
+};
+
+/** How a follow was made, as the history says it. */
+export function viaLabel(via: ActionRecord['via']): string {
+  return VIA_LABELS[via] ?? via;
+}
+
+export const HISTORY_CSV_COLUMNS = ['at', 'site', 'handle', 'via', 'result', 'detail'] as const;
+
+// Same rule as the roster CSV: a cell a spreadsheet would run as a formula gets a leading `'`.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** An ISO 8601 time; empty for a malformed record rather than failing the whole export. */
+function isoTime(at: number): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+
+/** CSV of the history in the order given: ISO 8601 times, raw codes for via and result, formula-safe. */
+export function historyCsv(actions: readonly ActionRecord[]): string {
+  const data = actions.map((action) => [
+    isoTime(action.at),
+    action.site,
+    action.handle,
+    action.via,
+    action.result,
+    action.detail ?? '',
+  ]);
+  const csv = Papa.unparse(
+    { fields: [...HISTORY_CSV_COLUMNS], data },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  );
+  // Papa ends a header-only file with a line break already; end every file with exactly one.
+  return `${csv.replace(/\r\n$/, '')}\r\n`;
+}

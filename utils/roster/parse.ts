@@ -1,0 +1,368 @@
+import Papa from 'papaparse';
+import * as v from 'valibot';
+import type { Account } from '../db';
+import { isSiteId, normalizeHandle, parseProfileUrl, type SiteId, siteById } from '../sites/index';
+import {
+  MAX_TEXT_LENGTH,
+  type ParsedMember,
+  type ParsedRoster,
+  ROSTER_LIMITS,
+  RosterFileError,
+  type RosterProblem,
+} from './types';
+
+// Pure: text in, members and problems out. No browser API, no database.
+
+type FieldKind = { kind: 'name' | 'team' | 'email' | 'links' } | { kind: 'site'; site: SiteId };
+
+/** One cell to read: where it came from (header label or JSON field), what it holds, and its text. */
+interface Field {
+  label: string;
+  kind: FieldKind;
+  value: string;
+}
+
+const COLUMN_ALIASES: Record<string, FieldKind> = {
+  name: { kind: 'name' },
+  team: { kind: 'team' },
+  email: { kind: 'email' },
+  'e-mail': { kind: 'email' },
+  links: { kind: 'links' },
+  link: { kind: 'links' },
+  twitter: { kind: 'site', site: 'x' },
+  bsky: { kind: 'site', site: 'bluesky' },
+  gh: { kind: 'site', site: 'github' },
+};
+
+function fieldKindOf(label: string): FieldKind | null {
+  const key = label.trim().toLowerCase();
+  if (isSiteId(key)) return { kind: 'site', site: key };
+  return COLUMN_ALIASES[key] ?? null;
+}
+
+const LIST_SEPARATORS = /[\s,;]+/;
+const HAS_SEPARATOR = /[\s,;]/;
+const LOOSE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_EMAIL_LENGTH = 254;
+const MAX_SHOWN_VALUE = 100;
+const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const HTTPS = /^https:\/\//i;
+// Export writes `'=1+1` so spreadsheets show text; reading it back drops that one apostrophe.
+const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
+
+/** The handles or links of one cell; most cells hold one, so skip the split for them. */
+function tokensOf(text: string): string[] {
+  return HAS_SEPARATOR.test(text) ? text.split(LIST_SEPARATORS).filter(Boolean) : [text];
+}
+
+function shown(value: string): string {
+  return value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
+}
+
+function withScheme(link: string): string {
+  return ANY_SCHEME.test(link) ? link : `https://${link}`;
+}
+
+/** A scheme other than https (`javascript:`, `http:`, `data:`); a Bluesky `did:` is a handle, not a scheme. */
+function hasForeignScheme(text: string): boolean {
+  return ANY_SCHEME.test(text) && !HTTPS.test(text) && !/^did:/i.test(text);
+}
+
+/** Why `token` is not a handle of `site`, in words a user can act on. */
+function handleProblem(site: SiteId, token: string): string {
+  const siteName = siteById(site).name;
+  if (hasForeignScheme(token)) return 'only https:// profile links are accepted';
+  if (token.includes('/')) {
+    const other = parseProfileUrl(withScheme(token));
+    if (other && other.site !== site)
+      return `a ${siteById(other.site).name} profile in the ${siteName} column`;
+    return `not a ${siteName} profile URL`;
+  }
+  if (site === 'mastodon' && !token.replace(/^@/, '').includes('@')) {
+    return 'a Mastodon handle needs its instance, like name@mastodon.social';
+  }
+  return `not a valid ${siteName} handle`;
+}
+
+/** The account a link in the `links` column points to, or why it points to none. */
+function accountFromLink(token: string): Account | string {
+  if (hasForeignScheme(token)) return 'only https:// profile links are accepted';
+  return parseProfileUrl(withScheme(token)) ?? 'not a profile page of a supported site';
+}
+
+/** Builds one teammate from the fields of a row; pushes its problems; null when the row is refused. */
+function readMember(line: number, fields: Field[], problems: RosterProblem[]): ParsedMember | null {
+  const cell = (field: Field, reason: string, value = field.value) =>
+    problems.push({ line, column: field.label, value: shown(value), reason, kind: 'cell' });
+
+  const nameField = fields.find((field) => field.kind.kind === 'name' && field.value.trim() !== '');
+  if (!nameField) {
+    problems.push({
+      line,
+      column: fields.find((f) => f.kind.kind === 'name')?.label ?? 'name',
+      reason: 'row has no name',
+      kind: 'row',
+    });
+    return null;
+  }
+  let name = nameField.value.trim();
+  if (name.length > MAX_TEXT_LENGTH) {
+    cell(nameField, `name cut to ${MAX_TEXT_LENGTH} characters`);
+    name = name.slice(0, MAX_TEXT_LENGTH);
+  }
+  const accountColumns = new Map<string, string>();
+  const member: ParsedMember = { line, name, accounts: [], accountColumns };
+  const addAccount = (account: Account, field: Field) => {
+    const key = `${account.site}:${account.handle}`;
+    if (accountColumns.has(key)) return;
+    accountColumns.set(key, field.label);
+    member.accounts.push(account);
+  };
+
+  for (const field of fields) {
+    const text = field.value.trim();
+    if (!text) continue;
+    switch (field.kind.kind) {
+      case 'team':
+        if (text.length > MAX_TEXT_LENGTH) cell(field, `team longer than ${MAX_TEXT_LENGTH} characters`);
+        else member.team ??= text;
+        break;
+      case 'email': {
+        const email = text.replace(/^mailto:/i, '');
+        if (email.length > MAX_EMAIL_LENGTH || !LOOSE_EMAIL.test(email))
+          cell(field, 'not a valid email address');
+        else member.email ??= email.toLowerCase();
+        break;
+      }
+      case 'site': {
+        const site = field.kind.site;
+        const tokens = tokensOf(text);
+        const handles = tokens.map((token) => normalizeHandle(site, token));
+        // Several handles only when all are valid: "Ada Quill" in a GitHub column is not two accounts.
+        const invalid = tokens.find((_, i) => handles[i] === null);
+        if (invalid !== undefined) cell(field, handleProblem(site, invalid), text);
+        else for (const handle of handles) if (handle) addAccount({ site, handle }, field);
+        break;
+      }
+      case 'links':
+        for (const token of tokensOf(text)) {
+          const account = accountFromLink(token);
+          if (typeof account === 'string') cell(field, account, token);
+          else addAccount(account, field);
+        }
+        break;
+    }
+  }
+  return member;
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function checkSize(text: string, where: string): void {
+  const megabytes = ROSTER_LIMITS.maxBytes / (1024 * 1024);
+  // A UTF-16 unit is at least one UTF-8 byte: skip the encoding when the length alone says too large.
+  if (text.length > ROSTER_LIMITS.maxBytes || utf8Length(text) > ROSTER_LIMITS.maxBytes) {
+    throw new RosterFileError(`${where} is larger than the limit of ${megabytes} MB. Nothing was imported.`);
+  }
+}
+
+function tooManyRows(where: string): RosterFileError {
+  return new RosterFileError(
+    `${where} has more than the limit of ${ROSTER_LIMITS.maxRows.toLocaleString('en')} teammates. Nothing was imported.`,
+  );
+}
+
+/** Tab if the header has one, else semicolon when it has more of them than commas, else comma. */
+function delimiterOf(headerLine: string): string {
+  if (headerLine.includes('\t')) return '\t';
+  const count = (char: string) => headerLine.split(char).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+interface Column {
+  label: string;
+  kind: FieldKind | null;
+}
+
+function parseCsv(raw: string, where: string): ParsedRoster {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
+  const members: ParsedMember[] = [];
+  const problems: RosterProblem[] = [];
+  // Typed with `as`: both are set inside Papa's callback, which TypeScript's narrowing cannot see.
+  let header = null as Column[] | null;
+  let failure = null as RosterFileError | null;
+  let dataRows = 0;
+  let offset = 0;
+  let line = 1;
+
+  Papa.parse<string[]>(text, {
+    delimiter: delimiterOf(firstLine),
+    newline: '\n',
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step(result, parser) {
+      // The cursor is the end of this row: count the newlines it spans to know the next row's line.
+      const rowLine = line;
+      line += countNewlines(text, offset, result.meta.cursor);
+      offset = result.meta.cursor;
+      const fail = (error: RosterFileError) => {
+        failure = error;
+        parser.abort();
+      };
+      if (result.errors.length > 0) {
+        return fail(
+          new RosterFileError(
+            `${where}, line ${rowLine}: a quoted field is not closed properly (check the " characters). Nothing was imported.`,
+          ),
+        );
+      }
+      const cells = result.data.map((cell) => (cell.startsWith("'") ? cell.replace(NEUTRALISED, '') : cell));
+      if (cells.every((cell) => cell.trim() === '')) return;
+      if (!header) {
+        header = cells.map((label) => ({ label: label.trim(), kind: fieldKindOf(label) }));
+        if (!header.some((column) => column.kind?.kind === 'name')) {
+          fail(
+            new RosterFileError(
+              `${where} has no "name" column. The first line must be a header such as: name,team,email,github,links`,
+            ),
+          );
+        }
+        return;
+      }
+      if (++dataRows > ROSTER_LIMITS.maxRows) return fail(tooManyRows(where));
+      const fields: Field[] = [];
+      header.forEach((column, index) => {
+        if (column.kind) fields.push({ label: column.label, kind: column.kind, value: cells[index] ?? '' });
+      });
+      const member = readMember(rowLine, fields, problems);
+      if (member) members.push(member);
+    },
+  });
+
+  if (failure) throw failure;
+  if (!header) throw new RosterFileError(`${where} is empty.`);
+  const ignoredColumns = header.filter((c) => !c.kind && c.label !== '').map((c) => c.label);
+  return { format: 'csv', members, problems, ignoredColumns };
+}
+
+const JsonRosterSchema = v.object({ version: v.literal(1), members: v.array(v.unknown()) });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Turns one JSON member into fields like a CSV row's; values of the wrong type become problems. */
+function jsonFields(index: number, raw: Record<string, unknown>, problems: RosterProblem[]): Field[] {
+  const fields: Field[] = [];
+  const wrongType = (column: string, reason: string) =>
+    problems.push({
+      line: index,
+      column,
+      value: shown(JSON.stringify(raw[column]) ?? ''),
+      reason,
+      kind: 'cell',
+    });
+  for (const key of ['name', 'team', 'email'] as const) {
+    const value = raw[key];
+    if (typeof value === 'string') fields.push({ label: key, kind: { kind: key }, value });
+    else if (value !== undefined && value !== null && key !== 'name') wrongType(key, 'expected text');
+  }
+  const accounts = raw.accounts;
+  if (accounts === undefined || accounts === null) return fields;
+  if (!isRecord(accounts)) {
+    wrongType('accounts', 'expected an object of site: handle');
+    return fields;
+  }
+  for (const [site, handles] of Object.entries(accounts)) {
+    const label = `accounts.${site}`;
+    const kind = fieldKindOf(site);
+    const list = typeof handles === 'string' ? [handles] : handles;
+    if (kind?.kind !== 'site') {
+      problems.push({
+        line: index,
+        column: label,
+        value: shown(String(handles)),
+        reason: 'not a supported site',
+        kind: 'cell',
+      });
+    } else if (!v.is(v.array(v.string()), list)) {
+      problems.push({
+        line: index,
+        column: label,
+        value: shown(JSON.stringify(handles) ?? ''),
+        reason: 'expected a handle or a list of handles',
+        kind: 'cell',
+      });
+    } else {
+      for (const handle of list) fields.push({ label, kind, value: handle });
+    }
+  }
+  return fields;
+}
+
+function parseJson(text: string, where: string): ParsedRoster {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new RosterFileError(`${where} is not valid JSON.`);
+  }
+  const roster = v.safeParse(JsonRosterSchema, data);
+  if (!roster.success) {
+    if (isRecord(data) && 'version' in data && data.version !== 1) {
+      throw new RosterFileError(
+        `${where} is a roster of version ${String(data.version)}; this TeamFollow reads version 1.`,
+      );
+    }
+    throw new RosterFileError(
+      `${where} is not a TeamFollow roster: expected { "version": 1, "members": [...] }.`,
+    );
+  }
+  if (roster.output.members.length > ROSTER_LIMITS.maxRows) throw tooManyRows(where);
+  const members: ParsedMember[] = [];
+  const problems: RosterProblem[] = [];
+  roster.output.members.forEach((raw, i) => {
+    const index = i + 1;
+    if (!isRecord(raw)) {
+      problems.push({
+        line: index,
+        column: '',
+        value: shown(JSON.stringify(raw) ?? ''),
+        reason: 'not a teammate object',
+        kind: 'row',
+      });
+      return;
+    }
+    if (typeof raw.name !== 'string' || raw.name.trim() === '') {
+      problems.push({ line: index, column: 'name', reason: 'member has no name', kind: 'row' });
+      return;
+    }
+    const member = readMember(index, jsonFields(index, raw, problems), problems);
+    if (member) members.push(member);
+  });
+  return { format: 'json', members, problems, ignoredColumns: [] };
+}
+
+/**
+ * Reads a roster file: JSON when its first character is `{` or `[`, else CSV/TSV with a header row.
+ * Throws RosterFileError when the file as a whole cannot be read; problems in rows are returned instead.
+ */
+export function parseRoster(text: string, fileName?: string): ParsedRoster {
+  const where = fileName ? `"${fileName}"` : 'The file';
+  checkSize(text, where);
+  const content = text.replace(/^\uFEFF/, '');
+  if (content.includes('\u0000'))
+    throw new RosterFileError(`${where} is not a text file (CSV, TSV or JSON).`);
+  if (content.trim() === '') throw new RosterFileError(`${where} is empty.`);
+  const first = content.trimStart()[0];
+  return first === '{' || first === '[' ? parseJson(content, where) : parseCsv(content, where);
+}
