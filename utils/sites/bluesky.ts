@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { ProfileReading, SiteAdapter } from './types';
 
 // Bluesky: the web client shows people at /profile/{handle or DID} (social-app src/routes.ts).
 const HOSTS = ['bsky.app'];
@@ -49,6 +49,73 @@ function handleFromText(text: string): string | null {
   return handleOrDid(text);
 }
 
+// Profile header (social-app ProfileHeaderStandard.tsx @008fe5e, DisplayName.tsx, Handle.tsx @094a877, 2025;
+// React Native Web renders testID as data-testid). The follow button's label is "Follow {handle}" / "Unfollow {handle}".
+const DISPLAY_NAME = '[data-testid="profileHeaderDisplayName"]';
+const FOLLOW_BUTTON = '[data-testid="followBtn"]';
+const UNFOLLOW_BUTTON = '[data-testid="unfollowBtn"]';
+const EDIT_PROFILE = '[data-testid="profileHeaderEditProfileButton"]';
+const HEADER_CONTROL = `${FOLLOW_BUTTON}, ${UNFOLLOW_BUTTON}, ${EDIT_PROFILE}, [data-testid="unblockBtn"]`;
+// Logged out the follow button still renders (it asks to sign in): the shell's sign-in buttons tell (NavSignupCard.tsx).
+const LOGGED_OUT = '[aria-label="Sign in"], [aria-label="Sign up"], [aria-label="Create account"]';
+// English only: the "Follows you" pill (Handle.tsx) and the "Follow back" button text.
+const FOLLOWS_YOU_TEXT = /\bfollows you\b/i;
+const FOLLOW_BACK_TEXT = /^\s*follow back\s*$/i;
+// Following list cards: testID profileCard-{handle}-link on the link to the profile (components/ProfileCard.tsx, 2025).
+const PROFILE_CARD_LINK = 'a[data-testid^="profileCard-"][data-testid$="-link"]';
+// Levels between the name column and the header block that holds the buttons row.
+const HEADER_DEPTH = 4;
+
+/** The handle or DID a `/profile/{name}` link or path points to, or null. */
+function profileHandle(path: string): string | null {
+  try {
+    return bluesky.handleFromUrl(new URL(path, 'https://bsky.app/'));
+  } catch {
+    return null;
+  }
+}
+
+function headerBox(column: Element): Element | null {
+  let el: Element | null = column;
+  for (let depth = 0; el && depth < HEADER_DEPTH; depth++, el = el.parentElement) {
+    if (el.querySelector(HEADER_CONTROL)) return el;
+  }
+  return null;
+}
+
+/** Whether the header shows `handle`: its "@handle" line, the button label, or for a DID the page's own URL. */
+function showsHandle(handleLine: string, control: Element | null, handle: string, doc: Document): boolean {
+  const shown = handleLine.split(/\s+/).filter((word) => word.startsWith('@'));
+  if (shown.some((word) => word.slice(1).toLowerCase() === handle)) return true;
+  const label = control?.getAttribute('aria-label')?.trim().split(/\s+/).pop()?.toLowerCase();
+  if (label === handle) return true;
+  return handle.startsWith('did:') && profileHandle(doc.URL) === handle;
+}
+
+function readProfile(doc: Document, handle: string): ProfileReading {
+  // Screens stay mounted under the navigator, so there may be several headers: take the one of this handle.
+  for (const name of doc.querySelectorAll(DISPLAY_NAME)) {
+    const block = name.parentElement ?? name;
+    const column = block.parentElement ?? block;
+    const handleLine = [...column.children]
+      .filter((child) => child !== block)
+      .map((child) => child.textContent ?? '')
+      .join(' ');
+    const box = headerBox(column);
+    const control = box?.querySelector(HEADER_CONTROL) ?? null;
+    if (!showsHandle(handleLine, control, handle, doc)) continue;
+    const unknown: ProfileReading = { state: 'unknown', anchor: block };
+    if (!box || doc.querySelector(LOGGED_OUT)) return unknown;
+    if (box.querySelector(EDIT_PROFILE)) return { state: 'self', anchor: block };
+    const follow = box.querySelector<HTMLElement>(FOLLOW_BUTTON);
+    const followsYou = FOLLOWS_YOU_TEXT.test(handleLine) || FOLLOW_BACK_TEXT.test(follow?.textContent ?? '');
+    if (box.querySelector(UNFOLLOW_BUTTON)) return { state: 'following', followsYou, anchor: block };
+    if (follow) return { state: 'not-following', followsYou, followControl: follow, anchor: block };
+    return unknown;
+  }
+  return { state: 'unknown', anchor: null };
+}
+
 export const bluesky: SiteAdapter = {
   id: 'bluesky',
   name: 'Bluesky',
@@ -65,4 +132,23 @@ export const bluesky: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://bsky.app/profile/${handle}`,
+  readProfile,
+  followingListOwner(url) {
+    if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
+    const [section, name, list, ...rest] = url.pathname.split('/').filter(Boolean);
+    if (section !== 'profile' || !name || list !== 'follows' || rest.length > 0) return null;
+    return profileHandle(`/profile/${name}`);
+  },
+  readFollowingList(doc) {
+    const handles = new Set<string>();
+    for (const link of doc.querySelectorAll(PROFILE_CARD_LINK)) {
+      const fromHref = profileHandle(link.getAttribute('href') ?? '');
+      // Cards may link by DID; the test id names the handle, which is what a roster holds.
+      const testId = link.getAttribute('data-testid') ?? '';
+      const fromTestId = profileHandle(`/profile/${testId.slice('profileCard-'.length, -'-link'.length)}`);
+      const handle = fromHref?.startsWith('did:') ? (fromTestId ?? fromHref) : fromHref;
+      if (handle) handles.add(handle);
+    }
+    return [...handles];
+  },
 };

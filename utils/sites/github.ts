@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { ProfileReading, SiteAdapter } from './types';
 
 // GitHub: a person is /{login}. gist.github.com/{login} is a gist listing, not the profile, so it is not read.
 const HOSTS = ['github.com', 'www.github.com'];
@@ -46,6 +46,63 @@ function handleFromText(text: string): string | null {
   return login;
 }
 
+// Profile page DOM, server-rendered (saved profile HTML c. 2023–24, third-party; refined-github cc22fe3, 2026-08-19).
+// The signed-in login; absent or empty when logged out (refined-github getLoggedInUser).
+const USER_LOGIN = 'meta[name="user-login"]';
+// Both forms are rendered; the inactive one carries `hidden` (span.user-following-container.js-form-toggle-container).
+const FOLLOW_FORM = 'form[action*="/users/follow?"]';
+const UNFOLLOW_FORM = 'form[action*="/users/unfollow?"]';
+const SUBMIT = 'input[type="submit"], button[type="submit"], button:not([type])';
+const VCARD_USERNAME = '.vcard-username';
+const VCARD_NAMES = '.vcard-names-container, h1.vcard-names';
+// ?tab=following rows: avatar and name links with hovercards (profile HTML, 2024).
+const LIST_ROW = '.d-table';
+const USER_LINK = 'a[data-hovercard-type="user"][href]';
+
+/** The login a follow or unfollow form acts on (`/users/follow?target=octo-cat`). */
+function formTarget(form: Element): string | null {
+  try {
+    return (
+      new URL(form.getAttribute('action') ?? '', 'https://github.com/').searchParams
+        .get('target')
+        ?.toLowerCase() ?? null
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** The login a user link (`/octo-cat`, `https://github.com/octo-cat`) points to, or null. */
+function linkHandle(href: string | null): string | null {
+  try {
+    return href ? github.handleFromUrl(new URL(href, 'https://github.com/')) : null;
+  } catch {
+    return null;
+  }
+}
+
+function visibleForm(doc: Document, selector: string, handle: string): Element | undefined {
+  return [...doc.querySelectorAll(selector)].find(
+    (form) => formTarget(form) === handle && !form.closest('[hidden]'),
+  );
+}
+
+function readProfile(doc: Document, handle: string): ProfileReading {
+  const shown = doc.querySelector(VCARD_USERNAME)?.textContent?.trim().toLowerCase();
+  const forms = [...doc.querySelectorAll(`${FOLLOW_FORM}, ${UNFOLLOW_FORM}`)].filter(
+    (f) => formTarget(f) === handle,
+  );
+  // The page must show this login (its vcard, else its own follow forms): not another profile, not a skeleton.
+  if (shown ? shown !== handle : forms.length === 0) return { state: 'unknown', anchor: null };
+  const anchor = doc.querySelector(VCARD_NAMES);
+  const me = doc.querySelector(USER_LOGIN)?.getAttribute('content')?.trim().toLowerCase();
+  if (!me) return { state: 'unknown', anchor };
+  if (me === handle) return { state: 'self', anchor };
+  if (visibleForm(doc, UNFOLLOW_FORM, handle)) return { state: 'following', anchor };
+  const control = visibleForm(doc, FOLLOW_FORM, handle)?.querySelector<HTMLElement>(SUBMIT);
+  return control ? { state: 'not-following', followControl: control, anchor } : { state: 'unknown', anchor };
+}
+
 export const github: SiteAdapter = {
   id: 'github',
   name: 'GitHub',
@@ -60,4 +117,20 @@ export const github: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://github.com/${handle}`,
+  readProfile,
+  followingListOwner(url) {
+    if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
+    const [login, ...rest] = url.pathname.split('/').filter(Boolean);
+    if (!login || rest.length > 0 || url.searchParams.get('tab')?.toLowerCase() !== 'following') return null;
+    return handleFromText(login);
+  },
+  readFollowingList(doc) {
+    const handles = new Set<string>();
+    for (const row of doc.querySelectorAll(LIST_ROW)) {
+      // The first user link is the avatar; a bio may mention other people.
+      const handle = linkHandle(row.querySelector(USER_LINK)?.getAttribute('href') ?? null);
+      if (handle) handles.add(handle);
+    }
+    return [...handles];
+  },
 };

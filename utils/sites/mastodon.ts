@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { ProfileReading, SiteAdapter } from './types';
 
 // Large instances known without setup; users add their own in the options (ParseOptions.mastodonHosts).
 export const MASTODON_INSTANCES: readonly string[] = [
@@ -79,6 +79,96 @@ function handleFromText(text: string): string | null {
   return account(user, domain);
 }
 
+// Account header (mastodon account_header.tsx @fefc745, account_name.tsx, buttons.tsx @1739fbf, info.tsx @12557f2,
+// components/follow_button.tsx, 2025–26). The acct shows as "@user" plus a visually hidden "@domain" (classic), or
+// "user@domain" in a paragraph after the name (redesign).
+const ACCOUNT_HEADER = '.account__header';
+const ACCOUNT_NAME = '.account__header__tabs__name';
+const ACCT = `${ACCOUNT_NAME} h1 small > span, ${ACCOUNT_NAME} h1 + p`;
+const FOLLOW_BUTTON = '.account__header__follow-button, .account__header__buttons .button';
+const EDIT_PROFILE = 'a[href$="/settings/profile"], a[href$="/profile/edit"]';
+const RELATIONSHIP_TAG = '.account__header__info .relationship-tag';
+// Initial state JSON: meta.me is the signed-in account id, absent when logged out (initial_state.js).
+const INITIAL_STATE = 'script#initial-state';
+const SIGN_IN_BANNER = '.sign-in-banner';
+// Lists of accounts (following, followers): one .account row each, its name linking to /@acct.
+const LIST_ACCOUNT_LINK = '.account a.account__display-name[href]';
+// The follow button says its state only in words (English here; other locales read as unknown).
+const NOT_FOLLOWING_LABELS = new Set(['follow', 'follow back', 'request to follow', 'request']);
+const FOLLOWING_LABELS = new Set(['unfollow', 'mutual', 'following']);
+const REQUESTED_LABELS = new Set(['cancel request', 'cancel', 'withdraw follow request', 'withdraw request']);
+const FOLLOWS_YOU_LABELS = new Set(['follows you', 'you follow each other', 'follow back', 'mutual']);
+
+function words(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The account an acct as shown ("@alice", "@bob@fosstodon.org", "alice@mastodon.social") is on `host`. */
+function shownAccount(text: string, host: string): string | null {
+  const acct = text.trim().replace(/^@/, '').split(/\s/)[0] ?? '';
+  return accountFromAcct(acct, host);
+}
+
+interface InitialState {
+  meta?: { me?: string; domain?: string };
+  accounts?: Record<string, { acct?: string }>;
+}
+
+function initialState(doc: Document): InitialState | null {
+  const script = doc.querySelector(INITIAL_STATE);
+  if (!script) return null;
+  try {
+    return JSON.parse(script.textContent ?? '') as InitialState;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in account: its handle, '' when logged out, null when the page does not say. */
+function signedIn(doc: Document, host: string): string | null {
+  const state = initialState(doc);
+  if (!state) return doc.querySelector(SIGN_IN_BANNER) ? '' : null;
+  const me = state.meta?.me;
+  if (!me) return '';
+  const acct = state.accounts?.[me]?.acct;
+  return acct ? (accountFromAcct(acct, state.meta?.domain ?? host) ?? null) : null;
+}
+
+function readProfile(doc: Document, handle: string): ProfileReading {
+  const host = new URL(doc.URL).hostname;
+  const header = [...doc.querySelectorAll(ACCOUNT_HEADER)].find((el) => {
+    const acct = el.querySelector(ACCT);
+    return acct !== null && shownAccount(acct.textContent ?? '', host) === handle;
+  });
+  if (!header) return { state: 'unknown', anchor: null };
+  const anchor = header.querySelector(ACCOUNT_NAME) ?? header;
+  const me = signedIn(doc, host);
+  if (me === '') return { state: 'unknown', anchor };
+  if (me === handle || header.querySelector(EDIT_PROFILE)) return { state: 'self', anchor };
+  const button = header.querySelector<HTMLElement>(FOLLOW_BUTTON);
+  const label = words(button);
+  const tags = [...header.querySelectorAll(RELATIONSHIP_TAG)].map(words);
+  const followsYou = [label, ...tags].some((text) => FOLLOWS_YOU_LABELS.has(text));
+  if (FOLLOWING_LABELS.has(label)) return { state: 'following', followsYou, anchor };
+  if (REQUESTED_LABELS.has(label)) return { state: 'requested', followsYou, anchor };
+  if (button && NOT_FOLLOWING_LABELS.has(label))
+    return { state: 'not-following', followsYou, followControl: button, anchor };
+  return { state: 'unknown', anchor };
+}
+
+/** The account a path such as `/@bob@fosstodon.org` names, read on `host`. */
+function accountFromPath(path: string, base: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(path, base);
+  } catch {
+    return null;
+  }
+  const [first, ...rest] = decodeSegments(url.pathname) ?? [];
+  if (!first?.startsWith('@') || rest.length > 0) return null;
+  return accountFromAcct(first.slice(1), url.hostname);
+}
+
 export const mastodon: SiteAdapter = {
   id: 'mastodon',
   name: 'Mastodon',
@@ -104,5 +194,25 @@ export const mastodon: SiteAdapter = {
   profileUrl: (handle) => {
     const [user, instance] = handle.split('@');
     return `https://${instance}/@${user}`;
+  },
+  readProfile,
+  followingListOwner(url) {
+    // Only known instances: followingListOwner gets no ParseOptions, so added instances are not recognised here.
+    if (url.protocol !== 'https:' || !MASTODON_INSTANCES.includes(url.hostname)) return null;
+    const segments = decodeSegments(url.pathname) ?? [];
+    if (segments[0] === 'web') segments.shift();
+    const [first, user, list, ...rest] = segments;
+    if (first === 'users' && user && list === 'following' && rest.length === 0)
+      return account(user, url.hostname);
+    if (!first?.startsWith('@') || user !== 'following' || list !== undefined) return null;
+    return accountFromAcct(first.slice(1), url.hostname);
+  },
+  readFollowingList(doc) {
+    const handles = new Set<string>();
+    for (const link of doc.querySelectorAll(LIST_ACCOUNT_LINK)) {
+      const handle = accountFromPath(link.getAttribute('href') ?? '', doc.URL);
+      if (handle) handles.add(handle);
+    }
+    return [...handles];
   },
 };

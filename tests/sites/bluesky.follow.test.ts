@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { bluesky } from '../../utils/sites/bluesky';
+
+const fixture = (file: string) =>
+  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/bluesky', file), 'utf8'), {
+    url: 'https://bsky.app/profile/alice.bsky.social',
+  }).window.document;
+
+describe('bluesky profile reading', () => {
+  it('returns the header’s followBtn and anchors after the display name', () => {
+    const reading = bluesky.readProfile?.(fixture('not-following.html'), 'alice.bsky.social');
+    expect(reading?.followControl?.getAttribute('aria-label')).toBe('Follow alice.bsky.social');
+    expect(reading?.anchor?.textContent?.trim()).toBe('Alice Example');
+  });
+
+  it('reads the screen of this handle when an earlier one is still mounted', () => {
+    const reading = bluesky.readProfile?.(fixture('suggested-follows.html'), 'alice.bsky.social');
+    expect(reading?.state).toBe('following');
+    expect(reading?.anchor?.textContent?.trim()).toBe('Alice Example');
+  });
+
+  it('finds the follows list of a profile, and nothing else', () => {
+    const owner = (url: string) => bluesky.followingListOwner?.(new URL(url));
+    expect(owner('https://bsky.app/profile/Mo.bsky.social/follows')).toBe('mo.bsky.social');
+    expect(owner('https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz/follows')).toBe(
+      'did:plc:ewvi7nxzyoun6zhxrhs64oiz',
+    );
+    expect(owner('https://bsky.app/profile/mo.bsky.social/followers')).toBeNull();
+    expect(owner('https://bsky.app/profile/mo/follows')).toBeNull();
+    expect(owner('https://bsky.app/profile/mo.bsky.social')).toBeNull();
+  });
+});
+
+// The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
+const live = (file: string) =>
+  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/bluesky', file), 'utf8'), {
+    url: 'https://bsky.app/profile/alice.bsky.social',
+    runScripts: 'dangerously',
+  }).window.document;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe('bluesky saved pages in action', () => {
+  it.each(['not-following.html', 'follows-you.html'])(
+    '%s shows following soon after its Follow is pressed',
+    async (file) => {
+      const doc = live(file);
+      bluesky.readProfile?.(doc, 'alice.bsky.social').followControl?.click();
+      await sleep(300);
+      expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('following');
+    },
+  );
+
+  it('not-following-late.html shows the profile, not followed, 1 s after load', async () => {
+    const doc = live('not-following-late.html');
+    expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('unknown');
+    await sleep(1200);
+    expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('not-following');
+  });
+});

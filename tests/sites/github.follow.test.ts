@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { github } from '../../utils/sites/github';
+
+const fixture = (file: string) =>
+  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/github', file), 'utf8'), {
+    url: 'https://github.com/octo-cat',
+  }).window.document;
+
+const html = (body: string) =>
+  new JSDOM(`<!doctype html><head><meta name="user-login" content="mo-manager"></head><body>${body}</body>`)
+    .window.document;
+
+describe('github profile reading', () => {
+  it('returns the submit button of the visible follow form and anchors after the names', () => {
+    const reading = github.readProfile?.(fixture('not-following.html'), 'octo-cat');
+    expect(reading?.followControl?.closest('form')?.getAttribute('action')).toBe(
+      '/users/follow?target=octo-cat',
+    );
+    expect(reading?.anchor?.classList.contains('vcard-names-container')).toBe(true);
+  });
+
+  it('tests visibility, including a hidden wrapper, and takes a button as the submit control', () => {
+    const doc = html(`<span class="vcard-username">octo-cat</span>
+      <div hidden><form action="/users/unfollow?target=octo-cat"><button type="submit">Unfollow</button></form></div>
+      <form action="/users/follow?target=octo-cat"><button type="submit">Follow</button></form>`);
+    const reading = github.readProfile?.(doc, 'octo-cat');
+    expect(reading?.state).toBe('not-following');
+    expect(reading?.followControl?.tagName).toBe('BUTTON');
+  });
+
+  it('finds the following tab of a profile, and nothing else', () => {
+    expect(github.followingListOwner?.(new URL('https://github.com/Mo-Manager?tab=following'))).toBe(
+      'mo-manager',
+    );
+    expect(github.followingListOwner?.(new URL('https://github.com/mo-manager?tab=followers'))).toBeNull();
+    expect(github.followingListOwner?.(new URL('https://github.com/mo-manager'))).toBeNull();
+    expect(github.followingListOwner?.(new URL('https://github.com/settings?tab=following'))).toBeNull();
+  });
+});
+
+// The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
+const live = (file: string) =>
+  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/github', file), 'utf8'), {
+    url: 'https://github.com/octo-cat',
+    runScripts: 'dangerously',
+  }).window.document;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe('github saved pages in action', () => {
+  it.each(['not-following.html'])('%s shows following soon after its Follow is pressed', async (file) => {
+    const doc = live(file);
+    github.readProfile?.(doc, 'octo-cat').followControl?.click();
+    await sleep(300);
+    expect(github.readProfile?.(doc, 'octo-cat').state).toBe('following');
+  });
+
+  it('not-following-late.html shows the profile, not followed, 1 s after load', async () => {
+    const doc = live('not-following-late.html');
+    expect(github.readProfile?.(doc, 'octo-cat').state).toBe('unknown');
+    await sleep(1200);
+    expect(github.readProfile?.(doc, 'octo-cat').state).toBe('not-following');
+  });
+});
