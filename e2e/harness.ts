@@ -90,12 +90,37 @@ function pageKey(url: string): string {
  * Serves saved pages at their real https URLs (`{ 'https://github.com/octo-cat': 'github/following.html' }`);
  * every other request fails as if offline, so no test touches the internet. Call again to change the pages.
  */
-export async function servePages(ext: ExtensionBrowser, pages: Record<string, string>): Promise<void> {
-  const table = new Map(Object.entries(pages).map(([url, path]) => [pageKey(url), path]));
+export async function servePages(
+  ext: ExtensionBrowser,
+  pages: Record<string, string | Page_>,
+): Promise<void> {
+  const table = new Map(Object.entries(pages).map(([url, page]) => [pageKey(url), page]));
   await ext.context.unroute(/^https?:\/\//);
   await ext.context.route(/^https?:\/\//, async (route) => {
-    const path = table.get(pageKey(route.request().url()));
-    if (!path) return route.abort('internetdisconnected');
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixture(path) });
+    const page = table.get(pageKey(route.request().url()));
+    if (!page) return route.abort('internetdisconnected');
+    const body = typeof page === 'string' ? await fixture(page) : await page();
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });
+}
+
+/** A page made at request time (e.g. a fixture with another person's handle in it). */
+type Page_ = () => Promise<string>;
+
+/** Imports roster text through the options page's file input, as a user would; resolves to the summary numbers. */
+export async function importRoster(ext: ExtensionBrowser, name: string, content: string | Buffer) {
+  const page = await openOptions(ext);
+  await page.locator('[data-testid="roster-file"]').setInputFiles({
+    name,
+    mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
+    buffer: typeof content === 'string' ? Buffer.from(content) : content,
+  });
+  const summary = page.locator('[data-testid="import-summary"]');
+  await summary.waitFor();
+  const result = {
+    imported: Number(await summary.getAttribute('data-imported')),
+    rejected: Number(await summary.getAttribute('data-rejected')),
+  };
+  await page.close();
+  return result;
 }

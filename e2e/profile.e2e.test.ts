@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  fixture,
+  importRoster,
+  launchExtension,
+  resetData,
+  servePages,
+} from './harness';
+
+// Each site's saved pages show one person (the fixture's own handle). Bob and the stranger get the same
+// pages with the handle swapped, so one fixture set serves a teammate, another teammate and a non-teammate.
+interface SiteCase {
+  site: string;
+  /** The handle text in the fixtures, replaced to make pages of other people. */
+  token: RegExp;
+  alice: string;
+  bob: string;
+  stranger: string;
+  url(handle: string): string;
+}
+
+const CASES: SiteCase[] = [
+  {
+    site: 'x',
+    token: /alice_dev/gi,
+    alice: 'alice_dev',
+    bob: 'bob_dev',
+    stranger: 'carol_dev',
+    url: (h) => `https://x.com/${h}`,
+  },
+  {
+    site: 'github',
+    token: /octo-cat/gi,
+    alice: 'octo-cat',
+    bob: 'hub-ot',
+    stranger: 'carol-cat',
+    url: (h) => `https://github.com/${h}`,
+  },
+  {
+    site: 'bluesky',
+    token: /alice\.bsky\.social/gi,
+    alice: 'alice.bsky.social',
+    bob: 'bob.bsky.social',
+    stranger: 'carol.bsky.social',
+    url: (h) => `https://bsky.app/profile/${h}`,
+  },
+  {
+    site: 'mastodon',
+    token: /alice/gi,
+    alice: 'alice',
+    bob: 'bob',
+    stranger: 'carol',
+    url: (h) => `https://mastodon.social/@${h}`,
+  },
+  {
+    site: 'linkedin',
+    token: /alice-example-1a2b/gi,
+    alice: 'alice-example-1a2b',
+    bob: 'bob-example-3c4d',
+    stranger: 'carol-example-5e6f',
+    url: (h) => `https://www.linkedin.com/in/${h}/`,
+  },
+];
+
+const handleOf = (c: SiteCase, who: string) => (c.site === 'mastodon' ? `${who}@mastodon.social` : who);
+
+const ROSTER = [
+  'name,x,github,bluesky,mastodon,linkedin',
+  `Alice Example,${CASES.map((c) => handleOf(c, c.alice)).join(',')}`,
+  `Bob Example,${CASES.map((c) => handleOf(c, c.bob)).join(',')}`,
+].join('\n');
+
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await resetData(ext);
+  expect(await importRoster(ext, 'team.csv', ROSTER)).toEqual({ imported: 2, rejected: 0 });
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+const flag = (page: Page) => page.locator('[data-testid="teamfollow-flag"]');
+const flagState = (page: Page) => flag(page).getAttribute('data-state', { timeout: 10_000 });
+
+async function recorded(key: string) {
+  return ext.worker.evaluate(
+    (k) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('teamfollow');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('follows').objectStore('follows').get(k);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+describe.each(CASES)('$site', (c) => {
+  const as = (who: string) => async (file: string) =>
+    (await fixture(`${c.site}/${file}`)).replace(c.token, who);
+  const visit = async (pages: Record<string, string | (() => Promise<string>)>, url: string) => {
+    await servePages(ext, pages);
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    return page;
+  };
+
+  it('flags a teammate you do not follow, with a Follow button', async () => {
+    const page = await visit({ [c.url(c.alice)]: `${c.site}/not-following.html` }, c.url(c.alice));
+    await expect.poll(() => flagState(page)).toBe('not-following');
+    await expect(flag(page).locator('[data-testid="teamfollow-follow"]').count()).resolves.toBe(1);
+    expect(await flag(page).locator('[role="status"]').textContent()).toContain('Alice Example');
+    expect(await flag(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows a quiet check for a teammate you follow', async () => {
+    const page = await visit({ [c.url(c.alice)]: `${c.site}/following.html` }, c.url(c.alice));
+    await expect.poll(() => flagState(page)).toBe('following');
+    expect(await flag(page).locator('[data-testid="teamfollow-follow"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows nothing on the profile of someone who is not on the roster', async () => {
+    const page = await visit(
+      { [c.url(c.stranger)]: () => as(c.stranger)('not-following.html') },
+      c.url(c.stranger),
+    );
+    await page.waitForTimeout(1500);
+    expect(await flag(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('follows client-side navigation: another teammate gets their flag, a stranger none', async () => {
+    const page = await visit({ [c.url(c.alice)]: `${c.site}/not-following.html` }, c.url(c.alice));
+    await expect.poll(() => flagState(page)).toBe('not-following');
+    const navigate = async (url: string, html: string) =>
+      page.evaluate(
+        ([to, body]) => {
+          document.body.innerHTML = new DOMParser().parseFromString(body, 'text/html').body.innerHTML;
+          history.pushState({}, '', to);
+        },
+        [url, html] as const,
+      );
+    await navigate(c.url(c.bob), await as(c.bob)('following.html'));
+    await expect.poll(() => flagState(page)).toBe('following');
+    expect(await flag(page).locator('[role="status"]').textContent()).toContain('Bob Example');
+    await navigate(c.url(c.stranger), await as(c.stranger)('not-following.html'));
+    await expect.poll(() => flag(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it("presses the site's own Follow from the flag and records the follow", async () => {
+    const page = await visit({ [c.url(c.alice)]: `${c.site}/not-following.html` }, c.url(c.alice));
+    await expect.poll(() => flagState(page)).toBe('not-following');
+    await flag(page).locator('[data-testid="teamfollow-follow"]').click();
+    const confirmed = c.site === 'linkedin' ? /following|requested/ : /following/;
+    await expect.poll(() => flagState(page)).toMatch(confirmed);
+    await expect
+      .poll(() => recorded(`${c.site}:${handleOf(c, c.alice)}`))
+      .toMatchObject({ state: expect.stringMatching(confirmed), source: 'action' });
+    await page.close();
+  });
+
+  it('reads a follow button that renders a second late', async () => {
+    const page = await visit({ [c.url(c.alice)]: `${c.site}/not-following-late.html` }, c.url(c.alice));
+    await expect.poll(() => flagState(page)).toBe('unknown');
+    await expect.poll(() => flagState(page), { timeout: 5000 }).toBe('not-following');
+    await page.close();
+  });
+});
