@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { ProfileReading, SiteAdapter } from './types';
 
 // Facebook: /{username}, /profile.php?id={id} and /people/{Name}/{id}/ (sites.md §8); web. serves some regions.
 const HOSTS = [
@@ -81,6 +81,63 @@ function isProfileTab(tab: string | undefined): boolean {
   return tab === undefined || PROFILE_TABS.has(tab) || tab.startsWith('about_');
 }
 
+// Public facts on Facebook's markup are thin (sites.md §8): atomic classes are brittle, ARIA labels are the hooks,
+// and only "Add Friend" is confirmed in public code. Friending is not following, so Add friend is never read. The
+// reader answers only for exactly one `[role="button"]` labelled "Follow" or "Following" next to the profile's name
+// (`h1` in `[role="main"]`), on a page whose main column links to this profile's own sub-pages (its tabs and
+// counts: /{username}/about, /friends…, or ?sk= for numeric ids; general knowledge). Links to a profile's root
+// (mutual-friend pictures) do not count. Self, pending requests, signed-out pages and the rest read as unknown.
+const MAIN = '[role="main"]';
+const NAME = 'h1';
+const FOLLOW_BUTTON = '[role="button"][aria-label="Follow"], [role="button"][aria-label="Following"]';
+// Signed out, Facebook shows its log-in form (general knowledge).
+const SIGNED_OUT = 'form[action*="/login"], input[name="pass"]';
+const DIALOG = '[role="dialog"]';
+// The buttons sit under the name and the counts, in the same header card.
+const HEADER_LEVELS = 6;
+
+/** The profile whose own sub-page a link opens (`/{username}/about`, `profile.php?id=…&sk=about`), or null. */
+function linkedSubPage(link: HTMLAnchorElement): string | null {
+  const url = URL.parse(link.href);
+  if (!url || !HOSTS.includes(url.hostname)) return null;
+  const [first, second, third] = url.pathname.split('/').filter(Boolean);
+  const id = url.searchParams.get('id') ?? '';
+  const tab = url.searchParams.has('sk');
+  if (first === 'profile.php') return tab && NUMERIC_ID.test(id) ? id : null;
+  if (first === 'people') return tab && third !== undefined && NUMERIC_ID.test(third) ? third : null;
+  // Only tab links: a post permalink (/{username}/posts/…) may sit on anyone's page.
+  const isTab =
+    second !== undefined && (isProfileTab(second.toLowerCase()) || LIST_TAB.test(second.toLowerCase()));
+  return first && isTab ? handleFromText(first) : null;
+}
+
+/** The Follow/Following buttons nearest to the profile name `name`, outside dialogs. */
+function nearestButtons(name: Element): HTMLElement[] {
+  let node: Element | null = name;
+  for (let level = 0; node && level <= HEADER_LEVELS; level++, node = node.parentElement) {
+    const found = [...node.querySelectorAll<HTMLElement>(FOLLOW_BUTTON)].filter((el) => !el.closest(DIALOG));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function readProfile(doc: Document, handle: string): ProfileReading {
+  const main = doc.querySelector(MAIN);
+  const links = main ? [...main.querySelectorAll<HTMLAnchorElement>('a[href]')] : [];
+  const name = main?.querySelector(NAME);
+  // The page must be this profile's: after a client-side navigation the previous one may still be on screen.
+  if (!name || !links.some((link) => linkedSubPage(link) === handle))
+    return { state: 'unknown', anchor: null };
+  const unknown: ProfileReading = { state: 'unknown', anchor: name };
+  if (doc.querySelector(SIGNED_OUT)) return unknown;
+  const buttons = nearestButtons(name);
+  const button = buttons[0];
+  if (!button || buttons.length !== 1) return unknown;
+  return button.getAttribute('aria-label') === 'Follow'
+    ? { state: 'not-following', followControl: button, anchor: name }
+    : { state: 'following', anchor: name };
+}
+
 export const facebook: SiteAdapter = {
   id: 'facebook',
   name: 'Facebook',
@@ -106,4 +163,5 @@ export const facebook: SiteAdapter = {
     NUMERIC_ID.test(handle)
       ? `https://www.facebook.com/profile.php?id=${handle}`
       : `https://www.facebook.com/${handle}`,
+  readProfile,
 };

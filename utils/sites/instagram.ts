@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // Instagram: a profile is /{username}/ at the root, so reserved first segments must be ruled out (sites.md §7).
 const HOSTS = ['www.instagram.com', 'instagram.com', 'm.instagram.com'];
@@ -59,6 +59,83 @@ function handleFromText(text: string): string | null {
   return RESERVED.has(username) ? null : username;
 }
 
+// The profile header of the page (not a post's header, not a dialog's): `main header`, with the username in a
+// heading (scrapers read `header section h2`/`h1`; public code, checked 2026-11-25). Class names are obfuscated.
+const PROFILE_HEADER = 'main header';
+const HEADER_NAME = 'h1, h2, span';
+// Only your own profile links to the profile editor (Maskbook's Instagram selectors; public code, checked 2026-11-25).
+const EDIT_PROFILE = 'a[href="/accounts/edit/"]';
+// Signed out: the top bar offers "Log in", or the page is the log-in form (public code, checked 2026-11-25).
+const LOGGED_OUT = 'a[href^="/accounts/login"], input[name="username"]';
+const DIALOG = '[role="dialog"]';
+const CONTROL = 'button, [role="button"]';
+// The follow button sits in the block next to the username; a few levels up at most.
+const HEADER_LEVELS = 4;
+
+// Button texts (InstaBot_ChromeExtension content.js, 2025-09-16; sites.md §7). "Follow" would read "Follow Back"
+// if they followed you, so it also says they do not. Any other text (another locale) is no evidence.
+const BUTTON_TEXT = new Map<string, { state: FollowState; followsYou?: boolean }>([
+  ['follow', { state: 'not-following', followsYou: false }],
+  ['follow back', { state: 'not-following', followsYou: true }],
+  ['following', { state: 'following' }],
+  ['requested', { state: 'requested' }],
+]);
+
+// Text as shown: an icon's <title> (such as "Down chevron icon") is not part of a label.
+function shownText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
+  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(shownText).join('');
+}
+const text = (el: Element) => shownText(el).replace(/\s+/g, ' ').trim();
+const buttonReading = (el: Element | undefined) => (el ? BUTTON_TEXT.get(text(el).toLowerCase()) : undefined);
+
+/** Follow buttons in `root`, leaving out those of a dialog that `root` is not part of. */
+function followButtons(root: Element): HTMLElement[] {
+  const dialog = root.closest(DIALOG);
+  return [...root.querySelectorAll<HTMLElement>(CONTROL)].filter(
+    (el) => el.closest(DIALOG) === dialog && buttonReading(el) !== undefined,
+  );
+}
+
+/** The follow buttons nearest to `from` inside `within`: buttons further away (suggestions) belong to others. */
+function nearestButtons(from: Element, within: Element): HTMLElement[] {
+  let node: Element | null = from;
+  for (let level = 0; node && level <= HEADER_LEVELS && within.contains(node); level++) {
+    const found = followButtons(node);
+    if (found.length > 0) return found;
+    node = node.parentElement;
+  }
+  return [];
+}
+
+function readProfile(doc: Document, handle: string): ProfileReading {
+  // The header must name this profile: after a client-side navigation the previous one may still be on screen.
+  const header = [...doc.querySelectorAll(PROFILE_HEADER)].find((el) => !el.closest(DIALOG));
+  const name = header
+    ? [...header.querySelectorAll(HEADER_NAME)].find((el) => text(el).toLowerCase() === handle)
+    : undefined;
+  if (!header || !name) return { state: 'unknown', anchor: null };
+  const unknown: ProfileReading = { state: 'unknown', anchor: name };
+  // Signed out, the Follow button only leads to the log-in page.
+  if (doc.querySelector(LOGGED_OUT)) return unknown;
+  if (header.querySelector(EDIT_PROFILE)) return { state: 'self', anchor: name };
+  // Exactly one follow button next to the name, or the page is not clear enough to tell.
+  const buttons = nearestButtons(name, header);
+  const button = buttons[0];
+  const reading = buttons.length === 1 ? buttonReading(button) : undefined;
+  if (!button || !reading) return unknown;
+  return { ...reading, followControl: reading.state === 'not-following' ? button : null, anchor: name };
+}
+
+const FOLLOWING_LIST = /^\/([^/]+)\/following\/?$/;
+
+/** The username a profile link (`/{u}/`) points to, or null for any other link. */
+function linkedUsername(link: HTMLAnchorElement): string | null {
+  const url = URL.parse(link.href);
+  const match = url && HOSTS.includes(url.hostname) ? /^\/([^/]+)\/?$/.exec(url.pathname) : null;
+  return match?.[1] ? handleFromText(match[1]) : null;
+}
+
 export const instagram: SiteAdapter = {
   id: 'instagram',
   name: 'Instagram',
@@ -73,4 +150,23 @@ export const instagram: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
+  readProfile,
+  followingListOwner(url) {
+    if (!HOSTS.includes(url.hostname)) return null;
+    const owner = FOLLOWING_LIST.exec(url.pathname)?.[1];
+    return owner ? handleFromText(owner) : null;
+  },
+  readFollowingList(doc) {
+    // The list opens as a dialog over the profile; each row links the account (avatar and name) and has a button.
+    // A row whose button offers Follow is a suggestion (or someone you do not follow), not a follow.
+    const handles = new Set<string>();
+    for (const link of doc.querySelectorAll<HTMLAnchorElement>(`${DIALOG} a[href]`)) {
+      const username = linkedUsername(link);
+      if (!username) continue;
+      const buttons = nearestButtons(link, link.closest(DIALOG) as Element);
+      if (buttons.length === 1 && buttonReading(buttons[0])?.state === 'not-following') continue;
+      handles.add(username);
+    }
+    return [...handles];
+  },
 };

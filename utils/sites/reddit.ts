@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { ProfileReading, SiteAdapter } from './types';
 
 // Reddit: people live under /user/{name} (short form /u/{name}); following = subscribing to the profile.
 const HOSTS = [
@@ -31,6 +31,14 @@ function handleFromText(text: string): string | null {
   return USERNAME.test(text) ? text.toLowerCase() : null;
 }
 
+// No public source documents a stable hook for the Follow button of a Reddit profile (sites.md §11, checked
+// 2026-11-25): the one known selector was a hashed class of the 2021 redesign, and neither shreddit's profile markup
+// nor old.reddit's is described anywhere public. The follow state lives in the profile's `subscribed` flag behind
+// OAuth. So the page never counts as evidence: always unknown, and the flag floats.
+function readProfile(): ProfileReading {
+  return { state: 'unknown', anchor: null };
+}
+
 export const reddit: SiteAdapter = {
   id: 'reddit',
   name: 'Reddit',
@@ -46,4 +54,5 @@ export const reddit: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
+  readProfile,
 };

@@ -1,5 +1,5 @@
 import { INSTAGRAM_USERNAME } from './instagram';
-import type { SiteAdapter } from './types';
+import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // Threads: profiles are /@{username} on threads.net and threads.com (the 2025 move); sites.md §6.
 const HOSTS = ['www.threads.com', 'threads.com', 'www.threads.net', 'threads.net'];
@@ -10,6 +10,65 @@ const PROFILE_TABS = new Set(['replies', 'media', 'reposts']);
 // Threads profiles are Instagram accounts, so the username rule is Instagram's.
 function handleFromText(text: string): string | null {
   return INSTAGRAM_USERNAME.test(text) ? text.toLowerCase() : null;
+}
+
+// Public facts on Threads' markup are thin (sites.md §6, 2026-01-30 source): obfuscated classes, follow controls
+// are text buttons "Follow" / "Following", signed in shows the Create or Profile navigation icon, signed out links to
+// /login. Nothing documents Follow back, Requested or self, so those read as unknown. The reader is conservative:
+// it answers only when an element of the page shows the username (or @username) and exactly one Follow/Following
+// button sits next to it.
+const SIGNED_IN = 'svg[aria-label="Create"], svg[aria-label="Profile"]';
+const SIGNED_OUT = 'a[href*="/login"]';
+const DIALOG = '[role="dialog"]';
+const NAME = 'h1, h2, span';
+const CONTROL = 'button, [role="button"]';
+// The follow button sits under the name, bio and counts of the header: a few more levels up than on Instagram.
+const HEADER_LEVELS = 6;
+const BUTTON_TEXT = new Map<string, FollowState>([
+  ['follow', 'not-following'],
+  ['following', 'following'],
+]);
+
+// Text as shown: an icon's <title> (such as "Down chevron icon") is not part of a label.
+function shownText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
+  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(shownText).join('');
+}
+const text = (el: Element) => shownText(el).replace(/\s+/g, ' ').trim();
+
+/** The Follow/Following buttons nearest to `name`, outside dialogs. */
+function nearestButtons(name: Element): HTMLElement[] {
+  let node: Element | null = name;
+  for (let level = 0; node && level <= HEADER_LEVELS; level++, node = node.parentElement) {
+    const found = [...node.querySelectorAll<HTMLElement>(CONTROL)].filter(
+      (el) => !el.closest(DIALOG) && BUTTON_TEXT.has(text(el).toLowerCase()),
+    );
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function readProfile(doc: Document, handle: string): ProfileReading {
+  // The username shown as text (posts show it too, but no follow button sits next to those). A long page has many
+  // spans: the cheap length test first.
+  const names = [...doc.querySelectorAll(NAME)].filter(
+    (el) =>
+      (el.textContent ?? '').length <= handle.length + 60 &&
+      !el.closest(DIALOG) &&
+      text(el).replace(/^@/, '').toLowerCase() === handle,
+  );
+  if (names.length === 0) return { state: 'unknown', anchor: null };
+  const unknown: ProfileReading = { state: 'unknown', anchor: names[0] };
+  if (!doc.querySelector(SIGNED_IN) || doc.querySelector(SIGNED_OUT)) return unknown;
+  for (const name of names) {
+    const buttons = nearestButtons(name);
+    if (buttons.length === 0) continue;
+    const button = buttons[0] as HTMLElement;
+    const state = buttons.length === 1 ? BUTTON_TEXT.get(text(button).toLowerCase()) : undefined;
+    if (!state) return { state: 'unknown', anchor: name };
+    return { state, followControl: state === 'not-following' ? button : null, anchor: name };
+  }
+  return unknown;
 }
 
 export const threads: SiteAdapter = {
@@ -26,4 +85,5 @@ export const threads: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.threads.com/@${handle}`,
+  readProfile,
 };

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from './types';
+import type { ProfileReading, SiteAdapter } from './types';
 
 // YouTube channels: /@{handle} and /channel/{UC…}; youtu.be serves videos only (sites.md §9).
 const HOSTS = ['www.youtube.com', 'youtube.com', 'm.youtube.com'];
@@ -47,6 +47,72 @@ function handleFromText(text: string): string | null {
   return CHANNEL_ID.test(text) ? text : canonicalHandle(text);
 }
 
+// Channel header: the current `yt-page-header-view-model` and the older `ytd-c4-tabbed-header-renderer`. The header's
+// "@handle" is a span of its `yt-content-metadata-view-model`, or `#channel-handle` in the older header (channel
+// userscripts on GitHub, checked 2026-11-25). YouTube keeps pages it navigated away from in the DOM, hidden.
+const HEADER = 'yt-page-header-view-model, ytd-c4-tabbed-header-renderer';
+const HEADER_HANDLE = 'yt-content-metadata-view-model span, #channel-handle';
+// The flag goes after the handle line (below the channel name), else after the name.
+const FLAG_PLACES = ['yt-content-metadata-view-model', '#channel-handle', 'h1'];
+// A /channel/UC… page names its channel id in the head (0xdevalias/userscripts logYouTubeChannelID.js; sites.md §9).
+const CHANNEL_ID_TAGS = 'link[rel="canonical"], meta[itemprop="identifier"], meta[itemprop="channelId"]';
+// Subscribe control: `yt-subscribe-button-view-model` (current), `ytd-subscribe-button-renderer` with the
+// `subscribed` attribute once subscribed (older); text Subscribe / Subscribed (sites.md §9, 2025–2026 sources).
+const SUBSCRIBE = 'yt-subscribe-button-view-model, ytd-subscribe-button-renderer';
+const SUBSCRIBE_BUTTON = 'button:not([hidden]), tp-yt-paper-button:not([hidden])';
+// On your own channel the header offers "Customize channel" and "Manage videos", links into YouTube Studio
+// (general knowledge). The guide sidebar also links to Studio, so only the header counts.
+const STUDIO_LINK = 'a[href*="studio.youtube.com"]';
+// Signed in: the masthead's account button (public automation code, checked 2026-11-25). Signed out, Subscribe
+// only opens a sign-in prompt.
+const SIGNED_IN = 'button#avatar-btn';
+
+// Text as shown: an icon's <title> (such as "Down chevron icon") is not part of a label.
+function shownText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
+  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(shownText).join('');
+}
+const text = (el: Element) => shownText(el).replace(/\s+/g, ' ').trim();
+const sameHandle = (shown: string, handle: string) => shown.normalize('NFC').toLowerCase() === `@${handle}`;
+
+/** Whether the head of the page names channel `id` (the canonical URL or the channel id meta tags). */
+function namesChannel(doc: Document, id: string): boolean {
+  return [...doc.querySelectorAll(CHANNEL_ID_TAGS)].some((el) => {
+    const value = el.getAttribute('href') ?? el.getAttribute('content') ?? '';
+    return value === id || URL.parse(value)?.pathname === `/channel/${id}`;
+  });
+}
+
+/** The visible channel header that shows `handle` (or, for a channel id, the one visible header). */
+function channelHeader(doc: Document, handle: string): Element | undefined {
+  const headers = [...doc.querySelectorAll(HEADER)].filter((el) => !el.closest('[hidden]'));
+  if (CHANNEL_ID.test(handle))
+    return headers.length === 1 && namesChannel(doc, handle) ? headers[0] : undefined;
+  return headers.find((header) =>
+    [...header.querySelectorAll(HEADER_HANDLE)].some((el) => sameHandle(text(el), handle)),
+  );
+}
+
+function readProfile(doc: Document, handle: string): ProfileReading {
+  const header = channelHeader(doc, handle);
+  if (!header) return { state: 'unknown', anchor: null };
+  const anchor = FLAG_PLACES.map((place) => header.querySelector(place)).find(Boolean) ?? header;
+  const unknown: ProfileReading = { state: 'unknown', anchor };
+  if (!doc.querySelector(SIGNED_IN)) return unknown;
+  if (header.querySelector(STUDIO_LINK)) return { state: 'self', anchor };
+  const control = header.querySelector(SUBSCRIBE);
+  if (!control) return unknown;
+  // The older renderer marks the subscribed state with an attribute, whatever the language.
+  if (control.matches('[subscribed]') || control.querySelector('[subscribed]'))
+    return { state: 'following', anchor };
+  const button = control.querySelector<HTMLElement>(SUBSCRIBE_BUTTON);
+  if (!button) return unknown;
+  const label = text(button).toLowerCase();
+  if (label === 'subscribed') return { state: 'following', anchor };
+  if (label === 'subscribe') return { state: 'not-following', followControl: button, anchor };
+  return unknown;
+}
+
 export const youtube: SiteAdapter = {
   id: 'youtube',
   name: 'YouTube',
@@ -71,4 +137,5 @@ export const youtube: SiteAdapter = {
     CHANNEL_ID.test(handle)
       ? `https://www.youtube.com/channel/${handle}`
       : `https://www.youtube.com/@${encodeURIComponent(handle)}`,
+  readProfile,
 };

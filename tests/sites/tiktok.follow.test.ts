@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tiktok } from '../../utils/sites/tiktok';
+
+// The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
+const PAGE_URL = 'https://www.tiktok.com/@alice_dev';
+const windows: JSDOM['window'][] = [];
+
+function open(file: string, scripts = false): Document {
+  const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/tiktok', file), 'utf8');
+  const { window } = new JSDOM(html, { url: PAGE_URL, runScripts: scripts ? 'dangerously' : undefined });
+  windows.push(window);
+  return window.document;
+}
+
+afterEach(() => {
+  for (const window of windows.splice(0)) window.close();
+});
+
+const read = (doc: Document) => tiktok.readProfile?.(doc, 'alice_dev');
+
+describe('tiktok profile reading', () => {
+  it('turns not-following.html into following once its own control is pressed', async () => {
+    const doc = open('not-following.html', true);
+    const reading = read(doc);
+    expect(reading?.state).toBe('not-following');
+    reading?.followControl?.click();
+    await vi.waitFor(() => expect(read(doc)?.state).toBe('following'), { timeout: 2000 });
+    expect(read(doc)?.followControl ?? null).toBeNull();
+  });
+
+  it('shows the late header with a Follow control after a second', async () => {
+    const doc = open('profile-late.html', true);
+    expect(read(doc)?.state).toBe('unknown');
+    await vi.waitFor(() => expect(read(doc)?.state).toBe('not-following'), { timeout: 3000 });
+  });
+
+  it('turns "Follow back" into "Friends", who follow you', async () => {
+    const doc = open('follows-you.html', true);
+    expect(read(doc)).toMatchObject({ state: 'not-following', followsYou: true });
+    read(doc)?.followControl?.click();
+    await vi.waitFor(() => expect(read(doc)).toMatchObject({ state: 'following', followsYou: true }));
+  });
+
+  it('puts the flag after the username and matches it whatever its case or @', () => {
+    const doc = open('following.html');
+    const title = doc.querySelector('[data-e2e="user-title"]');
+    if (title) title.textContent = '@Alice_Dev';
+    const reading = read(doc);
+    expect(reading?.state).toBe('following');
+    expect(reading?.anchor).toBe(title);
+  });
+
+  it('reads the Chinese labels', () => {
+    const doc = open('following.html');
+    const label = doc.querySelector('[data-e2e="follow-button"] .TUXButton-label');
+    if (label) label.textContent = '互相关注';
+    expect(read(doc)).toMatchObject({ state: 'following', followsYou: true });
+  });
+});
