@@ -73,9 +73,11 @@ const action: ActionRecord = {
   result: 'ok',
 };
 
+const V1 = MIGRATIONS.slice(0, 1);
+
 describe('schema v1', () => {
   it('has the members, follows and actions stores with their keys and indexes', async () => {
-    const db = await open();
+    const db = await open('db-test-v1', V1);
     expect(db.version).toBe(1);
     expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members']);
     const tx = db.transaction(['members', 'follows', 'actions']);
@@ -173,7 +175,7 @@ describe('getDb / closeDb', () => {
 
 describe('upgrades', () => {
   it('upgrades a populated v1 database to a v2 step without losing a row', async () => {
-    const v1 = await open('upgrade-test');
+    const v1 = await open('upgrade-test', V1);
     const members = [ada, bruno, { id: 'cy', name: 'Cy', accounts: [], accountKeys: [] }];
     for (const member of members) await putMember(v1, member);
     const follows: FollowRecord[] = [
@@ -202,7 +204,7 @@ describe('upgrades', () => {
       })();
       expect(db.objectStoreNames.contains('members')).toBe(true);
     };
-    const v2 = await open('upgrade-test', [...MIGRATIONS, v2Step]);
+    const v2 = await open('upgrade-test', [...V1, v2Step]);
 
     expect(v2.version).toBe(2);
     expect(await v2.getAll('members')).toEqual(before.members);
@@ -223,9 +225,37 @@ describe('upgrades', () => {
 
   it('creates a fresh database through every step in order', async () => {
     const steps: number[] = [];
-    const db = await open('fresh-test', [...MIGRATIONS, () => steps.push(2), () => steps.push(3)]);
+    const next = MIGRATIONS.length + 1;
+    const db = await open('fresh-test', [...MIGRATIONS, () => steps.push(next), () => steps.push(next + 1)]);
     expect(db.version).toBe(MIGRATIONS.length + 2);
-    expect(steps).toEqual([2, 3]);
-    expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members']);
+    expect(steps).toEqual([next, next + 1]);
+    expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members', 'queue']);
+  });
+});
+
+describe('schema v2', () => {
+  it('adds the follow-all queue to a populated v1 database, keeping every row', async () => {
+    const v1 = await open('v2-test', V1);
+    await putMember(v1, ada);
+    await putFollow(v1, follow);
+    await logAction(v1, action);
+    const before = [await v1.getAll('members'), await v1.getAll('follows'), await v1.getAll('actions')];
+    v1.close();
+
+    const v2 = await open('v2-test');
+    expect(v2.version).toBe(2);
+    expect([await v2.getAll('members'), await v2.getAll('follows'), await v2.getAll('actions')]).toEqual(
+      before,
+    );
+    const item = {
+      key: 'github:adaquill',
+      site: 'github',
+      handle: 'adaquill',
+      status: 'pending',
+      addedAt: 1,
+    } as const;
+    await v2.put('queue', item);
+    expect(await v2.getAllFromIndex('queue', 'site', 'github')).toEqual([item]);
+    v2.close();
   });
 });

@@ -40,10 +40,22 @@ export interface ActionRecord {
   detail?: string;
 }
 
+/** One account in a "Follow all" run through a network's API. */
+export interface QueueItem {
+  /** `"site:handle"`. */
+  key: string;
+  site: SiteId;
+  handle: string;
+  status: 'pending' | 'done' | 'failed';
+  addedAt: number;
+  error?: string;
+}
+
 export interface TeamFollowSchema extends DBSchema {
   members: { key: string; value: Member; indexes: { accountKeys: string; email: string } };
   follows: { key: string; value: FollowRecord };
   actions: { key: number; value: ActionRecord; indexes: { at: number } };
+  queue: { key: string; value: QueueItem; indexes: { site: string } };
 }
 
 export type TeamDb = IDBPDatabase<TeamFollowSchema>;
@@ -60,6 +72,10 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('follows', { keyPath: 'key' });
     const actions = db.createObjectStore('actions', { keyPath: 'id', autoIncrement: true });
     actions.createIndex('at', 'at');
+  },
+  // v2: the "Follow all" queue, so a run survives a browser or service-worker restart.
+  (db) => {
+    db.createObjectStore('queue', { keyPath: 'key' }).createIndex('site', 'site');
   },
 ];
 
@@ -146,11 +162,7 @@ export async function logAction(db: TeamDb, action: ActionRecord): Promise<numbe
 
 /** Empties every store in one transaction ("delete all data"). */
 export async function clearAll(db: TeamDb): Promise<void> {
-  const tx = db.transaction(['members', 'follows', 'actions'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('members').clear(),
-    tx.objectStore('follows').clear(),
-    tx.objectStore('actions').clear(),
-    tx.done,
-  ]);
+  const stores = ['members', 'follows', 'actions', 'queue'] as const;
+  const tx = db.transaction(stores, 'readwrite');
+  await Promise.all([...stores.map((store) => tx.objectStore(store).clear()), tx.done]);
 }

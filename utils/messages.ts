@@ -49,6 +49,28 @@ export function parseContentMessage(message: unknown): ContentMessage | null {
   return parsed.success ? parsed.output : null;
 }
 
+const ApiSiteSchema = v.picklist(['bluesky', 'github', 'mastodon']);
+
+/**
+ * What the extension's own pages (popup, options) may ask the background. Never accepted from a content script.
+ * Follow and check go through the network's API where it is connected, else through a background tab.
+ */
+export const PageMessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('follow'), site: SiteSchema, handle: HandleSchema }),
+  v.strictObject({ type: v.literal('check'), site: SiteSchema, handle: HandleSchema }),
+  v.strictObject({ type: v.literal('check-all'), site: ApiSiteSchema }),
+  v.strictObject({ type: v.literal('follow-all'), site: ApiSiteSchema }),
+  v.strictObject({ type: v.literal('stop-all'), site: ApiSiteSchema }),
+]);
+
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+export type PageAnswer = { ok: true } | RefusedAnswer;
+
+export function parsePageMessage(message: unknown): PageMessage | null {
+  const parsed = v.safeParse(PageMessageSchema, message);
+  return parsed.success ? parsed.output : null;
+}
+
 export type LookupMessage = v.InferOutput<typeof LookupSchema>;
 export type ReportStateMessage = v.InferOutput<typeof ReportStateSchema>;
 export type ReportListMessage = v.InferOutput<typeof ReportListSchema>;
