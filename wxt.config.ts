@@ -14,7 +14,8 @@ export default defineConfig({
     description:
       'Follow every teammate on every social network: see the gaps on the page and in the toolbar.',
     // scripting: to register the content script on Mastodon instances the user adds (runtime permission).
-    permissions: ['storage', 'scripting'],
+    // alarms: to wake the worker when a rate limit of a "Follow all" run has passed.
+    permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: siteHostPatterns(),
     // Any https host may be a Mastodon instance; each is requested from the user's click in the options.
     ...(manifestVersion === 3

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
 import { closeDb, getDb, putMember } from '../utils/db';
+import { tabJobsItem } from '../utils/run-state';
 import { getOwnHandles } from '../utils/settings';
 
 beforeEach(async () => {
@@ -87,4 +88,69 @@ it('tells open pages when a follow state was recorded', async () => {
   };
   await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
   expect(await heard).toEqual({ type: 'changed' });
+});
+
+const fromPopup = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+
+it('refuses page requests (follow, follow all) that come from a content script', async () => {
+  await putMember(await getDb(), {
+    id: 'm2',
+    name: 'Xavier',
+    accounts: [{ site: 'x', handle: 'xavier' }],
+    accountKeys: [],
+  });
+  const create = vi.spyOn(fakeBrowser.tabs, 'create');
+  for (const request of [
+    { type: 'follow', site: 'x', handle: 'xavier' },
+    { type: 'follow-all', site: 'bluesky' },
+  ]) {
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger(request, fromContentScript);
+    expect(answer).toMatchObject({ ok: false });
+  }
+  expect(create).not.toHaveBeenCalled();
+});
+
+it('follows from the popup through a background tab marked with the intent, then closes it', async () => {
+  await putMember(await getDb(), {
+    id: 'm2',
+    name: 'Xavier',
+    accounts: [{ site: 'x', handle: 'xavier' }],
+    accountKeys: [],
+  });
+  const [queued] = await fakeBrowser.runtime.onMessage.trigger(
+    { type: 'follow', site: 'x', handle: 'xavier' },
+    fromPopup,
+  );
+  expect(queued).toEqual({ ok: true });
+  const tab = (await fakeBrowser.tabs.query({ url: 'https://x.com/xavier' }))[0];
+  expect(tab?.active).toBe(false);
+  const inTab = { id: 'test-extension-id', url: 'https://x.com/xavier', tab: { id: tab?.id } as never };
+
+  const [lookup] = await fakeBrowser.runtime.onMessage.trigger(
+    { type: 'lookup', site: 'x', handle: 'xavier' },
+    inTab,
+  );
+  expect(lookup).toMatchObject({ member: { name: 'Xavier' }, intent: 'follow' });
+  // Another tab on the same profile is not told to press anything.
+  const [elsewhere] = await fakeBrowser.runtime.onMessage.trigger(
+    { type: 'lookup', site: 'x', handle: 'xavier' },
+    { ...inTab, tab: { id: 999 } as never },
+  );
+  expect(elsewhere).not.toHaveProperty('intent');
+
+  const confirmed = {
+    type: 'report-state',
+    site: 'x',
+    handle: 'xavier',
+    state: 'following',
+    source: 'action',
+  };
+  await fakeBrowser.runtime.onMessage.trigger(confirmed, inTab);
+  await fakeBrowser.runtime.onMessage.trigger({ type: 'intent-done', state: 'following' }, inTab);
+  await expect.poll(async () => (await fakeBrowser.tabs.get(tab?.id as number)) ?? null).toBeNull();
+  const db = await getDb();
+  expect((await db.getAll('actions')).map((a) => [a.handle, a.via, a.result])).toEqual([
+    ['xavier', 'tab', 'ok'],
+  ]);
+  await expect.poll(async () => (await tabJobsItem.getValue()).map((j) => j.status)).toEqual(['done']);
 });

@@ -25,20 +25,24 @@ let controller: AbortController;
 let views: (FlagView | null)[];
 let sent: ContentMessage[];
 
-function ask(roster: Record<string, string>) {
+function ask(roster: Record<string, string>, intent?: 'follow' | 'check') {
   return async (message: ContentMessage) => {
     sent.push(message);
     if (message.type !== 'lookup') return { ok: true, recorded: true };
     const name = roster[message.handle];
-    return { ok: true, member: name ? { id: message.handle, name } : null, follow: null };
+    return { ok: true, member: name ? { id: message.handle, name } : null, follow: null, intent };
   };
 }
 
-function start(url = URL_ALICE, roster: Record<string, string> = { alice: 'Alice Example' }) {
+function start(
+  url = URL_ALICE,
+  roster: Record<string, string> = { alice: 'Alice Example' },
+  intent?: 'follow' | 'check',
+) {
   return watchProfile({
     doc: document,
     url,
-    ask: ask(roster),
+    ask: ask(roster, intent),
     render: (view) => views.push(view),
     signal: controller.signal,
     settleMs: 200,
@@ -132,5 +136,53 @@ describe('watchProfile', () => {
     showButton('following');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(views.length).toBe(count);
+  });
+});
+
+describe('in a tab opened for a follow or check', () => {
+  const intentDone = () => sent.filter((m) => m.type === 'intent-done');
+
+  it('presses Follow once the page is ready, then reports how it ended', async () => {
+    await start(URL_ALICE, { alice: 'Alice' }, 'follow');
+    showButton('not-following');
+    const button = document.querySelector('button') as HTMLButtonElement;
+    button.addEventListener('click', () =>
+      setTimeout(() => button.setAttribute('data-state', 'following'), 20),
+    );
+    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'following' }]));
+    expect(reports().at(-1)).toMatchObject({ state: 'following', source: 'action' });
+  });
+
+  it('presses nothing when already following', async () => {
+    showButton('following');
+    const clicks = vi.fn();
+    document.querySelector('button')?.addEventListener('click', clicks);
+    await start(URL_ALICE, { alice: 'Alice' }, 'follow');
+    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'following' }]));
+    expect(clicks).not.toHaveBeenCalled();
+  });
+
+  it('only reads the state for a check', async () => {
+    showButton('not-following');
+    const clicks = vi.fn();
+    document.querySelector('button')?.addEventListener('click', clicks);
+    await start(URL_ALICE, { alice: 'Alice' }, 'check');
+    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'not-following' }]));
+    expect(clicks).not.toHaveBeenCalled();
+  });
+
+  it('reports unknown when the page never shows a state (signed out)', async () => {
+    await start(URL_ALICE, { alice: 'Alice' }, 'follow');
+    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'unknown' }]));
+  });
+
+  it('reports the failure when the page does not confirm the follow', async () => {
+    showButton('not-following');
+    await start(URL_ALICE, { alice: 'Alice' }, 'follow');
+    await vi.waitFor(() => expect(intentDone()).toHaveLength(1), { timeout: 2000 });
+    expect(intentDone()[0]).toMatchObject({
+      state: 'not-following',
+      message: expect.stringMatching(/did not confirm/),
+    });
   });
 });

@@ -32,6 +32,13 @@ export const ReportListSchema = v.strictObject({
   handles: v.pipe(v.array(HandleSchema), v.maxLength(500)),
 });
 
+/** In a tab the background opened for a follow or check: what the page showed at the end. */
+export const IntentDoneSchema = v.strictObject({
+  type: v.literal('intent-done'),
+  state: v.picklist(FOLLOW_STATES),
+  message: v.optional(v.pipe(v.string(), v.maxLength(300))),
+});
+
 /** The tab left a teammate's profile (client-side navigation): its badge goes. */
 export const LeftProfileSchema = v.strictObject({ type: v.literal('left-profile') });
 
@@ -41,6 +48,7 @@ export const ContentMessageSchema = v.variant('type', [
   ReportStateSchema,
   ReportListSchema,
   LeftProfileSchema,
+  IntentDoneSchema,
 ]);
 
 /** The message if it is one a content script may send, else null. */
@@ -81,6 +89,8 @@ export interface LookupAnswer {
   ok: true;
   member: { id: string; name: string } | null;
   follow: Pick<FollowRecord, 'state' | 'checkedAt' | 'source' | 'followsYou'> | null;
+  /** Set in a tab the background opened to follow or check this profile. */
+  intent?: 'follow' | 'check';
 }
 
 export interface RefusedAnswer {
@@ -100,9 +110,11 @@ export interface MessageContext {
   now(): number;
   /** The signed-in user's own handles on a site, as set in the options or seen on their own profile. */
   ownHandles(site: SiteId): Promise<readonly string[]>;
+  /** How a follow confirmed by the page came about: the flag's button, or a tab the popup asked for. */
+  actionVia: 'page' | 'tab';
 }
 
-const defaultContext: MessageContext = { now: Date.now, ownHandles: async () => [] };
+const defaultContext: MessageContext = { now: Date.now, ownHandles: async () => [], actionVia: 'page' };
 
 const REFUSED_SHAPE: RefusedAnswer = { ok: false, error: 'refused: not a valid TeamFollow message' };
 const REFUSED_HANDLE: RefusedAnswer = { ok: false, error: 'refused: not a canonical handle' };
@@ -116,7 +128,8 @@ export async function handleContentMessage(
   const ctx = { ...defaultContext, ...context };
   const msg = parseContentMessage(message);
   if (!msg) return REFUSED_SHAPE;
-  if (msg.type === 'left-profile') return { ok: true, recorded: false };
+  // Both are acted on by the background for the sender's own tab only; nothing is stored here.
+  if (msg.type === 'left-profile' || msg.type === 'intent-done') return { ok: true, recorded: false };
   if (msg.type === 'report-list') return recordList(db, msg, ctx);
   if (!isCanonical(msg.site, msg.handle)) return REFUSED_HANDLE;
   return msg.type === 'lookup' ? lookup(db, msg) : recordState(db, msg, ctx);
@@ -157,7 +170,7 @@ async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageCont
       site: msg.site,
       handle: msg.handle,
       kind: 'follow',
-      via: 'page',
+      via: ctx.actionVia,
       result: 'ok',
     });
   }

@@ -77,6 +77,8 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   };
   let pressed = false;
   let onConfirmed: (() => void) | null = null;
+  // In a tab the popup asked the background to open: act once on what the page shows, then say how it ended.
+  let intent = answer.intent ?? null;
 
   const draw = () => render(view, reading.anchor ?? null);
   const report = (state: FollowState, source: 'page' | 'action') =>
@@ -106,6 +108,49 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
       }
     }
     draw();
+    if (changed) void actOnIntent();
+  };
+
+  const actOnIntent = async (gaveUp = false) => {
+    const kind = intent;
+    if (!kind || (view.state === 'unknown' && !gaveUp)) return;
+    intent = null;
+    if (kind === 'follow' && view.state === 'not-following') await pressFollow();
+    const message = view.follow === 'failed' ? view.message : undefined;
+    void ask({ type: 'intent-done', state: view.state, ...(message ? { message } : {}) }).catch(
+      () => undefined,
+    );
+  };
+
+  const pressFollow = async () => {
+    const control = readProfile(site, doc, handle);
+    if (control.state !== 'not-following' || !control.followControl) {
+      view = { ...view, follow: 'failed', message: 'Could not find the Follow button on this page.' };
+      draw();
+      return;
+    }
+    pressed = true;
+    view = { ...view, follow: 'pressing', message: undefined };
+    draw();
+    const confirmed = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), options.confirmMs ?? 10_000);
+      onConfirmed = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+    control.followControl.click();
+    if (await confirmed) return;
+    // The site asked for something (sign-in, a confirmation) or failed: nothing is recorded.
+    pressed = false;
+    onConfirmed = null;
+    if (signal.aborted) return;
+    view = {
+      ...view,
+      follow: 'failed',
+      message: 'The page did not confirm the follow. Finish it on the page (it may ask you to sign in).',
+    };
+    draw();
   };
 
   // One observer for the life of the visit: it sees the control appear, change (a follow made with the site's
@@ -116,6 +161,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     if (view.state !== 'unknown') return;
     view = { ...view, gaveUp: true };
     draw();
+    void actOnIntent(true);
   }, options.settleMs ?? 10_000);
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -126,37 +172,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
 
   draw();
   if (reading.state !== 'unknown') void report(reading.state, 'page');
+  void actOnIntent();
 
-  return {
-    async follow() {
-      const control = readProfile(site, doc, handle);
-      if (control.state !== 'not-following' || !control.followControl) {
-        view = { ...view, follow: 'failed', message: 'Could not find the Follow button on this page.' };
-        draw();
-        return;
-      }
-      pressed = true;
-      view = { ...view, follow: 'pressing', message: undefined };
-      draw();
-      const confirmed = new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), options.confirmMs ?? 10_000);
-        onConfirmed = () => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-      });
-      control.followControl.click();
-      if (await confirmed) return;
-      // The site asked for something (sign-in, a confirmation) or failed: nothing is recorded.
-      pressed = false;
-      onConfirmed = null;
-      if (signal.aborted) return;
-      view = {
-        ...view,
-        follow: 'failed',
-        message: 'The page did not confirm the follow. Finish it on the page (it may ask you to sign in).',
-      };
-      draw();
-    },
-  };
+  return { follow: pressFollow };
 }
