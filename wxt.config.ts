@@ -2,6 +2,13 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { siteHostPatterns } from './utils/sites/index';
 
+const API_HOST_PATTERNS = [
+  'https://api.github.com/*',
+  'https://public.api.bsky.app/*',
+  'https://bsky.social/*',
+  'https://*.host.bsky.network/*',
+];
+
 // Firefox needs a stable id; it goes only into the Firefox manifest.
 const GECKO_ID = 'teamfollow@teamfollow.app';
 
@@ -16,7 +23,8 @@ export default defineConfig({
     // scripting: to register the content script on Mastodon instances the user adds (runtime permission).
     // alarms: to wake the worker when a rate limit of a "Follow all" run has passed.
     permissions: ['storage', 'scripting', 'alarms'],
-    host_permissions: siteHostPatterns(),
+    // The sites' pages, plus the public APIs that check and follow on Bluesky and GitHub (read their rate-limit headers).
+    host_permissions: [...siteHostPatterns(), ...API_HOST_PATTERNS],
     // Any https host may be a Mastodon instance; each is requested from the user's click in the options.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*'] }

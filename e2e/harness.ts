@@ -31,8 +31,10 @@ export async function launchExtension(extraArgs: string[] = []): Promise<Extensi
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      // No test touches the internet: every name fails to resolve unless a test routes it.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+      // No test touches the internet: every name fails to resolve unless a test routes or maps it.
+      ...(extraArgs.some((arg) => arg.startsWith('--host-resolver-rules='))
+        ? []
+        : ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1']),
       '--disable-gpu',
       '--no-first-run',
       '--disable-domain-reliability',
