@@ -19,6 +19,7 @@ import { exportCsv, exportJson, exportMastodonCsv } from '../../utils/roster/exp
 import { importRoster } from '../../utils/roster/import';
 import { ROSTER_LIMITS, RosterFileError } from '../../utils/roster/types';
 import { siteById, sites } from '../../utils/sites/index';
+import { ConnectionsSection } from './ConnectionsSection';
 import { downloadText } from './download';
 import { HistorySection } from './HistorySection';
 import { MastodonInstancesSection } from './MastodonInstancesSection';
@@ -342,6 +343,8 @@ export function App() {
 
         <OwnHandlesSection key={`own-${resets}`} />
 
+        <ConnectionsSection key={`connections-${resets}`} />
+
         <MastodonInstancesSection />
 
         <HistorySection key={`history-${resets}`} version={dataVersion} />
@@ -382,8 +385,9 @@ export function App() {
           <p data-testid="delete-all-text">
             This removes your roster ({members?.length ?? 0}{' '}
             {members?.length === 1 ? 'teammate' : 'teammates'}), every follow state TeamFollow recorded, the
-            follow history, and TeamFollow’s settings in extension storage, including your accounts. It cannot
-            be undone; export the roster first if you may need it again.
+            follow history, and TeamFollow’s settings in extension storage, including your accounts and the
+            passwords and tokens of connected networks. It cannot be undone; export the roster first if you
+            may need it again.
           </p>
           <p class="muted">
             Mastodon instances you added keep their permission until you remove them under Mastodon instances.

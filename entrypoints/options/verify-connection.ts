@@ -1,0 +1,124 @@
+import * as v from 'valibot';
+import { createBlueskyApi } from '../../utils/api/bluesky';
+import {
+  ApiError,
+  type ApiSite,
+  errorBody,
+  type Fetch,
+  RateLimitError,
+  readJson,
+  retryAt,
+  send,
+  serverTrouble,
+} from '../../utils/api/types';
+
+// The options page's "Test" button: one real request per network, with the person's own credentials, that proves
+// the connection works before a "Follow all" depends on it.
+
+export interface Verified {
+  /** Who the network says the credentials belong to. */
+  account: string;
+  /** Whether follow() can work with these credentials. */
+  canFollow: boolean;
+}
+
+const NAMES: Record<ApiSite, string> = { bluesky: 'Bluesky', github: 'GitHub', mastodon: 'Mastodon' };
+const SECRETS: Record<ApiSite, string> = {
+  bluesky: 'app password',
+  github: 'token',
+  mastodon: 'access token',
+};
+const RESETS = {
+  bluesky: { header: 'ratelimit-reset', format: 'epoch-seconds' },
+  github: { header: 'x-ratelimit-reset', format: 'epoch-seconds' },
+  mastodon: { header: 'x-ratelimit-reset', format: 'iso' },
+} as const;
+
+const GitHubUserSchema = v.object({ login: v.string() });
+const MastodonAccountSchema = v.object({ acct: v.string() });
+const BlueskySessionSchema = v.object({ handle: v.string() });
+
+/** The error for a non-2xx answer, worded like the API clients word theirs. */
+async function failure(site: ApiSite, response: Response): Promise<Error> {
+  const { status, headers } = response;
+  const { error, message } = await errorBody(response);
+  const name = NAMES[site];
+  if (status === 429 || (status === 403 && headers.get('x-ratelimit-remaining') === '0'))
+    return new RateLimitError(`${name}'s rate limit is reached`, retryAt(headers, Date.now(), RESETS[site]));
+  if (error === 'AuthFactorTokenRequired')
+    return new ApiError(
+      'Bluesky asks for an email code: use an app password, not your account password',
+      401,
+    );
+  if (status === 401)
+    return new ApiError(`${name} refused the ${SECRETS[site]}: check it, or create a new one`, 401);
+  if (status >= 500) return serverTrouble(name, status);
+  return new ApiError(`${name} answered HTTP ${status}: ${message ?? error ?? 'no details'}`, status);
+}
+
+/** Checks the handle through the API client (your own handle must read as yourself), then signs in once with the app password. */
+async function verifyBluesky(
+  handle: string,
+  appPassword: string | undefined,
+  fetch: Fetch,
+): Promise<Verified> {
+  const me = (await createBlueskyApi({ handle, fetch }).check([handle])).get(handle);
+  if (me?.state !== 'self') throw new ApiError(`Bluesky does not know ${handle}: check the handle`, 404);
+  if (!appPassword) return { account: handle, canFollow: false };
+  const response = await send(fetch, 'Bluesky', 'https://bsky.social/xrpc/com.atproto.server.createSession', {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identifier: handle, password: appPassword }),
+  });
+  // XRPC answers a wrong identifier or password with 401 AuthenticationRequired (400 on older servers).
+  if (response.status === 400)
+    throw new ApiError('Bluesky refused the app password: check it, or create a new one', 401);
+  if (!response.ok) throw await failure('bluesky', response);
+  return { account: (await readJson(response, BlueskySessionSchema, 'Bluesky')).handle, canFollow: true };
+}
+
+/** Without a token: the login exists. With one: the token belongs to that login and, when classic, has the follow scope. */
+async function verifyGitHub(login: string, token: string | undefined, fetch: Fetch): Promise<Verified> {
+  const headers: Record<string, string> = {
+    Accept: 'application/vnd.github+json',
+    'X-GitHub-Api-Version': '2022-11-28',
+  };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const url = token
+    ? 'https://api.github.com/user'
+    : `https://api.github.com/users/${encodeURIComponent(login)}`;
+  const response = await send(fetch, 'GitHub', url, { method: 'GET', headers });
+  if (response.status === 404) throw new ApiError(`GitHub has no user named ${login}: check the login`, 404);
+  if (!response.ok) throw await failure('github', response);
+  const account = (await readJson(response, GitHubUserSchema, 'GitHub')).login.toLowerCase();
+  if (account !== login) throw new ApiError(`This token belongs to ${account}, not to ${login}`, 403);
+  // Classic tokens list their scopes; fine-grained ones do not, and show their permission at the first follow.
+  const scopes = response.headers.get('x-oauth-scopes');
+  const granted = scopes?.split(',').map((scope) => scope.trim());
+  if (token && granted && !granted.includes('user:follow') && !granted.includes('user'))
+    throw new ApiError('The token lacks the user:follow scope: create one with it', 403);
+  return { account, canFollow: Boolean(token) };
+}
+
+/** The token must sign in to the home instance: verify_credentials names the account. */
+async function verifyMastodon(instance: string, token: string, fetch: Fetch): Promise<Verified> {
+  const response = await send(fetch, 'Mastodon', `https://${instance}/api/v1/accounts/verify_credentials`, {
+    method: 'GET',
+    headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw await failure('mastodon', response);
+  const { acct } = await readJson(response, MastodonAccountSchema, 'Mastodon');
+  return { account: `${acct.toLowerCase()}@${instance}`, canFollow: true };
+}
+
+/** One real request (or two) with the given settings; throws ApiError or RateLimitError with a message to show. */
+export function verifyConnection(
+  site: ApiSite,
+  id: string,
+  secret: string | undefined,
+  fetch: Fetch,
+): Promise<Verified> {
+  if (site === 'bluesky') return verifyBluesky(id, secret, fetch);
+  if (site === 'github') return verifyGitHub(id, secret, fetch);
+  return verifyMastodon(id, secret ?? '', fetch);
+}
