@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { API_SITES, connectApi, isApiSite } from '../utils/api/connect';
 import { BulkRunner, checkThroughApi, followThroughApi } from '../utils/bulk';
-import { CHANGES_CHANNEL, getDb } from '../utils/db';
+import { announceChange, CHANGES_CHANNEL, getDb } from '../utils/db';
 import { computeGaps } from '../utils/gaps';
 import { reconcileMastodonScripts } from '../utils/mastodon-instances';
 import {
@@ -59,7 +59,7 @@ export default defineBackground(() => {
       if (ms > 20_000) void browser.alarms.create(WAKE_ALARM, { when: Date.now() + ms });
       return new Promise((resolve) => setTimeout(resolve, ms));
     },
-    changed: announceChange,
+    changed: () => announceChange(),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -161,13 +161,6 @@ async function afterContentMessage(sent: ContentMessage, answer: ContentAnswer, 
   }
   if (sent.type === 'report-state' && recorded)
     await setTabBadge(tabId, sent.state === 'not-following' ? '+1' : '');
-}
-
-/** Tells open extension pages (popup, options) and the badge that follow states changed. */
-function announceChange(): void {
-  const channel = new BroadcastChannel(CHANGES_CHANNEL);
-  channel.postMessage({ type: 'changed' });
-  channel.close();
 }
 
 let badgeTimer: ReturnType<typeof setTimeout> | undefined;

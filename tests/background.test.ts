@@ -87,7 +87,7 @@ it('tells open pages when a follow state was recorded', async () => {
     source: 'page',
   };
   await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
-  expect(await heard).toEqual({ type: 'changed' });
+  expect(await heard).toEqual({ type: 'changed', from: 'background' });
 });
 
 const fromPopup = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };

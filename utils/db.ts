@@ -84,6 +84,13 @@ export const DB_NAME = 'teamfollow';
 /** BroadcastChannel on which the extension's pages hear that the data changed. */
 export const CHANGES_CHANNEL = 'teamfollow';
 
+/** Tells the other extension pages and the background (badge) that the data changed; `from` names the sender. */
+export function announceChange(from = 'background'): void {
+  const channel = new BroadcastChannel(CHANGES_CHANNEL);
+  channel.postMessage({ type: 'changed', from });
+  channel.close();
+}
+
 export function openTeamDb(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS): Promise<TeamDb> {
   return openDB<TeamFollowSchema>(name, migrations.length, {
     upgrade(db, oldVersion, _newVersion, tx) {

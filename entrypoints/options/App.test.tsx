@@ -422,6 +422,17 @@ describe('options page: settings sections and live updates', () => {
     await waitFor(() => allByTestId(root, 'history-row').length === 1);
   });
 
+  it('tells the rest of the extension when an import changed the roster, and ignores its own news', async () => {
+    const root = await openPage();
+    const heard: unknown[] = [];
+    const listener = new BroadcastChannel(CHANGES_CHANNEL);
+    listener.onmessage = (event) => heard.push(event.data);
+    await chooseFile(root, new File(['name,github\nAda,adaquill'], 'team.csv', { type: 'text/csv' }));
+    await waitFor(() => heard.length === 1);
+    listener.close();
+    expect(heard).toEqual([{ type: 'changed', from: 'options' }]);
+  });
+
   it('closes its channel when the page closes', async () => {
     await openPage();
     // Let the previous test's page finish closing first.

@@ -7,6 +7,7 @@ import { emptyMember } from '../../components/member-form';
 import { sortMembers } from '../../components/roster-filter';
 import sampleRoster from '../../examples/roster.csv?raw';
 import {
+  announceChange,
   clearAll,
   deleteMember,
   findMemberByAccount,
@@ -61,6 +62,7 @@ async function importText(text: string, fileName?: string): Promise<ImportOutcom
   const source = fileName;
   try {
     const summary = await importRoster(await getDb(), text, fileName);
+    announceChange('options');
     return { kind: 'done', summary, source };
   } catch (error) {
     const message =
@@ -151,6 +153,7 @@ export function App() {
       }
     }
     await putMember(db, member);
+    announceChange('options');
     setEditing(null);
     setRosterNotice(`Saved ${member.name}.`);
     await reload();
@@ -158,6 +161,7 @@ export function App() {
 
   async function removeMember(member: Member) {
     await deleteMember(await getDb(), member.id);
+    announceChange('options');
     setRosterNotice(`Deleted ${member.name}.`);
     await reload();
   }
@@ -178,6 +182,7 @@ export function App() {
       await clearAll(await getDb());
       // Settings too: your own accounts and other preferences in extension storage.
       await browser.storage.local.clear();
+      announceChange('options');
       setDataNotice('All TeamFollow data in this browser was deleted.');
     } catch (error) {
       setDataNotice(`Could not delete everything: ${messageOf(error)}`);
