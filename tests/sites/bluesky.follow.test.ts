@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { bluesky } from '../../utils/sites/bluesky';
+import { openFixture, sleep } from './fixture-dom';
 
-const fixture = (file: string) =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/bluesky', file), 'utf8'), {
-    url: 'https://bsky.app/profile/alice.bsky.social',
-  }).window.document;
+const PAGE_URL = 'https://bsky.app/profile/alice.bsky.social';
+const fixture = (file: string) => openFixture('bluesky', file, { url: PAGE_URL });
 
 describe('bluesky profile reading', () => {
   it('returns the header’s followBtn and anchors after the display name', () => {
@@ -35,12 +31,7 @@ describe('bluesky profile reading', () => {
 });
 
 // The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/bluesky', file), 'utf8'), {
-    url: 'https://bsky.app/profile/alice.bsky.social',
-    runScripts: 'dangerously',
-  }).window.document;
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const live = (file: string) => openFixture('bluesky', file, { url: PAGE_URL, scripts: true });
 
 describe('bluesky saved pages in action', () => {
   it.each(['not-following.html', 'follows-you.html'])(

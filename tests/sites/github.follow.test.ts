@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { github } from '../../utils/sites/github';
+import { openFixture, pageFrom, sleep } from './fixture-dom';
 
-const fixture = (file: string) =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/github', file), 'utf8'), {
-    url: 'https://github.com/octo-cat',
-  }).window.document;
+const PAGE_URL = 'https://github.com/octo-cat';
+const fixture = (file: string) => openFixture('github', file, { url: PAGE_URL });
 
 const html = (body: string) =>
-  new JSDOM(`<!doctype html><head><meta name="user-login" content="mo-manager"></head><body>${body}</body>`)
-    .window.document;
+  pageFrom(`<!doctype html><head><meta name="user-login" content="mo-manager"></head><body>${body}</body>`);
 
 describe('github profile reading', () => {
   it('returns the submit button of the visible follow form and anchors after the names', () => {
@@ -42,12 +37,7 @@ describe('github profile reading', () => {
 });
 
 // The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/github', file), 'utf8'), {
-    url: 'https://github.com/octo-cat',
-    runScripts: 'dangerously',
-  }).window.document;
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const live = (file: string) => openFixture('github', file, { url: PAGE_URL, scripts: true });
 
 describe('github saved pages in action', () => {
   it.each(['not-following.html'])('%s shows following soon after its Follow is pressed', async (file) => {

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { linkedin } from '../../utils/sites/linkedin';
+import { fixtureHtml, openFixture, pageFrom, sleep } from './fixture-dom';
 
 const HANDLE = 'alice-example-1a2b';
-const source = (file: string) =>
-  readFileSync(resolve(import.meta.dirname, '../../fixtures/linkedin', file), 'utf8');
-const read = (html: string) =>
-  linkedin.readProfile?.(
-    new JSDOM(html, { url: `https://www.linkedin.com/in/${HANDLE}/` }).window.document,
-    HANDLE,
-  );
+const PAGE_URL = `https://www.linkedin.com/in/${HANDLE}/`;
+const source = (file: string) => fixtureHtml('linkedin', file);
+const read = (html: string) => linkedin.readProfile?.(pageFrom(html, { url: PAGE_URL }), HANDLE);
 
 describe('linkedin profile reading', () => {
   it('returns the top card’s Follow button, never the sidebar’s, and anchors after the name', () => {
@@ -40,12 +34,7 @@ describe('linkedin profile reading', () => {
 });
 
 // The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/linkedin', file), 'utf8'), {
-    url: 'https://www.linkedin.com/in/alice-example-1a2b/',
-    runScripts: 'dangerously',
-  }).window.document;
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const live = (file: string) => openFixture('linkedin', file, { url: PAGE_URL, scripts: true });
 
 describe('linkedin saved pages in action', () => {
   it.each(['not-following.html', 'follow-in-more-menu.html'])(

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { mastodon } from '../../utils/sites/mastodon';
+import { fixtureHtml, openFixture, pageFrom, sleep } from './fixture-dom';
 
-const source = (file: string) =>
-  readFileSync(resolve(import.meta.dirname, '../../fixtures/mastodon', file), 'utf8');
-const load = (html: string) => new JSDOM(html, { url: 'https://mastodon.social/@alice' }).window.document;
+const PAGE_URL = 'https://mastodon.social/@alice';
+const source = (file: string) => fixtureHtml('mastodon', file);
+const load = (html: string) => pageFrom(html, { url: PAGE_URL });
 
 describe('mastodon profile reading', () => {
   it('returns the header’s Follow button and anchors after the name', () => {
@@ -35,12 +33,7 @@ describe('mastodon profile reading', () => {
 });
 
 // The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/mastodon', file), 'utf8'), {
-    url: 'https://mastodon.social/@alice',
-    runScripts: 'dangerously',
-  }).window.document;
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const live = (file: string) => openFixture('mastodon', file, { url: PAGE_URL, scripts: true });
 
 describe('mastodon saved pages in action', () => {
   it.each(['not-following.html', 'follows-you.html', 'locked-not-following.html'])(

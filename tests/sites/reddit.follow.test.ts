@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reddit } from '../../utils/sites/reddit';
+import { openFixture } from './fixture-dom';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.reddit.com/user/alice_dev/';
-const windows: JSDOM['window'][] = [];
-
-function open(file: string, scripts = false): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/reddit', file), 'utf8');
-  const { window } = new JSDOM(html, { url: PAGE_URL, runScripts: scripts ? 'dangerously' : undefined });
-  windows.push(window);
-  return window.document;
-}
-
-afterEach(() => {
-  for (const window of windows.splice(0)) window.close();
-});
+const open = (file: string, scripts = false) => openFixture('reddit', file, { url: PAGE_URL, scripts });
 
 const read = (doc: Document) => reddit.readProfile?.(doc, 'alice_dev');
 

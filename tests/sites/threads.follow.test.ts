@@ -1,34 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { threads } from '../../utils/sites/threads';
+import { expectPressToFollow, openFixture } from './fixture-dom';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.threads.com/@alice.dev';
-const windows: JSDOM['window'][] = [];
-
-function open(file: string, scripts = false): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../../fixtures/threads', file), 'utf8');
-  const { window } = new JSDOM(html, { url: PAGE_URL, runScripts: scripts ? 'dangerously' : undefined });
-  windows.push(window);
-  return window.document;
-}
-
-afterEach(() => {
-  for (const window of windows.splice(0)) window.close();
-});
+const open = (file: string, scripts = false) => openFixture('threads', file, { url: PAGE_URL, scripts });
 
 const read = (doc: Document) => threads.readProfile?.(doc, 'alice.dev');
 
 describe('threads profile reading', () => {
   it('turns not-following.html into following once its own control is pressed', async () => {
-    const doc = open('not-following.html', true);
-    const reading = read(doc);
-    expect(reading?.state).toBe('not-following');
-    reading?.followControl?.click();
-    await vi.waitFor(() => expect(read(doc)?.state).toBe('following'), { timeout: 2000 });
-    expect(read(doc)?.followControl ?? null).toBeNull();
+    await expectPressToFollow(open('not-following.html', true), read);
   });
 
   it('shows the late header with a Follow control after a second', async () => {

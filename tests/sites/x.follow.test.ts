@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { x } from '../../utils/sites/x';
+import { openFixture, pageFrom, sleep } from './fixture-dom';
 
-const fixture = (file: string, url = 'https://x.com/alice_dev') =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/x', file), 'utf8'), { url }).window
-    .document;
+const PAGE_URL = 'https://x.com/alice_dev';
+const fixture = (file: string) => openFixture('x', file, { url: PAGE_URL });
 
-const html = (body: string) => new JSDOM(`<!doctype html><body>${body}</body>`).window.document;
+const html = (body: string) => pageFrom(`<!doctype html><body>${body}</body>`);
 
 describe('x profile reading', () => {
   it('returns the header’s own Follow button and anchors after the UserName block', () => {
@@ -34,12 +31,7 @@ describe('x profile reading', () => {
 });
 
 // The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) =>
-  new JSDOM(readFileSync(resolve(import.meta.dirname, '../../fixtures/x', file), 'utf8'), {
-    url: 'https://x.com/alice_dev',
-    runScripts: 'dangerously',
-  }).window.document;
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const live = (file: string) => openFixture('x', file, { url: PAGE_URL, scripts: true });
 
 describe('x saved pages in action', () => {
   it.each(['not-following.html', 'follows-you.html'])(

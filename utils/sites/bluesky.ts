@@ -1,3 +1,4 @@
+import { decodeOrNull, nearestAncestor } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // Bluesky: the web client shows people at /profile/{handle or DID} (social-app src/routes.ts).
@@ -63,24 +64,17 @@ const FOLLOWS_YOU_TEXT = /\bfollows you\b/i;
 const FOLLOW_BACK_TEXT = /^\s*follow back\s*$/i;
 // Following list cards: testID profileCard-{handle}-link on the link to the profile (components/ProfileCard.tsx, 2025).
 const PROFILE_CARD_LINK = 'a[data-testid^="profileCard-"][data-testid$="-link"]';
-// Levels between the name column and the header block that holds the buttons row.
-const HEADER_DEPTH = 4;
+// Levels up from the name column to the header block that holds the buttons row, at most.
+const HEADER_LEVELS = 3;
 
 /** The handle or DID a `/profile/{name}` link or path points to, or null. */
 function profileHandle(path: string): string | null {
-  try {
-    return bluesky.handleFromUrl(new URL(path, 'https://bsky.app/'));
-  } catch {
-    return null;
-  }
+  const url = URL.parse(path, 'https://bsky.app/');
+  return url ? bluesky.handleFromUrl(url) : null;
 }
 
 function headerBox(column: Element): Element | null {
-  let el: Element | null = column;
-  for (let depth = 0; el && depth < HEADER_DEPTH; depth++, el = el.parentElement) {
-    if (el.querySelector(HEADER_CONTROL)) return el;
-  }
-  return null;
+  return nearestAncestor(column, HEADER_LEVELS, (el) => el.querySelector(HEADER_CONTROL) !== null);
 }
 
 /** Whether the header shows `handle`: its "@handle" line, the button label, or for a DID the page's own URL. */
@@ -124,11 +118,8 @@ export const bluesky: SiteAdapter = {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
     const [section, name, ...rest] = url.pathname.split('/').filter(Boolean);
     if (section !== 'profile' || !name || rest.length > 0) return null;
-    try {
-      return handleOrDid(decodeURIComponent(name));
-    } catch {
-      return null;
-    }
+    const decoded = decodeOrNull(name);
+    return decoded === null ? null : handleOrDid(decoded);
   },
   handleFromText,
   profileUrl: (handle) => `https://bsky.app/profile/${handle}`,

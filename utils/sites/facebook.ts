@@ -1,3 +1,4 @@
+import { nearestFound, queryOutside } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // Facebook: /{username}, /profile.php?id={id} and /people/{Name}/{id}/ (sites.md §8); web. serves some regions.
@@ -113,12 +114,7 @@ function linkedSubPage(link: HTMLAnchorElement): string | null {
 
 /** The Follow/Following buttons nearest to the profile name `name`, outside dialogs. */
 function nearestButtons(name: Element): HTMLElement[] {
-  let node: Element | null = name;
-  for (let level = 0; node && level <= HEADER_LEVELS; level++, node = node.parentElement) {
-    const found = [...node.querySelectorAll<HTMLElement>(FOLLOW_BUTTON)].filter((el) => !el.closest(DIALOG));
-    if (found.length > 0) return found;
-  }
-  return [];
+  return nearestFound(name, HEADER_LEVELS, (node) => queryOutside(node, FOLLOW_BUTTON, DIALOG));
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {

@@ -1,3 +1,4 @@
+import { isHidden } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // GitHub: a person is /{login}. gist.github.com/{login} is a gist listing, not the profile, so it is not read.
@@ -61,30 +62,18 @@ const USER_LINK = 'a[data-hovercard-type="user"][href]';
 
 /** The login a follow or unfollow form acts on (`/users/follow?target=octo-cat`). */
 function formTarget(form: Element): string | null {
-  try {
-    return (
-      new URL(form.getAttribute('action') ?? '', 'https://github.com/').searchParams
-        .get('target')
-        ?.toLowerCase() ?? null
-    );
-  } catch {
-    return null;
-  }
+  const action = URL.parse(form.getAttribute('action') ?? '', 'https://github.com/');
+  return action?.searchParams.get('target')?.toLowerCase() ?? null;
 }
 
 /** The login a user link (`/octo-cat`, `https://github.com/octo-cat`) points to, or null. */
 function linkHandle(href: string | null): string | null {
-  try {
-    return href ? github.handleFromUrl(new URL(href, 'https://github.com/')) : null;
-  } catch {
-    return null;
-  }
+  const url = href ? URL.parse(href, 'https://github.com/') : null;
+  return url ? github.handleFromUrl(url) : null;
 }
 
 function visibleForm(doc: Document, selector: string, handle: string): Element | undefined {
-  return [...doc.querySelectorAll(selector)].find(
-    (form) => formTarget(form) === handle && !form.closest('[hidden]'),
-  );
+  return [...doc.querySelectorAll(selector)].find((form) => formTarget(form) === handle && !isHidden(form));
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {

@@ -1,3 +1,4 @@
+import { nearestFound, shownText } from './dom';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // Instagram: a profile is /{username}/ at the root, so reserved first segments must be ruled out (sites.md §7).
@@ -81,13 +82,8 @@ const BUTTON_TEXT = new Map<string, { state: FollowState; followsYou?: boolean }
   ['requested', { state: 'requested' }],
 ]);
 
-// Text as shown: an icon's <title> (such as "Down chevron icon") is not part of a label.
-function shownText(node: Node): string {
-  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
-  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(shownText).join('');
-}
-const text = (el: Element) => shownText(el).replace(/\s+/g, ' ').trim();
-const buttonReading = (el: Element | undefined) => (el ? BUTTON_TEXT.get(text(el).toLowerCase()) : undefined);
+const buttonReading = (el: Element | undefined) =>
+  el ? BUTTON_TEXT.get(shownText(el).toLowerCase()) : undefined;
 
 /** Follow buttons in `root`, leaving out those of a dialog that `root` is not part of. */
 function followButtons(root: Element): HTMLElement[] {
@@ -99,20 +95,15 @@ function followButtons(root: Element): HTMLElement[] {
 
 /** The follow buttons nearest to `from` inside `within`: buttons further away (suggestions) belong to others. */
 function nearestButtons(from: Element, within: Element): HTMLElement[] {
-  let node: Element | null = from;
-  for (let level = 0; node && level <= HEADER_LEVELS && within.contains(node); level++) {
-    const found = followButtons(node);
-    if (found.length > 0) return found;
-    node = node.parentElement;
-  }
-  return [];
+  // Once a level is outside `within`, so are all above it.
+  return nearestFound(from, HEADER_LEVELS, (node) => (within.contains(node) ? followButtons(node) : []));
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
   // The header must name this profile: after a client-side navigation the previous one may still be on screen.
   const header = [...doc.querySelectorAll(PROFILE_HEADER)].find((el) => !el.closest(DIALOG));
   const name = header
-    ? [...header.querySelectorAll(HEADER_NAME)].find((el) => text(el).toLowerCase() === handle)
+    ? [...header.querySelectorAll(HEADER_NAME)].find((el) => shownText(el).toLowerCase() === handle)
     : undefined;
   if (!header || !name) return { state: 'unknown', anchor: null };
   const unknown: ProfileReading = { state: 'unknown', anchor: name };

@@ -1,3 +1,4 @@
+import { decodeOrNull } from './dom';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // LinkedIn: members live under /in/{slug}, so root paths (company, school, feed…) never collide with people.
@@ -19,14 +20,6 @@ const PROFILE_SUBPAGES = new Set(['recent-activity', 'detail', 'details', 'overl
 // A language suffix, /in/{slug}/en/ or /in/{slug}/pt-br/.
 const LOCALE_SUFFIX = /^[a-z]{2}(?:[-_][a-z]{2})?$/i;
 
-function decode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
-}
-
 function slugHandle(slug: string): string | null {
   if (MEMBER_ID.test(slug)) return slug;
   const normalized = slug.normalize('NFC');
@@ -41,7 +34,7 @@ function isProfileSubpath(rest: string[]): boolean {
 }
 
 function handleFromText(text: string): string | null {
-  const slug = decode(text);
+  const slug = decodeOrNull(text);
   return slug === null ? null : slugHandle(slug);
 }
 
@@ -82,11 +75,8 @@ function action(el: Element): Action | null {
 }
 
 function urlHandle(href: string): string | null {
-  try {
-    return linkedin.handleFromUrl(new URL(href, 'https://www.linkedin.com/'));
-  } catch {
-    return null;
-  }
+  const url = URL.parse(href, 'https://www.linkedin.com/');
+  return url ? linkedin.handleFromUrl(url) : null;
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {

@@ -1,3 +1,4 @@
+import { collapseSpaces } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // Large instances known without setup; users add their own in the options (ParseOptions.mastodonHosts).
@@ -100,7 +101,7 @@ const REQUESTED_LABELS = new Set(['cancel request', 'cancel', 'withdraw follow r
 const FOLLOWS_YOU_LABELS = new Set(['follows you', 'you follow each other', 'follow back', 'mutual']);
 
 function words(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return collapseSpaces(el?.textContent ?? '').toLowerCase();
 }
 
 /** The account an acct as shown ("@alice", "@bob@fosstodon.org", "alice@mastodon.social") is on `host`. */
@@ -158,12 +159,8 @@ function readProfile(doc: Document, handle: string): ProfileReading {
 
 /** The account a path such as `/@bob@fosstodon.org` names, read on `host`. */
 function accountFromPath(path: string, base: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(path, base);
-  } catch {
-    return null;
-  }
+  const url = URL.parse(path, base);
+  if (!url) return null;
   const [first, ...rest] = decodeSegments(url.pathname) ?? [];
   if (!first?.startsWith('@') || rest.length > 0) return null;
   return accountFromAcct(first.slice(1), url.hostname);

@@ -1,3 +1,4 @@
+import { nearestFound, queryOutside, shownText, showsUsername } from './dom';
 import { INSTAGRAM_USERNAME } from './instagram';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
@@ -29,23 +30,13 @@ const BUTTON_TEXT = new Map<string, FollowState>([
   ['following', 'following'],
 ]);
 
-// Text as shown: an icon's <title> (such as "Down chevron icon") is not part of a label.
-function shownText(node: Node): string {
-  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
-  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(shownText).join('');
-}
-const text = (el: Element) => shownText(el).replace(/\s+/g, ' ').trim();
+const buttonState = (el: Element) => BUTTON_TEXT.get(shownText(el).toLowerCase());
 
 /** The Follow/Following buttons nearest to `name`, outside dialogs. */
 function nearestButtons(name: Element): HTMLElement[] {
-  let node: Element | null = name;
-  for (let level = 0; node && level <= HEADER_LEVELS; level++, node = node.parentElement) {
-    const found = [...node.querySelectorAll<HTMLElement>(CONTROL)].filter(
-      (el) => !el.closest(DIALOG) && BUTTON_TEXT.has(text(el).toLowerCase()),
-    );
-    if (found.length > 0) return found;
-  }
-  return [];
+  return nearestFound(name, HEADER_LEVELS, (node) =>
+    queryOutside(node, CONTROL, DIALOG).filter((el) => buttonState(el) !== undefined),
+  );
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
@@ -53,9 +44,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   // spans: the cheap length test first.
   const names = [...doc.querySelectorAll(NAME)].filter(
     (el) =>
-      (el.textContent ?? '').length <= handle.length + 60 &&
-      !el.closest(DIALOG) &&
-      text(el).replace(/^@/, '').toLowerCase() === handle,
+      (el.textContent ?? '').length <= handle.length + 60 && !el.closest(DIALOG) && showsUsername(el, handle),
   );
   if (names.length === 0) return { state: 'unknown', anchor: null };
   const unknown: ProfileReading = { state: 'unknown', anchor: names[0] };
@@ -64,7 +53,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
     const buttons = nearestButtons(name);
     if (buttons.length === 0) continue;
     const button = buttons[0] as HTMLElement;
-    const state = buttons.length === 1 ? BUTTON_TEXT.get(text(button).toLowerCase()) : undefined;
+    const state = buttons.length === 1 ? buttonState(button) : undefined;
     if (!state) return { state: 'unknown', anchor: name };
     return { state, followControl: state === 'not-following' ? button : null, anchor: name };
   }

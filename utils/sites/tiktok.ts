@@ -1,3 +1,4 @@
+import { nearestFound, queryOutside, shownText, showsUsername } from './dom';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // TikTok: profiles are /@{username}; everything else (videos, photos, live rooms, discover) is not (sites.md §10).
@@ -36,27 +37,15 @@ const BUTTON_TEXT = new Map<string, { state: FollowState; followsYou: boolean }>
   ['互相关注', { state: 'following', followsYou: true }],
 ]);
 
-// Text as shown: an icon's <title> (such as "Down chevron icon") is not part of a label.
-function shownText(node: Node): string {
-  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
-  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(shownText).join('');
-}
-const text = (el: Element) => shownText(el).replace(/\s+/g, ' ').trim();
-
-/** The nearest ancestor of `from` (a few levels up at most) holding elements that match `selector`. */
-function nearest(from: Element, selector: string): Element[] {
-  let node: Element | null = from;
-  for (let level = 0; node && level <= HEADER_LEVELS; level++, node = node.parentElement) {
-    const found = [...node.querySelectorAll(selector)].filter((el) => !el.closest(POPUP));
-    if (found.length > 0) return found;
-  }
-  return [];
+/** The elements matching `selector`, outside popups, in the nearest ancestor of `from` (a few levels up) with any. */
+function nearest(from: Element, selector: string): HTMLElement[] {
+  return nearestFound(from, HEADER_LEVELS, (node) => queryOutside(node, selector, POPUP));
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
   // The header must name this profile: after a client-side navigation the previous one may still be on screen.
   const name = [...doc.querySelectorAll(HEADER_NAME)].find(
-    (el) => !el.closest(POPUP) && text(el).replace(/^@/, '').toLowerCase() === handle,
+    (el) => !el.closest(POPUP) && showsUsername(el, handle),
   );
   if (!name) return { state: 'unknown', anchor: null };
   const unknown: ProfileReading = { state: 'unknown', anchor: name };
@@ -66,7 +55,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   if (controls.some((el) => el.matches(EDIT_PROFILE))) return { state: 'self', anchor: name };
   if (controls.length !== 1) return unknown;
   const button = controls[0] as HTMLElement;
-  const reading = BUTTON_TEXT.get(text(button).toLowerCase());
+  const reading = BUTTON_TEXT.get(shownText(button).toLowerCase());
   if (!reading) return unknown;
   return {
     ...reading,

@@ -1,3 +1,4 @@
+import { nearestAncestor, queryOutside } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // X (Twitter): profiles live at the root, /{screen_name}. Hosts from control-panel-for-twitter's manifest, plus www.
@@ -82,16 +83,17 @@ function mentions(text: string | null): string[] {
 }
 
 function ownControls(box: Element, selector: string): HTMLElement[] {
-  return [...box.querySelectorAll<HTMLElement>(selector)].filter((el) => !el.closest(OTHER_PEOPLE));
+  return queryOutside(box, selector, OTHER_PEOPLE);
 }
 
 /** The nearest ancestor of the header that holds the profile's own buttons. */
 function headerBox(header: Element): Element | null {
-  let el = header.parentElement;
-  for (let depth = 0; el && depth < HEADER_DEPTH; depth++, el = el.parentElement) {
-    if (ownControls(el, `${FOLLOW_CONTROL}, ${EDIT_PROFILE}`).length > 0) return el;
-  }
-  return null;
+  // The box is an ancestor: the UserName block itself does not count.
+  return nearestAncestor(
+    header,
+    HEADER_DEPTH,
+    (el) => el !== header && ownControls(el, `${FOLLOW_CONTROL}, ${EDIT_PROFILE}`).length > 0,
+  );
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
@@ -124,12 +126,8 @@ function readProfile(doc: Document, handle: string): ProfileReading {
 
 /** The handle a profile link (`/bob`, `https://x.com/bob`) points to, or null. */
 function linkHandle(href: string | null): string | null {
-  if (!href) return null;
-  try {
-    return x.handleFromUrl(new URL(href, 'https://x.com/'));
-  } catch {
-    return null;
-  }
+  const url = href ? URL.parse(href, 'https://x.com/') : null;
+  return url ? x.handleFromUrl(url) : null;
 }
 
 export const x: SiteAdapter = {

@@ -1,3 +1,4 @@
+import { decodeOrNull, isHidden, shownText } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // YouTube channels: /@{handle} and /channel/{UC…}; youtu.be serves videos only (sites.md §9).
@@ -27,15 +28,6 @@ const CHANNEL_TABS = new Set([
   'about',
   'search',
 ]);
-
-// International handles reach us percent-encoded; a malformed escape is not a handle.
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
 
 // Handles are case-insensitive; NFC so that one handle has one spelling.
 function canonicalHandle(text: string): string | null {
@@ -67,12 +59,6 @@ const STUDIO_LINK = 'a[href*="studio.youtube.com"]';
 // only opens a sign-in prompt.
 const SIGNED_IN = 'button#avatar-btn';
 
-// Text as shown: an icon's <title> (such as "Down chevron icon") is not part of a label.
-function shownText(node: Node): string {
-  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
-  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(shownText).join('');
-}
-const text = (el: Element) => shownText(el).replace(/\s+/g, ' ').trim();
 const sameHandle = (shown: string, handle: string) => shown.normalize('NFC').toLowerCase() === `@${handle}`;
 
 /** Whether the head of the page names channel `id` (the canonical URL or the channel id meta tags). */
@@ -85,11 +71,11 @@ function namesChannel(doc: Document, id: string): boolean {
 
 /** The visible channel header that shows `handle` (or, for a channel id, the one visible header). */
 function channelHeader(doc: Document, handle: string): Element | undefined {
-  const headers = [...doc.querySelectorAll(HEADER)].filter((el) => !el.closest('[hidden]'));
+  const headers = [...doc.querySelectorAll(HEADER)].filter((el) => !isHidden(el));
   if (CHANNEL_ID.test(handle))
     return headers.length === 1 && namesChannel(doc, handle) ? headers[0] : undefined;
   return headers.find((header) =>
-    [...header.querySelectorAll(HEADER_HANDLE)].some((el) => sameHandle(text(el), handle)),
+    [...header.querySelectorAll(HEADER_HANDLE)].some((el) => sameHandle(shownText(el), handle)),
   );
 }
 
@@ -107,7 +93,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
     return { state: 'following', anchor };
   const button = control.querySelector<HTMLElement>(SUBSCRIBE_BUTTON);
   if (!button) return unknown;
-  const label = text(button).toLowerCase();
+  const label = shownText(button).toLowerCase();
   if (label === 'subscribed') return { state: 'following', anchor };
   if (label === 'subscribe') return { state: 'not-following', followControl: button, anchor };
   return unknown;
@@ -128,8 +114,9 @@ export const youtube: SiteAdapter = {
     if (tab !== undefined && !CHANNEL_TABS.has(tab.toLowerCase())) return null;
     if (isChannelPath) return CHANNEL_ID.test(head) ? head : null;
     if (!head.startsWith('@')) return null;
-    // After "@" even a UC-like name is a handle: only /channel/ holds ids.
-    const handle = decodeSegment(head.slice(1));
+    // After "@" even a UC-like name is a handle: only /channel/ holds ids. International handles arrive
+    // percent-encoded; a malformed escape is not a handle.
+    const handle = decodeOrNull(head.slice(1));
     return handle === null ? null : canonicalHandle(handle);
   },
   handleFromText,

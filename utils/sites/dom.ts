@@ -1,0 +1,68 @@
+// Site-agnostic helpers for reading rendered pages. Pure: they look only at the nodes they are given. Everything
+// about one site (its selectors, labels and rules) stays in that site's adapter.
+
+/** `text` with runs of whitespace made one space and the ends trimmed, as a page shows it. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// An icon's <title> (such as "Down chevron icon") is in textContent but is not part of a label.
+function textOutsideSvg(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? ''; // a text node
+  return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(textOutsideSvg).join('');
+}
+
+/** The text `el` shows: icons left out, whitespace collapsed. */
+export function shownText(el: Element): string {
+  return collapseSpaces(textOutsideSvg(el));
+}
+
+/** Whether `el` shows `handle` (a lowercase username), with or without a leading @, in any case. */
+export function showsUsername(el: Element, handle: string): boolean {
+  return shownText(el).replace(/^@/, '').toLowerCase() === handle;
+}
+
+/** Whether `el` or one of its ancestors carries `hidden`: pages keep inactive forms and old screens that way. */
+export function isHidden(el: Element): boolean {
+  return el.closest('[hidden]') !== null;
+}
+
+/** The elements under `root` that match `selector`, leaving out those inside an `outside` (a dialog, a popup). */
+export function queryOutside(root: ParentNode, selector: string, outside: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => !el.closest(outside));
+}
+
+/** The nearest of `from` and its ancestors, at most `levels` levels up, that `test` accepts, or null. */
+export function nearestAncestor(
+  from: Element,
+  levels: number,
+  test: (el: Element) => boolean,
+): Element | null {
+  let el: Element | null = from;
+  for (let level = 0; el && level <= levels; level++, el = el.parentElement) {
+    if (test(el)) return el;
+  }
+  return null;
+}
+
+/**
+ * What `find` returns in the nearest of `from` and its ancestors (at most `levels` levels up) where it finds
+ * anything: controls next to a profile's name are its own, those further away belong to other people.
+ */
+export function nearestFound<T>(from: Element, levels: number, find: (node: Element) => T[]): T[] {
+  let node: Element | null = from;
+  for (let level = 0; node && level <= levels; level++, node = node.parentElement) {
+    const found = find(node);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** `text` percent-decoded, or null for a malformed escape (which would make decodeURIComponent throw). */
+export function decodeOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
