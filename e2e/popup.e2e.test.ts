@@ -1,0 +1,142 @@
+import type { IncomingMessage } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, fixture, importRoster, launchExtension, resetData } from './harness';
+import { type Answer, type LocalHttps, startLocalHttps } from './https-server';
+
+// The popup end to end: gaps from recorded states, a one-click follow through a background tab, and Bluesky's
+// "Check all" / "Follow all" against a local stand-in for the public API, with a rate limit in the middle.
+
+const TEAM = ['b1.bsky.social', 'b2.bsky.social', 'b3.bsky.social'];
+const didOf = (handle: string) => `did:plc:${handle.slice(0, 2).padEnd(24, 'q')}`;
+const LEAD = { handle: 'lead.bsky.social', did: 'did:plc:leadleadleadleadleadlead' };
+
+/** What the fake Bluesky saw: follow records created per subject, and how many times it said "slow down". */
+const bluesky = { follows: new Map<string, number>(), rateLimited: 0 };
+
+async function serve(request: IncomingMessage, body: string): Promise<Answer | undefined> {
+  const url = new URL(request.url ?? '/', `https://${request.headers.host}`);
+  const json = (value: unknown, status = 200, headers: Record<string, string> = {}) => ({
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(value),
+  });
+  if (url.hostname === 'x.com' && url.pathname === '/xavier_dev') {
+    return { body: (await fixture('x/not-following.html')).replace(/alice_dev/gi, 'xavier_dev') };
+  }
+  switch (`${url.hostname}${url.pathname}`) {
+    case 'public.api.bsky.app/xrpc/com.atproto.identity.resolveHandle':
+      return json({ did: LEAD.did });
+    case 'public.api.bsky.app/xrpc/app.bsky.actor.getProfiles':
+      return json({
+        profiles: url.searchParams.getAll('actors').map((handle) => ({ did: didOf(handle), handle })),
+      });
+    case 'public.api.bsky.app/xrpc/app.bsky.graph.getRelationships':
+      return json({
+        actor: LEAD.did,
+        relationships: url.searchParams.getAll('others').map((did) => ({
+          $type: 'app.bsky.graph.defs#relationship',
+          did,
+          ...(bluesky.follows.has(did)
+            ? { following: `at://${LEAD.did}/app.bsky.graph.follow/${did.slice(-4)}` }
+            : {}),
+        })),
+      });
+    case 'bsky.social/xrpc/com.atproto.server.createSession':
+      return json({ accessJwt: 'jwt', refreshJwt: 'refresh', handle: LEAD.handle, did: LEAD.did });
+    case 'bsky.social/xrpc/com.atproto.repo.createRecord': {
+      const subject: string = JSON.parse(body).record.subject;
+      // The second follow of the run is answered once with a rate limit, as Bluesky does.
+      if (bluesky.follows.size === 1 && bluesky.rateLimited === 0) {
+        bluesky.rateLimited++;
+        return json({ error: 'RateLimitExceeded' }, 429, { 'retry-after': '1' });
+      }
+      bluesky.follows.set(subject, (bluesky.follows.get(subject) ?? 0) + 1);
+      return json({ uri: `at://${LEAD.did}/app.bsky.graph.follow/${subject.slice(-4)}`, cid: 'bafy' });
+    }
+  }
+  return undefined;
+}
+
+let server: LocalHttps;
+let ext: ExtensionBrowser;
+let popup: Page;
+
+beforeAll(async () => {
+  server = await startLocalHttps(serve);
+  ext = await launchExtension(server.chromiumArgs(['x.com', 'public.api.bsky.app', 'bsky.social']));
+  await resetData(ext);
+  const roster = [
+    'name,x,bluesky',
+    'Xavier Dev,xavier_dev,',
+    ...TEAM.map((handle, i) => `Bee ${i + 1},,${handle}`),
+  ].join('\n');
+  expect(await importRoster(ext, 'team.csv', roster)).toEqual({ imported: 4, rejected: 0 });
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+const gapRows = () => popup.locator('[data-testid="gap-row"]');
+const gapCount = () => popup.locator('[data-testid="gap-count"]').textContent();
+
+async function openPopup() {
+  popup = await ext.context.newPage();
+  await popup.goto(ext.extensionUrl('popup.html'));
+  await popup.locator('[data-testid="gap-count"]').waitFor();
+}
+
+describe('popup', () => {
+  it('lists the gaps recorded on visited pages, and accounts never checked apart', async () => {
+    const page = await ext.context.newPage();
+    await page.goto('https://x.com/xavier_dev');
+    await expect
+      .poll(() => page.locator('[data-testid="teamfollow-flag"]').getAttribute('data-state'))
+      .toBe('not-following');
+    await page.close();
+
+    await openPopup();
+    await expect.poll(gapCount).toBe('1');
+    expect(await gapRows().count()).toBe(1);
+    expect(await gapRows().first().getAttribute('data-site')).toBe('x');
+    expect(await gapRows().first().getAttribute('data-handle')).toBe('xavier_dev');
+    expect(await gapRows().first().getAttribute('data-state')).toBe('not-following');
+    expect(await popup.locator('[data-testid="unknown-row"]').count()).toBe(3);
+  });
+
+  it('follows an X gap in one click through a background tab that closes', async () => {
+    const pagesBefore = ext.context.pages().length;
+    await gapRows().first().locator('[data-testid="follow-button"]').click();
+    // The background opens the profile in a tab, the content script presses Follow, the fixture's button flips.
+    await expect.poll(gapCount, { timeout: 20_000 }).toBe('0');
+    expect(await gapRows().count()).toBe(0);
+    await expect.poll(() => ext.context.pages().length).toBe(pagesBefore);
+  });
+
+  it('checks all and follows all on Bluesky, waiting out a rate limit, doing nothing twice', async () => {
+    await ext.worker.evaluate(
+      ([handle]) =>
+        // @ts-expect-error: the worker's own `chrome`, not typed in this Node test file.
+        chrome.storage.local.set({
+          connections: { bluesky: { handle, appPassword: 'abcd-efgh-ijkl-mnop' } },
+          pacing: { bluesky: 0 },
+        }),
+      [LEAD.handle],
+    );
+    await popup.reload();
+    await popup.locator('[data-testid="check-all"][data-site="bluesky"]').click();
+    await expect.poll(gapCount, { timeout: 10_000 }).toBe('3');
+    expect(await popup.locator('[data-testid="unknown-row"]').count()).toBe(0);
+
+    await popup.locator('[data-testid="follow-all"][data-site="bluesky"]').click();
+    await popup.locator('[data-testid="follow-all-confirm"]').click();
+    await popup
+      .getByRole('button', { name: /^(follow|confirm|yes)/i })
+      .last()
+      .click();
+    await expect.poll(gapCount, { timeout: 30_000 }).toBe('0');
+    expect(bluesky.rateLimited).toBe(1);
+    expect([...bluesky.follows.entries()].sort()).toEqual(TEAM.map((handle) => [didOf(handle), 1]).sort());
+  });
+});

@@ -1,0 +1,428 @@
+// @vitest-environment happy-dom
+import { IDBFactory } from 'fake-indexeddb';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  allByTestId,
+  byTestId,
+  click,
+  type Mounted,
+  mount,
+  typeInto,
+  waitFor,
+} from '../../components/test-helpers';
+import {
+  CHANGES_CHANNEL,
+  closeDb,
+  type FollowRecord,
+  getDb,
+  type Member,
+  putFollow,
+  putMember,
+} from '../../utils/db';
+import { bulkRunsItem, tabJobsItem } from '../../utils/run-state';
+import { connectionsItem, popupGroupingItem } from '../../utils/settings';
+import type { SiteId } from '../../utils/sites/index';
+import { App } from './App';
+
+let page: Mounted | undefined;
+let sendMessage: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  sendMessage = vi.fn(async () => ({ ok: true }));
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sendMessage as never);
+});
+
+afterEach(async () => {
+  page?.unmount();
+  page = undefined;
+  await closeDb();
+});
+
+type Accounts = Partial<Record<SiteId, string>>;
+
+function member(id: string, name: string, accounts: Accounts, team?: string): Member {
+  const list = Object.entries(accounts).map(([site, handle]) => ({
+    site: site as SiteId,
+    handle: handle as string,
+  }));
+  return {
+    id,
+    name,
+    ...(team ? { team } : {}),
+    accounts: list,
+    accountKeys: list.map((a) => `${a.site}:${a.handle}`),
+  };
+}
+
+async function seed(members: Member[], follows: Record<string, FollowRecord['state']> = {}, at = Date.now()) {
+  const db = await getDb();
+  for (const m of members) await putMember(db, m);
+  for (const [key, state] of Object.entries(follows))
+    await putFollow(db, { key, state, checkedAt: at, source: 'page' });
+}
+
+async function openPopup(): Promise<HTMLElement> {
+  page = await mount(<App />);
+  const root = page.container;
+  await waitFor(() => !root.textContent?.includes('Loading…'));
+  return root;
+}
+
+/** Tells the popup the data changed, as the background does after writing. */
+async function announce(): Promise<void> {
+  const channel = new BroadcastChannel(CHANGES_CHANNEL);
+  channel.postMessage({ type: 'changed' });
+  channel.close();
+}
+
+const gapRows = (root: HTMLElement) => allByTestId(root, 'gap-row');
+const gapHandles = (root: HTMLElement) =>
+  gapRows(root).map((row) => `${row.dataset.site}:${row.dataset.handle}`);
+const row = (root: HTMLElement, site: string, handle: string) =>
+  root.querySelector<HTMLElement>(`[data-site="${site}"][data-handle="${handle}"]`);
+
+const team = [
+  member('a', 'Ada', { x: 'ada', github: 'ada', bluesky: 'ada.bsky.social' }, 'Platform'),
+  member('b', 'Bruno', { x: 'bruno', github: 'bruno' }, 'Design'),
+  member('c', 'Cleo', { x: 'cleo', mastodon: 'cleo@mastodon.social' }),
+];
+const states: Record<string, FollowRecord['state']> = {
+  'x:ada': 'not-following',
+  'github:ada': 'following',
+  'bluesky:ada.bsky.social': 'not-following',
+  'x:bruno': 'requested',
+  'github:bruno': 'not-following',
+  'x:cleo': 'following',
+  // mastodon:cleo@mastodon.social: never seen → unknown
+};
+
+describe('popup', () => {
+  it('shows a first-run state with a way to the options when there is no roster', async () => {
+    const openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    const root = await openPopup();
+    const firstRun = byTestId(root, 'first-run');
+    expect(allByTestId(root, 'gap-row')).toHaveLength(0);
+    await click(firstRun.querySelector('button'));
+    expect(openOptionsPage).toHaveBeenCalledOnce();
+    await click(byTestId(root, 'open-options'));
+    expect(openOptionsPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists one row per recorded gap with its state, counts them, and lists unknowns apart', async () => {
+    await seed(team, states, Date.now() - 2 * 3_600_000);
+    const root = await openPopup();
+    expect(byTestId(root, 'gap-count').textContent).toBe('3');
+    expect(gapHandles(root).sort()).toEqual(['bluesky:ada.bsky.social', 'github:bruno', 'x:ada']);
+    for (const gap of gapRows(root)) {
+      expect(gap.dataset.state).toBe('not-following');
+      expect(gap.querySelector('[data-testid="follow-button"]')).not.toBeNull();
+    }
+    const unknown = allByTestId(root, 'unknown-row');
+    expect(unknown.map((r) => [r.dataset.site, r.dataset.handle, r.dataset.state])).toEqual([
+      ['mastodon', 'cleo@mastodon.social', 'unknown'],
+    ]);
+    expect(unknown[0]?.querySelector('[data-testid="check-button"]')).not.toBeNull();
+    expect(unknown[0]?.textContent).toContain('never checked');
+    const ada = row(root, 'x', 'ada') as HTMLElement;
+    expect(ada.textContent).toContain('Ada');
+    expect(ada.textContent).toContain('not following · seen 2 h ago on the page');
+    const link = ada.querySelector('a') as HTMLAnchorElement;
+    expect(link.href).toBe('https://x.com/ada');
+    expect(link.target).toBe('_blank');
+    expect(root.textContent).toContain('3 teammates');
+    expect(root.textContent).toContain('7 accounts');
+    const bar = root.querySelector('[data-site="x"] .coverage-bar');
+    expect(bar?.getAttribute('aria-label')).toBe('X: 1 following, 1 not following, 1 requested');
+  });
+
+  it('renders names as text, never as HTML', async () => {
+    await seed([member('h', '<img src=x onerror=alert(1)>', { x: 'h4x' })], { 'x:h4x': 'not-following' });
+    const root = await openPopup();
+    expect(root.querySelector('img[src="x"]')).toBeNull();
+    expect(row(root, 'x', 'h4x')?.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('celebrates when every account is followed', async () => {
+    await seed([member('a', 'Ada', { x: 'ada' })], { 'x:ada': 'following' });
+    const root = await openPopup();
+    byTestId(root, 'all-followed');
+    expect(byTestId(root, 'gap-count').textContent).toBe('0');
+  });
+
+  it('does not celebrate while accounts are unknown', async () => {
+    await seed([member('a', 'Ada', { x: 'ada' })]);
+    const root = await openPopup();
+    expect(root.querySelector('[data-testid="all-followed"]')).toBeNull();
+    expect(byTestId(root, 'gap-count').textContent).toBe('0');
+    expect(allByTestId(root, 'unknown-row')).toHaveLength(1);
+  });
+
+  it('follows on click, shows the job, and drops the row once the follow is recorded', async () => {
+    await seed(team, states);
+    const root = await openPopup();
+    const adaRow = row(root, 'x', 'ada') as HTMLElement;
+    await click(adaRow.querySelector('[data-testid="follow-button"]'));
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'follow', site: 'x', handle: 'ada' });
+
+    await act(() =>
+      tabJobsItem.setValue([{ key: 'x:ada', site: 'x', handle: 'ada', kind: 'follow', status: 'queued' }]),
+    );
+    await waitFor(() => row(root, 'x', 'ada')?.textContent?.includes('waiting'));
+    await act(() =>
+      tabJobsItem.setValue([
+        { key: 'x:ada', site: 'x', handle: 'ada', kind: 'follow', status: 'running', startedAt: Date.now() },
+      ]),
+    );
+    await waitFor(() => row(root, 'x', 'ada')?.textContent?.includes('following…'));
+    const button = row(root, 'x', 'ada')?.querySelector<HTMLButtonElement>('[data-testid="follow-button"]');
+    expect(button?.disabled).toBe(true);
+
+    await putFollow(await getDb(), {
+      key: 'x:ada',
+      state: 'following',
+      checkedAt: Date.now(),
+      source: 'action',
+    });
+    await announce();
+    await waitFor(() => row(root, 'x', 'ada') === null);
+    expect(byTestId(root, 'gap-count').textContent).toBe('2');
+    expect(gapRows(root)).toHaveLength(2);
+  });
+
+  it('shows a failed job on its row as an alert, and announces it', async () => {
+    await seed(team, states);
+    const root = await openPopup();
+    await act(() =>
+      tabJobsItem.setValue([
+        {
+          key: 'github:bruno',
+          site: 'github',
+          handle: 'bruno',
+          kind: 'follow',
+          status: 'failed',
+          startedAt: Date.now(),
+          message: 'Timed out: the page did not show the follow button.',
+        },
+      ]),
+    );
+    const alert = await waitFor(() => row(root, 'github', 'bruno')?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toBe('Timed out: the page did not show the follow button.');
+    expect(row(root, 'github', 'bruno')?.querySelector<HTMLButtonElement>('button')?.disabled).toBe(false);
+    expect(byTestId(root, 'announcer').textContent).toContain('Could not follow Bruno on GitHub');
+
+    // Trying again hides the old failure while the new request is on its way.
+    sendMessage.mockReturnValue(new Promise(() => undefined));
+    await click(row(root, 'github', 'bruno')?.querySelector('[data-testid="follow-button"]') ?? null);
+    expect(row(root, 'github', 'bruno')?.querySelector('[role="alert"]')).toBeNull();
+    expect(row(root, 'github', 'bruno')?.textContent).toContain('sending…');
+    expect(row(root, 'github', 'bruno')?.querySelector<HTMLButtonElement>('button')?.disabled).toBe(true);
+  });
+
+  it('shows a job that failed before the popup opened without announcing it again', async () => {
+    await seed(team, states, Date.now() - 60_000);
+    await tabJobsItem.setValue([
+      {
+        key: 'x:ada',
+        site: 'x',
+        handle: 'ada',
+        kind: 'follow',
+        status: 'failed',
+        startedAt: Date.now(),
+        message: 'The tab was closed.',
+      },
+    ]);
+    const root = await openPopup();
+    expect(row(root, 'x', 'ada')?.querySelector('[role="alert"]')?.textContent).toBe('The tab was closed.');
+    expect(byTestId(root, 'announcer').textContent).toBe('');
+  });
+
+  it('shows a refusal from the background on the row', async () => {
+    sendMessage.mockResolvedValue({ ok: false, error: 'refused: not a canonical handle' });
+    await seed(team, states);
+    const root = await openPopup();
+    await click(row(root, 'x', 'ada')?.querySelector('[data-testid="follow-button"]') ?? null);
+    const alert = await waitFor(() => row(root, 'x', 'ada')?.querySelector('[role="alert"]'));
+    expect(alert.textContent).toBe('refused: not a canonical handle');
+  });
+
+  it('re-reads the database when a job finishes, even without an announcement', async () => {
+    await seed(team, states);
+    const root = await openPopup();
+    await putFollow(await getDb(), {
+      key: 'github:bruno',
+      state: 'following',
+      checkedAt: Date.now(),
+      source: 'action',
+    });
+    await act(() =>
+      tabJobsItem.setValue([
+        {
+          key: 'github:bruno',
+          site: 'github',
+          handle: 'bruno',
+          kind: 'follow',
+          status: 'done',
+          state: 'following',
+        },
+      ]),
+    );
+    await waitFor(() => row(root, 'github', 'bruno') === null);
+    expect(byTestId(root, 'announcer').textContent).toBe('Followed Bruno on GitHub.');
+  });
+
+  it('checks an unknown account', async () => {
+    await seed(team, states);
+    const root = await openPopup();
+    await click(byTestId(root, 'check-button'));
+    expect(sendMessage).toHaveBeenCalledWith({
+      type: 'check',
+      site: 'mastodon',
+      handle: 'cleo@mastodon.social',
+    });
+  });
+
+  it('groups by teammate or network, and remembers the choice', async () => {
+    await seed(team, states);
+    const root = await openPopup();
+    const headers = () => [...root.querySelectorAll('.group-label')].map((h) => h.textContent);
+    expect(headers()).toEqual(['Ada', 'Bruno', 'Cleo']);
+    const toggle = byTestId(root, 'group-toggle');
+    expect(toggle.dataset.grouping).toBe('teammate');
+    await click(toggle);
+    await waitFor(() => byTestId(root, 'group-toggle').dataset.grouping === 'network');
+    expect(headers()).toEqual(['X', 'GitHub', 'Bluesky', 'Mastodon']);
+    expect(gapHandles(root)).toEqual(['x:ada', 'github:bruno', 'bluesky:ada.bsky.social']);
+    await vi.waitFor(async () => expect(await popupGroupingItem.getValue()).toBe('network'));
+
+    page?.unmount();
+    const again = await openPopup();
+    expect(byTestId(again, 'group-toggle').dataset.grouping).toBe('network');
+  });
+
+  it('filters by team, network and search, while the count stays the full number', async () => {
+    await seed(team, states);
+    const root = await openPopup();
+    const teamSelect = byTestId<HTMLSelectElement>(root, 'team-filter');
+    expect([...teamSelect.options].map((o) => o.value)).toEqual(['', 'Design', 'Platform']);
+    await act(() => {
+      teamSelect.value = 'Platform';
+      teamSelect.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(gapHandles(root)).toEqual(['x:ada', 'bluesky:ada.bsky.social']);
+    expect(allByTestId(root, 'unknown-row')).toHaveLength(0);
+    expect(byTestId(root, 'gap-count').textContent).toBe('3');
+
+    await act(() => {
+      teamSelect.value = '';
+      teamSelect.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const site = byTestId<HTMLSelectElement>(root, 'site-filter');
+    await act(() => {
+      site.value = 'github';
+      site.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(gapHandles(root)).toEqual(['github:bruno']);
+
+    await act(() => {
+      site.value = '';
+      site.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await typeInto(byTestId<HTMLInputElement>(root, 'gap-search'), 'cleo');
+    expect(gapHandles(root)).toEqual([]);
+    expect(allByTestId(root, 'unknown-row')).toHaveLength(1);
+    expect(root.textContent).toContain('No gaps match the filters.');
+    await typeInto(byTestId<HTMLInputElement>(root, 'gap-search'), '@bruno');
+    expect(gapHandles(root)).toEqual(['github:bruno']);
+  });
+
+  it('offers check-all and follow-all only on connected API networks, with a confirmation', async () => {
+    await seed(team, states);
+    await connectionsItem.setValue({
+      bluesky: { handle: 'me.bsky.social', appPassword: 'app-pass' },
+      github: { login: 'me' },
+    });
+    const root = await openPopup();
+    expect(allByTestId(root, 'check-all').map((b) => b.dataset.site)).toEqual(['github', 'bluesky']);
+    expect(allByTestId(root, 'follow-all').map((b) => b.dataset.site)).toEqual(['bluesky']);
+
+    await click(byTestId(root, 'check-all'));
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'check-all', site: 'github' });
+
+    await click(byTestId(root, 'follow-all'));
+    expect(sendMessage).not.toHaveBeenCalledWith({ type: 'follow-all', site: 'bluesky' });
+    expect(root.textContent).toContain('Follow 1 teammate on Bluesky, one every 10 s?');
+    await click(byTestId(root, 'follow-all-confirm'));
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'follow-all', site: 'bluesky' });
+
+    await act(() =>
+      bulkRunsItem.setValue({
+        bluesky: {
+          kind: 'follow-all',
+          status: 'waiting',
+          total: 12,
+          done: 4,
+          failed: 0,
+          startedAt: Date.now(),
+          waitUntil: Date.now() + 60_000,
+        },
+      }),
+    );
+    const progress = await waitFor(() =>
+      root.querySelector<HTMLProgressElement>('[data-testid="bulk-progress"][data-site="bluesky"]'),
+    );
+    expect(progress.getAttribute('value')).toBe('4');
+    expect(progress.getAttribute('max')).toBe('12');
+    expect(root.textContent).toContain('Waiting for the rate limit until');
+    await click(byTestId(root, 'bulk-stop'));
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'stop-all', site: 'bluesky' });
+  });
+
+  it('asks before following all, and cancelling sends nothing and returns focus', async () => {
+    await seed(team, states);
+    await connectionsItem.setValue({ github: { login: 'me', token: 'token' } });
+    const root = await openPopup();
+    await click(byTestId(root, 'follow-all'));
+    expect(document.activeElement).toBe(byTestId(root, 'follow-all-confirm'));
+    await click(byTestId(root, 'follow-all-cancel'));
+    expect(root.querySelector('[data-testid="follow-all-confirm"]')).toBeNull();
+    expect(document.activeElement).toBe(byTestId(root, 'follow-all'));
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('never offers follow-all on networks without an API, whatever is stored', async () => {
+    await seed([member('a', 'Ada', { x: 'ada', linkedin: 'ada', instagram: 'ada' })], {
+      'x:ada': 'not-following',
+      'linkedin:ada': 'not-following',
+      'instagram:ada': 'not-following',
+    });
+    await connectionsItem.setValue({ x: { token: 't' } } as never);
+    const root = await openPopup();
+    expect(allByTestId(root, 'follow-all')).toHaveLength(0);
+    expect(allByTestId(root, 'check-all')).toHaveLength(0);
+  });
+
+  it('at 10,000 members shows the full count but renders only a window of rows', async () => {
+    const members = Array.from({ length: 10_000 }, (_, i) =>
+      member(`m${i}`, `Member ${String(i).padStart(5, '0')}`, { x: `m${i}` }),
+    );
+    const db = await getDb();
+    const tx = db.transaction(['members', 'follows'], 'readwrite');
+    for (const m of members) {
+      void tx.objectStore('members').put(m);
+      void tx
+        .objectStore('follows')
+        .put({ key: `x:${m.accounts[0]?.handle}`, state: 'not-following', checkedAt: 1, source: 'page' });
+    }
+    await tx.done;
+    const root = await openPopup();
+    expect(byTestId(root, 'gap-count').textContent).toBe('10000');
+    const rendered = gapRows(root).length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    expect(gapRows(root)[0]?.dataset.handle).toBe('m0');
+  }, 30_000);
+});

@@ -1,0 +1,260 @@
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { SiteIcon } from '../../components/SiteIcon';
+import type { AccountRow } from '../../utils/gaps';
+import { profileUrl, siteById } from '../../utils/sites/index';
+import type { TabJob } from '../../utils/tab-jobs';
+import {
+  describeKnowledge,
+  formatCount,
+  type Grouping,
+  ITEM_HEIGHT,
+  isBusy,
+  itemKey,
+  jobText,
+  type ListItem,
+  layout,
+  plural,
+  visibleRange,
+} from './view';
+
+/** A click on a row that is on its way to the background, or refused by it. */
+export type Pending = { kind: 'sending' } | { kind: 'error'; message: string };
+
+interface GapListProps {
+  items: ListItem[];
+  grouping: Grouping;
+  jobs: ReadonlyMap<string, TabJob>;
+  pending: ReadonlyMap<string, Pending>;
+  now: number;
+  /** The element that scrolls the list (the popup's main area). */
+  scroller: HTMLElement | null;
+  onFollow(row: AccountRow): void;
+  onCheck(row: AccountRow): void;
+}
+
+// Rows beyond the viewport rendered each way, so keyboard focus and quick scrolls find rows ready.
+const OVERSCAN_PX = 60 * ITEM_HEIGHT.row;
+// Without layout (tests, the first frame) assume a full popup.
+const FALLBACK_VIEWPORT = 580;
+
+/** The gaps and the unknown accounts as one windowed list: only what is near the viewport is in the DOM. */
+export function GapList({ items, grouping, jobs, pending, now, scroller, onFollow, onCheck }: GapListProps) {
+  const offsets = useMemo(() => layout(items), [items]);
+  const [listEl, setListEl] = useState<HTMLDivElement | null>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: FALLBACK_VIEWPORT });
+
+  useEffect(() => {
+    if (!scroller || !listEl) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const listTop = listEl.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      const height = scroller.clientHeight || FALLBACK_VIEWPORT;
+      setViewport((old) => (old.top === -listTop && old.height === height ? old : { top: -listTop, height }));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    // Measured in the next frame, never synchronously: a forced layout would delay the first paint.
+    // The first render assumes the top of the list, which is right when the popup opens.
+    schedule();
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      if (frame) cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+    // Items changed (filters, new data, the strip above grew): the list may have moved under the viewport.
+  }, [scroller, listEl, items]);
+
+  const { start, end } = visibleRange(offsets, viewport.top, viewport.height, OVERSCAN_PX);
+  const total = offsets[items.length] ?? 0;
+
+  // A mark for measuring time to first render (bench, README): once, when rows first reach the DOM.
+  const hasRows = end > start;
+  useEffect(() => {
+    if (hasRows && performance.getEntriesByName('teamfollow:list-rendered').length === 0)
+      performance.mark('teamfollow:list-rendered');
+  }, [hasRows]);
+
+  const shown: JSX.Element[] = [];
+  for (let index = start; index < end; index++) {
+    const item = items[index] as ListItem;
+    const style = { top: `${offsets[index]}px`, height: `${ITEM_HEIGHT[item.kind]}px` };
+    shown.push(
+      <ItemView
+        key={itemKey(item)}
+        item={item}
+        style={style}
+        grouping={grouping}
+        job={item.kind === 'row' ? jobs.get(`${item.row.site}:${item.row.handle}`) : undefined}
+        pending={item.kind === 'row' ? pending.get(`${item.row.site}:${item.row.handle}`) : undefined}
+        now={now}
+        onFollow={onFollow}
+        onCheck={onCheck}
+      />,
+    );
+  }
+  return (
+    <div ref={setListEl} class="gap-list" style={{ height: `${total}px` }} data-testid="gap-list">
+      {shown}
+    </div>
+  );
+}
+
+interface ItemViewProps {
+  item: ListItem;
+  style: Record<string, string>;
+  grouping: Grouping;
+  job: TabJob | undefined;
+  pending: Pending | undefined;
+  now: number;
+  onFollow(row: AccountRow): void;
+  onCheck(row: AccountRow): void;
+}
+
+function ItemView({ item, style, grouping, job, pending, now, onFollow, onCheck }: ItemViewProps) {
+  if (item.kind === 'section') {
+    const title = item.section === 'gaps' ? 'Not followed' : 'Not checked yet';
+    const count =
+      item.shown === item.total
+        ? formatCount(item.total)
+        : `${formatCount(item.shown)} of ${formatCount(item.total)}`;
+    return (
+      <div class="item section-header" style={style}>
+        <h2>
+          {title} <span class="count">{count}</span>
+        </h2>
+        {item.section === 'unknown' && (
+          <p class="section-hint">TeamFollow has no evidence yet: visit the profile, or check.</p>
+        )}
+      </div>
+    );
+  }
+  if (item.kind === 'note') {
+    return (
+      <p class="item note" style={style}>
+        {item.text}
+      </p>
+    );
+  }
+  if (item.kind === 'group') {
+    return (
+      <div class="item group-header" style={style}>
+        <h3>
+          {item.site && <SiteIcon site={item.site} />}
+          <span class="group-label">{item.label}</span>
+          {item.team && <span class="team">{item.team}</span>}
+        </h3>
+        <span class="count" title={plural(item.count, 'account')}>
+          {formatCount(item.count)}
+        </span>
+      </div>
+    );
+  }
+  return (
+    <RowView
+      row={item.row}
+      section={item.section}
+      style={style}
+      grouping={grouping}
+      job={job}
+      pending={pending}
+      now={now}
+      onFollow={onFollow}
+      onCheck={onCheck}
+    />
+  );
+}
+
+interface RowViewProps extends Omit<ItemViewProps, 'item'> {
+  row: AccountRow;
+  section: 'gaps' | 'unknown';
+}
+
+function safeProfileUrl(row: AccountRow): string | undefined {
+  try {
+    return profileUrl(row.site, row.handle);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a job's outcome is newer than what the database knows (an old failure gives way to new evidence). */
+function jobIsCurrent(job: TabJob, row: AccountRow): boolean {
+  return job.status !== 'failed' || row.checkedAt === undefined || (job.startedAt ?? 0) >= row.checkedAt;
+}
+
+function RowView({ row, section, style, grouping, job, pending, now, onFollow, onCheck }: RowViewProps) {
+  const siteName = siteById(row.site).name;
+  const url = safeProfileUrl(row);
+  const busy = pending?.kind === 'sending' || isBusy(job);
+  // A new click hides the previous failure; a failure older than the recorded state gives way to it.
+  const failure =
+    pending?.kind === 'error'
+      ? pending.message
+      : !pending && job?.status === 'failed' && jobIsCurrent(job, row)
+        ? jobText(job)
+        : null;
+  const progress =
+    pending?.kind === 'sending' ? 'sending…' : job && job.status !== 'failed' ? jobText(job) : null;
+  const isGap = section === 'gaps';
+  return (
+    <div
+      class={`item row${failure ? ' has-error' : ''}`}
+      style={style}
+      data-testid={isGap ? 'gap-row' : 'unknown-row'}
+      data-site={row.site}
+      data-handle={row.handle}
+      data-state={row.state}
+    >
+      <SiteIcon site={row.site} label />
+      <div class="row-text">
+        <div class="row-line">
+          {/* Grouped by teammate, the header shows the name: keep it for screen readers only. */}
+          <span class={grouping === 'teammate' ? 'visually-hidden' : 'name'}>{row.name}</span>
+          {grouping === 'teammate' && <span class="site-name">{siteName}</span>}
+          {url ? (
+            <a class="handle" href={url} target="_blank" rel="noopener noreferrer" title={url}>
+              {row.handle}
+            </a>
+          ) : (
+            <span class="handle">{row.handle}</span>
+          )}
+        </div>
+        {failure ? (
+          <p class="row-status error" role="alert" title={failure}>
+            {failure}
+          </p>
+        ) : (
+          <p class={`row-status${progress ? ' busy' : ''}`}>{progress ?? describeKnowledge(row, now)}</p>
+        )}
+      </div>
+      {isGap ? (
+        <button
+          type="button"
+          class="primary small"
+          data-testid="follow-button"
+          disabled={busy}
+          aria-label={`Follow ${row.name} on ${siteName}`}
+          onClick={() => onFollow(row)}
+        >
+          Follow
+        </button>
+      ) : (
+        <button
+          type="button"
+          class="small"
+          data-testid="check-button"
+          disabled={busy}
+          aria-label={`Check whether you follow ${row.name} on ${siteName}`}
+          onClick={() => onCheck(row)}
+        >
+          Check
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { SiteIcon } from '../../components/SiteIcon';
+import { type ApiSite, FOLLOW_INTERVAL_MS } from '../../utils/api/types';
+import type { Coverage, GapReport } from '../../utils/gaps';
+import type { BulkRun } from '../../utils/run-state';
+import type { Connections } from '../../utils/settings';
+import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
+import {
+  bulkStatusText,
+  canCheckAll,
+  canFollowAll,
+  coverageLabel,
+  formatCount,
+  isActive,
+  plural,
+} from './view';
+
+interface NetworksProps {
+  report: GapReport;
+  connections: Connections;
+  runs: Partial<Record<ApiSite, BulkRun>>;
+  pacing: Partial<Record<ApiSite, number>>;
+  /** Sends a bulk message; resolves to an error message, or null when the background took it. */
+  onBulk(type: 'check-all' | 'follow-all' | 'stop-all', site: ApiSite): Promise<string | null>;
+}
+
+const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** Seconds between two follows of a run: the user's pacing, never below the safe minimum. */
+function intervalSeconds(site: ApiSite, pacing: Partial<Record<ApiSite, number>>): number {
+  const minimum = FOLLOW_INTERVAL_MS[site] / 1000;
+  return Math.max(minimum, pacing[site] ?? minimum);
+}
+
+/** Coverage per network at a glance, with "Check all" and "Follow all" where the network's API is connected. */
+export function Networks({ report, connections, runs, pacing, onBulk }: NetworksProps) {
+  const sites = SITE_IDS.filter((site) => report.coverage[site]);
+  if (sites.length === 0) return null;
+  return (
+    <section class="networks" aria-labelledby="networks-title">
+      <h2 id="networks-title" class="visually-hidden">
+        Networks
+      </h2>
+      <ul>
+        {sites.map((site) => (
+          <NetworkLine
+            key={site}
+            site={site}
+            coverage={report.coverage[site] as Coverage}
+            connections={connections}
+            run={canCheckAll(site, connections) ? runs[site] : undefined}
+            pacing={pacing}
+            onBulk={onBulk}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface NetworkLineProps {
+  site: SiteId;
+  coverage: Coverage;
+  connections: Connections;
+  run: BulkRun | undefined;
+  pacing: Partial<Record<ApiSite, number>>;
+  onBulk: NetworksProps['onBulk'];
+}
+
+const SEGMENTS: (keyof Coverage)[] = ['following', 'requested', 'not-following', 'unknown'];
+
+function NetworkLine({ site, coverage, connections, run, pacing, onBulk }: NetworkLineProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+  const followAllRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // Keyboard users land on the question, and back on "Follow all" when they cancel.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (returnFocus.current) followAllRef.current?.focus();
+    returnFocus.current = false;
+  }, [confirming]);
+  const cancel = () => {
+    returnFocus.current = true;
+    setConfirming(false);
+  };
+  const escapeCancels = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') cancel();
+  };
+  const name = siteById(site).name;
+  const total = SEGMENTS.reduce((sum, state) => sum + coverage[state], 0);
+  const gaps = coverage['not-following'];
+  const active = isActive(run);
+  const send = async (type: 'check-all' | 'follow-all' | 'stop-all') => {
+    if (!canCheckAll(site, connections)) return;
+    setError('');
+    setConfirming(false);
+    setError((await onBulk(type, site)) ?? '');
+  };
+  const checkable = canCheckAll(site, connections);
+  const followable = canFollowAll(site, connections) && gaps > 0;
+  return (
+    <li class="network" data-site={site}>
+      <div class="network-line">
+        <SiteIcon site={site} />
+        <span class="network-name">{name}</span>
+        <span
+          class="coverage-bar"
+          role="img"
+          aria-label={coverageLabel(name, coverage)}
+          title={coverageLabel(name, coverage)}
+        >
+          {SEGMENTS.map((state) =>
+            coverage[state] > 0 ? (
+              <span
+                key={state}
+                class={`segment ${state}`}
+                style={{ width: `${(coverage[state] / total) * 100}%` }}
+              />
+            ) : null,
+          )}
+        </span>
+        <span class="coverage-text" aria-hidden="true">
+          {coverage.following}/{total}
+        </span>
+      </div>
+      {checkable && (
+        <div class="network-actions">
+          <button
+            type="button"
+            class="small"
+            data-testid="check-all"
+            data-site={site}
+            disabled={active}
+            onClick={() => void send('check-all')}
+          >
+            Check all
+          </button>
+          {followable && !confirming && (
+            <button
+              type="button"
+              class="small"
+              ref={followAllRef}
+              data-testid="follow-all"
+              data-site={site}
+              disabled={active}
+              onClick={() => setConfirming(true)}
+            >
+              Follow all on {name}
+            </button>
+          )}
+          {active && (
+            <button
+              type="button"
+              class="small danger"
+              data-testid="bulk-stop"
+              data-site={site}
+              onClick={() => void send('stop-all')}
+            >
+              Stop
+            </button>
+          )}
+        </div>
+      )}
+      {followable && confirming && (
+        <div class="confirm">
+          <p>
+            Follow {plural(gaps, 'teammate')} on {name}, one every {intervalSeconds(site, pacing)} s?
+          </p>
+          <button
+            type="button"
+            class="small primary"
+            ref={confirmRef}
+            data-testid="follow-all-confirm"
+            data-site={site}
+            onKeyDown={escapeCancels}
+            onClick={() => void send('follow-all')}
+          >
+            Follow {formatCount(gaps)}
+          </button>
+          <button type="button" class="small" data-testid="follow-all-cancel" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {run && (
+        <div class="bulk">
+          <progress
+            data-testid="bulk-progress"
+            data-site={site}
+            data-status={run.status}
+            value={run.done}
+            max={Math.max(run.total, 1)}
+            aria-label={`${run.kind === 'follow-all' ? 'Follow all' : 'Check all'} on ${name}`}
+          />
+          <p class={`bulk-text${run.status === 'failed' ? ' error' : ''}`}>
+            {bulkStatusText(run, name, clock)}
+          </p>
+        </div>
+      )}
+      {error && (
+        <p class="error small-text" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ApiSite } from '../../utils/api/types';
+import { CHANGES_CHANNEL, type FollowRecord, getDb } from '../../utils/db';
+import { computeGaps, type GapReport } from '../../utils/gaps';
+import { type BulkRun, bulkRunsItem, tabJobsItem } from '../../utils/run-state';
+import { type Connections, connectionsItem, pacingItem, popupGroupingItem } from '../../utils/settings';
+import type { TabJob } from '../../utils/tab-jobs';
+import type { Grouping } from './view';
+
+export interface PopupData {
+  report: GapReport;
+  jobs: TabJob[];
+  runs: Partial<Record<ApiSite, BulkRun>>;
+  connections: Connections;
+  pacing: Partial<Record<ApiSite, number>>;
+  grouping: Grouping;
+}
+
+const CATCH_UP_MS = 250;
+
+/** Members and follow records in one read transaction, then the gaps: once per data change. */
+async function readReport(): Promise<GapReport> {
+  const db = await getDb();
+  const tx = db.transaction(['members', 'follows']);
+  const [members, follows] = await Promise.all([
+    tx.objectStore('members').getAll(),
+    tx.objectStore('follows').getAll(),
+  ]);
+  const byKey = new Map<string, FollowRecord>();
+  for (const record of follows) byKey.set(record.key, record);
+  return computeGaps(members, byKey);
+}
+
+const finished = (jobs: readonly TabJob[] | null) =>
+  new Set((jobs ?? []).filter((job) => job.status === 'done').map((job) => job.key));
+
+/**
+ * Everything the popup shows, kept live: the database is re-read when the background announces a change
+ * (or a job or bulk run moves on), and the storage items are watched.
+ */
+export function usePopupData(): {
+  data: PopupData | null;
+  error: string;
+  setGrouping: (g: Grouping) => void;
+} {
+  const [data, setData] = useState<PopupData | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    let alive = true;
+    let loading: Promise<void> | null = null;
+    let again = false;
+    const patch = (part: Partial<PopupData>) =>
+      setData((current) => (current ? { ...current, ...part } : current));
+
+    // One read at a time; changes that arrive meanwhile cause exactly one more read afterwards.
+    const run = (task: () => Promise<void>) => {
+      loading = task()
+        .catch((e: unknown) => {
+          if (alive) setError(String(e));
+        })
+        .finally(() => {
+          loading = null;
+          if (again && alive) {
+            again = false;
+            // Catch-up reads are spaced out, so a busy bulk run cannot keep the popup re-reading.
+            setTimeout(reload, CATCH_UP_MS);
+          }
+        });
+    };
+    const reload = () => {
+      if (!alive) return;
+      if (loading) again = true;
+      else
+        run(async () => {
+          const report = await readReport();
+          if (alive) patch({ report });
+        });
+    };
+
+    run(async () => {
+      const [report, jobs, runs, connections, pacing, grouping] = await Promise.all([
+        readReport(),
+        tabJobsItem.getValue(),
+        bulkRunsItem.getValue(),
+        connectionsItem.getValue(),
+        pacingItem.getValue(),
+        popupGroupingItem.getValue(),
+      ]);
+      if (alive) setData({ report, jobs, runs, connections, pacing, grouping });
+    });
+
+    // Older test environments lack BroadcastChannel; the popup then refreshes only from storage changes.
+    const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANGES_CHANNEL);
+    if (channel) channel.onmessage = reload;
+
+    const unwatch = [
+      tabJobsItem.watch((jobs, old) => {
+        patch({ jobs: jobs ?? [] });
+        // A job that just finished recorded a state: read it even if no announcement comes.
+        const before = finished(old);
+        if ([...finished(jobs)].some((key) => !before.has(key))) reload();
+      }),
+      bulkRunsItem.watch((runs) => {
+        patch({ runs: runs ?? {} });
+        reload();
+      }),
+      connectionsItem.watch((connections) => patch({ connections: connections ?? {} })),
+      pacingItem.watch((pacing) => patch({ pacing: pacing ?? {} })),
+      popupGroupingItem.watch((grouping) => patch({ grouping: grouping ?? 'teammate' })),
+    ];
+    return () => {
+      alive = false;
+      channel?.close();
+      for (const stop of unwatch) stop();
+    };
+  }, []);
+
+  const setGrouping = useCallback((grouping: Grouping) => {
+    setData((current) => (current ? { ...current, grouping } : current));
+    void popupGroupingItem.setValue(grouping);
+  }, []);
+
+  return { data, error, setGrouping };
+}
