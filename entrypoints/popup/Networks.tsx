@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
-import { type ApiSite, FOLLOW_INTERVAL_MS } from '../../utils/api/types';
+import type { ApiSite } from '../../utils/api/types';
 import type { Coverage, GapReport } from '../../utils/gaps';
+import { pacingMs } from '../../utils/pacing';
 import type { BulkRun } from '../../utils/run-state';
 import type { Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
@@ -27,9 +28,9 @@ interface NetworksProps {
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Seconds between two follows of a run: the user's pacing, never below the safe minimum. */
+/** The pacing the runner will use (utils/pacing.ts), so the question states what will happen. */
 function intervalSeconds(site: ApiSite, pacing: Partial<Record<ApiSite, number>>): number {
-  const minimum = FOLLOW_INTERVAL_MS[site] / 1000;
-  return Math.max(minimum, pacing[site] ?? minimum);
+  return pacingMs(site, pacing) / 1000;
 }
 
 /** Coverage per network at a glance, with "Check all" and "Follow all" where the network's API is connected. */
