@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { API_SITES, connectApi, isApiSite } from '../utils/api/connect';
 import { BulkRunner, checkThroughApi, followThroughApi } from '../utils/bulk';
 import { announceChange, CHANGES_CHANNEL, getDb } from '../utils/db';
-import { computeGaps } from '../utils/gaps';
+import { refreshSnapshot } from '../utils/gaps';
 import { reconcileMastodonScripts } from '../utils/mastodon-instances';
 import {
   type ContentAnswer,
@@ -98,6 +98,10 @@ export default defineBackground(() => {
     try {
       if (request.type === 'check-all' || request.type === 'follow-all')
         return await bulk.start(request.site, request.type);
+      if (request.type === 'data-changed') {
+        await refreshBadge();
+        return { ok: true };
+      }
       if (request.type === 'stop-all') {
         await bulk.stop(request.site);
         return { ok: true };
@@ -165,14 +169,13 @@ async function afterContentMessage(sent: ContentMessage, answer: ContentAnswer, 
 
 let badgeTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** The number of accounts not followed, blank at 0; coalesced, since a bulk run changes many in a row. */
+/** Recounts the gaps for the badge (blank at 0) and keeps the popup's snapshot; coalesced, as bulk runs write often. */
 function refreshBadge(): Promise<void> {
   clearTimeout(badgeTimer);
   return new Promise((resolve) => {
     badgeTimer = setTimeout(async () => {
-      const db = await getDb();
-      const [members, follows] = await Promise.all([db.getAll('members'), db.getAll('follows')]);
-      const gaps = computeGaps(members, new Map(follows.map((f) => [f.key, f]))).gaps.length;
+      const report = await refreshSnapshot(await getDb());
+      const gaps = report.gaps.length;
       await browser.action.setBadgeText({ text: gaps > 0 ? String(gaps) : '' }).catch(() => undefined);
       await browser.action.setBadgeBackgroundColor({ color: '#2457d6' }).catch(() => undefined);
       resolve();

@@ -154,3 +154,12 @@ it('follows from the popup through a background tab marked with the intent, then
   ]);
   await expect.poll(async () => (await tabJobsItem.getValue()).map((j) => j.status)).toEqual(['done']);
 });
+
+it('recounts the badge and redoes the popup snapshot when a page says the data changed', async () => {
+  const db = await getDb();
+  await db.put('follows', { key: 'reddit:ada_quill', state: 'not-following', checkedAt: 1, source: 'page' });
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'data-changed' }, fromPopup);
+  expect(answer).toEqual({ ok: true });
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  expect((await db.get('snapshot', 'gaps'))?.report.gaps.map((g) => g.handle)).toEqual(['ada_quill']);
+});

@@ -229,7 +229,7 @@ describe('upgrades', () => {
     const db = await open('fresh-test', [...MIGRATIONS, () => steps.push(next), () => steps.push(next + 1)]);
     expect(db.version).toBe(MIGRATIONS.length + 2);
     expect(steps).toEqual([next, next + 1]);
-    expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members', 'queue']);
+    expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members', 'queue', 'snapshot']);
   });
 });
 
@@ -242,7 +242,7 @@ describe('schema v2', () => {
     const before = [await v1.getAll('members'), await v1.getAll('follows'), await v1.getAll('actions')];
     v1.close();
 
-    const v2 = await open('v2-test');
+    const v2 = await open('v2-test', MIGRATIONS.slice(0, 2));
     expect(v2.version).toBe(2);
     expect([await v2.getAll('members'), await v2.getAll('follows'), await v2.getAll('actions')]).toEqual(
       before,
@@ -257,5 +257,30 @@ describe('schema v2', () => {
     await v2.put('queue', item);
     expect(await v2.getAllFromIndex('queue', 'site', 'github')).toEqual([item]);
     v2.close();
+  });
+});
+
+describe('schema v3', () => {
+  it('adds the gap snapshot to a populated v2 database, keeping every row', async () => {
+    const v2 = await open('v3-test', MIGRATIONS.slice(0, 2));
+    await putMember(v2, ada);
+    await putFollow(v2, follow);
+    await v2.put('queue', {
+      key: 'github:adaquill',
+      site: 'github',
+      handle: 'adaquill',
+      status: 'pending',
+      addedAt: 1,
+    });
+    const before = [await v2.getAll('members'), await v2.getAll('follows'), await v2.getAll('queue')];
+    v2.close();
+
+    const v3 = await open('v3-test');
+    expect(v3.version).toBe(3);
+    expect([await v3.getAll('members'), await v3.getAll('follows'), await v3.getAll('queue')]).toEqual(
+      before,
+    );
+    expect(await v3.get('snapshot', 'gaps')).toBeUndefined();
+    v3.close();
   });
 });

@@ -1,6 +1,8 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
 import type { FollowRecord, Member } from '../utils/db';
-import { computeGaps } from '../utils/gaps';
+import { openTeamDb, putFollow, putMember } from '../utils/db';
+import { computeGaps, readGapReport, readSnapshot, refreshSnapshot } from '../utils/gaps';
 
 const member = (id: string, name: string, accounts: Member['accounts'], team?: string): Member => ({
   id,
@@ -81,4 +83,16 @@ it('has no gaps for an empty roster', () => {
     unknown: [],
     coverage: {},
   });
+});
+
+it('keeps a snapshot of the report that reads back as computed from the data', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openTeamDb();
+  for (const m of members) await putMember(db, m);
+  for (const record of follows.values()) await putFollow(db, record);
+  expect(await readSnapshot(db)).toBeUndefined();
+  const report = await refreshSnapshot(db, 42);
+  expect(report).toEqual(computeGaps(await db.getAll('members'), follows));
+  expect(await readSnapshot(db)).toEqual(await readGapReport(db));
+  db.close();
 });

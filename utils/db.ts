@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { GapReport } from './gaps';
 import type { FollowState, SiteId } from './sites/index';
 
 // Opened only in the extension origin (background, popup, options): never from a content script.
@@ -56,6 +57,13 @@ export interface TeamFollowSchema extends DBSchema {
   follows: { key: string; value: FollowRecord };
   actions: { key: number; value: ActionRecord; indexes: { at: number } };
   queue: { key: string; value: QueueItem; indexes: { site: string } };
+  snapshot: { key: 'gaps'; value: GapSnapshot };
+}
+
+/** The last gap report the background computed, and when. */
+export interface GapSnapshot {
+  at: number;
+  report: GapReport;
 }
 
 export type TeamDb = IDBPDatabase<TeamFollowSchema>;
@@ -76,6 +84,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // v2: the "Follow all" queue, so a run survives a browser or service-worker restart.
   (db) => {
     db.createObjectStore('queue', { keyPath: 'key' }).createIndex('site', 'site');
+  },
+  // v3: the gap report the background keeps current, so the popup draws at once (one record, not 10,000).
+  (db) => {
+    db.createObjectStore('snapshot');
   },
 ];
 
@@ -169,7 +181,7 @@ export async function logAction(db: TeamDb, action: ActionRecord): Promise<numbe
 
 /** Empties every store in one transaction ("delete all data"). */
 export async function clearAll(db: TeamDb): Promise<void> {
-  const stores = ['members', 'follows', 'actions', 'queue'] as const;
+  const stores = ['members', 'follows', 'actions', 'queue', 'snapshot'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([...stores.map((store) => tx.objectStore(store).clear()), tx.done]);
 }

@@ -69,6 +69,8 @@ export const PageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('check-all'), site: ApiSiteSchema }),
   v.strictObject({ type: v.literal('follow-all'), site: ApiSiteSchema }),
   v.strictObject({ type: v.literal('stop-all'), site: ApiSiteSchema }),
+  // The options page changed the roster: wakes the worker to recount the badge and redo the popup's snapshot.
+  v.strictObject({ type: v.literal('data-changed') }),
 ]);
 
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;

@@ -424,6 +424,7 @@ describe('options page: settings sections and live updates', () => {
 
   it('tells the rest of the extension when an import changed the roster, and ignores its own news', async () => {
     const root = await openPage();
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true });
     const heard: unknown[] = [];
     const listener = new BroadcastChannel(CHANGES_CHANNEL);
     listener.onmessage = (event) => heard.push(event.data);
@@ -431,6 +432,8 @@ describe('options page: settings sections and live updates', () => {
     await waitFor(() => heard.length === 1);
     listener.close();
     expect(heard).toEqual([{ type: 'changed', from: 'options' }]);
+    // The background may sleep and not hear the channel: a message wakes it to recount the badge.
+    expect(sent).toHaveBeenCalledWith({ type: 'data-changed' });
   });
 
   it('closes its channel when the page closes', async () => {

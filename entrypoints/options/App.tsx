@@ -53,6 +53,12 @@ function tooBigMessage(bytes: number, what: string): string | null {
   return `${what} is larger than the limit of ${megabytes(ROSTER_LIMITS.maxBytes)}. Split it into smaller files.`;
 }
 
+/** Tells open pages (on the channel) and the background, waking it if it sleeps, that the roster changed. */
+function notifyChange(): void {
+  announceChange('options');
+  browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => undefined);
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -62,7 +68,7 @@ async function importText(text: string, fileName?: string): Promise<ImportOutcom
   const source = fileName;
   try {
     const summary = await importRoster(await getDb(), text, fileName);
-    announceChange('options');
+    notifyChange();
     return { kind: 'done', summary, source };
   } catch (error) {
     const message =
@@ -153,7 +159,7 @@ export function App() {
       }
     }
     await putMember(db, member);
-    announceChange('options');
+    notifyChange();
     setEditing(null);
     setRosterNotice(`Saved ${member.name}.`);
     await reload();
@@ -161,7 +167,7 @@ export function App() {
 
   async function removeMember(member: Member) {
     await deleteMember(await getDb(), member.id);
-    announceChange('options');
+    notifyChange();
     setRosterNotice(`Deleted ${member.name}.`);
     await reload();
   }
@@ -182,7 +188,7 @@ export function App() {
       await clearAll(await getDb());
       // Settings too: your own accounts and other preferences in extension storage.
       await browser.storage.local.clear();
-      announceChange('options');
+      notifyChange();
       setDataNotice('All TeamFollow data in this browser was deleted.');
     } catch (error) {
       setDataNotice(`Could not delete everything: ${messageOf(error)}`);

@@ -426,3 +426,32 @@ describe('popup', () => {
     expect(gapRows(root)[0]?.dataset.handle).toBe('m0');
   }, 30_000);
 });
+
+describe('snapshot', () => {
+  it('draws first from the background snapshot, then from the data itself', async () => {
+    await seed([member('a', 'Ada', { x: 'ada' })], { 'x:ada': 'following' });
+    // A snapshot made before Ada was followed: the popup shows it at once, then corrects itself.
+    const db = await getDb();
+    const stale = { teammates: 1, accounts: 1, gaps: [], unknown: [], coverage: {} };
+    const gap = {
+      memberId: 'a',
+      name: 'Ada',
+      site: 'x' as const,
+      handle: 'ada',
+      state: 'not-following' as const,
+    };
+    await db.put('snapshot', { at: 1, report: { ...stale, gaps: [gap] } }, 'gaps');
+    // A write in progress holds back the full read (IndexedDB orders the transactions): the snapshot shows first.
+    const writing = db.transaction('members', 'readwrite');
+    let holding = true;
+    const hold = () => {
+      if (holding) writing.store.get('a').then(hold);
+    };
+    hold();
+    const root = await openPopup();
+    await waitFor(() => byTestId(root, 'gap-count').textContent === '1');
+    holding = false;
+    await writing.done;
+    await waitFor(() => byTestId(root, 'gap-count').textContent === '0');
+  });
+});

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/types';
-import { CHANGES_CHANNEL, type FollowRecord, getDb } from '../../utils/db';
-import { computeGaps, type GapReport } from '../../utils/gaps';
+import { CHANGES_CHANNEL, getDb } from '../../utils/db';
+import { type GapReport, readGapReport, readSnapshot } from '../../utils/gaps';
 import { type BulkRun, bulkRunsItem, tabJobsItem } from '../../utils/run-state';
 import { type Connections, connectionsItem, pacingItem, popupGroupingItem } from '../../utils/settings';
 import type { TabJob } from '../../utils/tab-jobs';
@@ -18,18 +18,7 @@ export interface PopupData {
 
 const CATCH_UP_MS = 250;
 
-/** Members and follow records in one read transaction, then the gaps: once per data change. */
-async function readReport(): Promise<GapReport> {
-  const db = await getDb();
-  const tx = db.transaction(['members', 'follows']);
-  const [members, follows] = await Promise.all([
-    tx.objectStore('members').getAll(),
-    tx.objectStore('follows').getAll(),
-  ]);
-  const byKey = new Map<string, FollowRecord>();
-  for (const record of follows) byKey.set(record.key, record);
-  return computeGaps(members, byKey);
-}
+const readReport = async (): Promise<GapReport> => readGapReport(await getDb());
 
 const finished = (jobs: readonly TabJob[] | null) =>
   new Set((jobs ?? []).filter((job) => job.status === 'done').map((job) => job.key));
@@ -79,15 +68,19 @@ export function usePopupData(): {
     };
 
     run(async () => {
-      const [report, jobs, runs, connections, pacing, grouping] = await Promise.all([
-        readReport(),
+      // Draw first from the snapshot the background keeps (one record), then from the data itself.
+      const [snapshot, jobs, runs, connections, pacing, grouping] = await Promise.all([
+        getDb().then(readSnapshot),
         tabJobsItem.getValue(),
         bulkRunsItem.getValue(),
         connectionsItem.getValue(),
         pacingItem.getValue(),
         popupGroupingItem.getValue(),
       ]);
-      if (alive) setData({ report, jobs, runs, connections, pacing, grouping });
+      const first = { jobs, runs, connections, pacing, grouping };
+      if (alive && snapshot) setData({ report: snapshot, ...first });
+      const report = await readReport();
+      if (alive) setData((current) => ({ ...first, ...current, report }));
     });
 
     // Older test environments lack BroadcastChannel; the popup then refreshes only from storage changes.
