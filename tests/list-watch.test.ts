@@ -2,26 +2,26 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { watchFollowingList } from '../utils/list-watch';
 import type { ContentMessage } from '../utils/messages';
+import { reddit } from '../utils/sites/reddit';
+import type { SiteAdapter } from '../utils/sites/types';
 
 // A stand-in site whose following list is a <ul> of links, so the watcher's logic is tested on its own.
-vi.mock('../utils/sites/index', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../utils/sites/index')>();
-  return {
-    ...real,
-    parseFollowingListUrl: (url: string) => {
-      const match = /^https:\/\/www\.reddit\.com\/user\/(\w+)\/following$/.exec(url);
-      return match ? { site: 'reddit', owner: match[1] } : null;
-    },
-    siteById: () => ({
-      readFollowingList: (doc: Document) => [...doc.querySelectorAll('li a')].map((a) => a.textContent ?? ''),
-    }),
-  };
-});
+const adapter: SiteAdapter = {
+  ...reddit,
+  followingListOwner: (url) => /^\/user\/(\w+)\/following$/.exec(url.pathname)?.[1] ?? null,
+  readFollowingList: (doc) => [...doc.querySelectorAll('li a')].map((a) => a.textContent ?? ''),
+};
 
 let controller: AbortController;
 let sent: ContentMessage[];
 const start = (url = 'https://www.reddit.com/user/lead/following') =>
-  watchFollowingList({ doc: document, url, signal: controller.signal, ask: async (m) => void sent.push(m) });
+  watchFollowingList({
+    adapter,
+    doc: document,
+    url,
+    signal: controller.signal,
+    ask: async (m) => void sent.push(m),
+  });
 const addRows = (...names: string[]) => {
   for (const name of names)
     document.querySelector('ul')?.insertAdjacentHTML('beforeend', `<li><a>${name}</a></li>`);

@@ -2,23 +2,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentMessage } from '../utils/messages';
 import { type FlagView, watchProfile } from '../utils/profile-watch';
+import { reddit } from '../utils/sites/reddit';
+import type { SiteAdapter } from '../utils/sites/types';
 
-// A stand-in site whose page shows its state in one button, so the watcher's logic is tested on its own.
-vi.mock('../utils/sites/index', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../utils/sites/index')>();
-  return {
-    ...real,
-    readProfile: (_site: string, doc: Document, handle: string) => {
-      const button = doc.querySelector<HTMLElement>(`button[data-profile="${handle}"]`);
-      const state = (button?.dataset.state ?? 'unknown') as FlagView['state'];
-      return {
-        state,
-        followControl: state === 'not-following' ? button : null,
-        anchor: doc.querySelector('h1'),
-      };
-    },
-  };
-});
+// A stand-in site (Reddit's URLs) whose page shows its state in one button, so the watcher is tested on its own.
+const adapter: SiteAdapter = {
+  ...reddit,
+  readProfile: (doc, handle) => {
+    const button = doc.querySelector<HTMLElement>(`button[data-profile="${handle}"]`);
+    const state = (button?.dataset.state ?? 'unknown') as FlagView['state'];
+    return {
+      state,
+      followControl: state === 'not-following' ? button : null,
+      anchor: doc.querySelector('h1'),
+    };
+  },
+};
 
 const URL_ALICE = 'https://www.reddit.com/user/alice/';
 let controller: AbortController;
@@ -40,6 +39,7 @@ function start(
   intent?: 'follow' | 'check',
 ) {
   return watchProfile({
+    adapter,
     doc: document,
     url,
     ask: ask(roster, intent),

@@ -1,5 +1,6 @@
 import type { ContentMessage } from './messages';
-import { type ParseOptions, parseFollowingListUrl, siteById } from './sites/index';
+import type { ParseOptions, SiteAdapter } from './sites/types';
+import { followingListOn } from './sites/url';
 
 // On a following list page, everyone visible is someone the list's owner follows. The background records
 // teammates from it only when the owner is the user. Passive: it reads what the user scrolls into view.
@@ -7,6 +8,7 @@ import { type ParseOptions, parseFollowingListUrl, siteById } from './sites/inde
 const MAX_PER_MESSAGE = 200;
 
 export interface ListWatchOptions {
+  adapter: SiteAdapter;
   doc: Document;
   url: string;
   parse?: ParseOptions;
@@ -15,10 +17,11 @@ export interface ListWatchOptions {
 }
 
 /** Watches a following list page; returns false (and does nothing) for any other page. */
-export function watchFollowingList({ doc, url, parse, ask, signal }: ListWatchOptions): boolean {
-  const list = parseFollowingListUrl(url, parse);
-  const read = list && siteById(list.site).readFollowingList;
-  if (!list || !read) return false;
+export function watchFollowingList({ adapter, doc, url, parse, ask, signal }: ListWatchOptions): boolean {
+  const owner = followingListOn(adapter, url, parse);
+  const read = adapter.readFollowingList;
+  if (owner === null || !read) return false;
+  const list = { site: adapter.id, owner };
   const sent = new Set<string>();
   const check = () => {
     const fresh = read(doc).filter((handle) => !sent.has(handle));

@@ -57,7 +57,7 @@ export async function reconcileMastodonScripts(
   await scripting.registerContentScripts(
     missing.map(([id, host]) => ({
       id,
-      js: ['content-scripts/profile.js'],
+      js: ['content-scripts/mastodon.js'],
       matches: [`https://${host}/*`],
       runAt: 'document_end',
     })),

@@ -1,12 +1,6 @@
 import type { ContentMessage, LookupAnswer } from './messages';
-import {
-  type FollowState,
-  type ParseOptions,
-  type ProfileReading,
-  parseProfileUrl,
-  readProfile,
-  type SiteId,
-} from './sites/index';
+import type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId } from './sites/types';
+import { profileOn } from './sites/url';
 
 // The content script's logic, free of extension APIs: it gets the page, a way to ask the background, and a
 // way to draw the flag. One watch per profile visit; aborting its signal ends every observer and timer.
@@ -29,6 +23,8 @@ export interface FlagView {
 }
 
 export interface WatchOptions {
+  /** The site's adapter: a content script carries only its own site's. */
+  adapter: SiteAdapter;
   doc: Document;
   url: string;
   parse?: ParseOptions;
@@ -57,14 +53,15 @@ function isLookupAnswer(value: unknown): value is LookupAnswer {
 
 /** Watches the profile at `url` if it belongs to a teammate; resolves to null (and draws nothing) otherwise. */
 export async function watchProfile(options: WatchOptions): Promise<ProfileWatch | null> {
-  const { doc, signal, ask, render } = options;
-  const profile = parseProfileUrl(options.url, options.parse);
-  if (!profile) return null;
-  const answer = await ask({ type: 'lookup', site: profile.site, handle: profile.handle }).catch(() => null);
+  const { adapter, doc, signal, ask, render } = options;
+  const site = adapter.id;
+  const handle = profileOn(adapter, options.url, options.parse);
+  if (handle === null) return null;
+  const answer = await ask({ type: 'lookup', site, handle }).catch(() => null);
   if (signal.aborted || !isLookupAnswer(answer) || !answer.member) return null;
+  const readProfile = (): ProfileReading => adapter.readProfile?.(doc, handle) ?? { state: 'unknown' };
 
-  const { site, handle } = profile;
-  let reading: ProfileReading = readProfile(site, doc, handle);
+  let reading: ProfileReading = readProfile();
   let view: FlagView = {
     site,
     handle,
@@ -87,7 +84,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     );
 
   const check = () => {
-    const next = readProfile(site, doc, handle);
+    const next = readProfile();
     const changed = next.state !== reading.state || next.followsYou !== reading.followsYou;
     const moved = next.anchor !== reading.anchor;
     reading = next;
@@ -123,7 +120,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   };
 
   const pressFollow = async () => {
-    const control = readProfile(site, doc, handle);
+    const control = readProfile();
     if (control.state !== 'not-following' || !control.followControl) {
       view = { ...view, follow: 'failed', message: 'Could not find the Follow button on this page.' };
       draw();

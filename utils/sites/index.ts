@@ -15,6 +15,7 @@ import {
   type SiteAdapter,
   type SiteId,
 } from './types';
+import { toHttpsUrl } from './url';
 import { x } from './x';
 import { youtube } from './youtube';
 
@@ -55,22 +56,12 @@ function safeOptions(options?: ParseOptions): ParseOptions {
   return { mastodonHosts: (options?.mastodonHosts ?? []).filter((host) => !claimedHosts.has(host)) };
 }
 
-/** An https URL without port or credentials (`https://x.com@evil.example/` is evil.example's), or null. */
-function toHttpsUrl(input: string): URL | null {
-  try {
-    const url = new URL(input);
-    return url.protocol === 'https:' && url.port === '' && !url.username && !url.password ? url : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Which person's profile an absolute https URL shows, or null for anything else. */
 export function parseProfileUrl(
   url: string,
   options?: ParseOptions,
 ): { site: SiteId; handle: string } | null {
-  const parsed = toHttpsUrl(url.trim());
+  const parsed = toHttpsUrl(url);
   if (!parsed) return null;
   const opts = safeOptions(options);
   for (const site of sites) {
@@ -85,7 +76,7 @@ export function parseFollowingListUrl(
   url: string,
   options?: ParseOptions,
 ): { site: SiteId; owner: string } | null {
-  const parsed = toHttpsUrl(url.trim());
+  const parsed = toHttpsUrl(url);
   if (!parsed) return null;
   const opts = safeOptions(options);
   for (const site of sites) {

@@ -1,0 +1,4 @@
+import { siteContentScript } from '../utils/content/run';
+import { bluesky } from '../utils/sites/bluesky';
+
+export default siteContentScript(bluesky);
