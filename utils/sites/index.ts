@@ -87,6 +87,9 @@ export function parseFollowingListUrl(
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+// A pasted URL has a scheme and `//`, or a host before its first slash (`x.com/Alice`); `u/alice` and DIDs are text.
+const PASTED_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+const HOST_THEN_PATH = /^[^/]*\.[^/]*\//;
 
 /** The canonical handle from what a person types or pastes (`@Alice`, `alice`, a profile URL), or null. */
 export function normalizeHandle(site: SiteId, input: string): string | null {
@@ -94,8 +97,8 @@ export function normalizeHandle(site: SiteId, input: string): string | null {
   if (!adapter || typeof input !== 'string') return null;
   const text = input.trim();
   if (!text || text.length > 2048) return null;
-  if (text.includes('/')) {
-    // A pasted URL: https, or without a scheme (`x.com/Alice`). Any other scheme is refused.
+  if (PASTED_URL.test(text) || HOST_THEN_PATH.test(text)) {
+    // Only https, or no scheme at all: any other scheme is refused.
     if (SCHEME.test(text) && !/^https:\/\//i.test(text)) return null;
     const url = toHttpsUrl(SCHEME.test(text) ? text : `https://${text}`);
     if (!url) return null;

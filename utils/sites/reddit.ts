@@ -27,8 +27,12 @@ const PROFILE_TABS = new Set([
   'hidden',
 ]);
 
+// People write Reddit names as u/name (Reddit's own notation) as often as bare.
+const TYPED_PREFIX = /^\/?u(?:ser)?\//i;
+
 function handleFromText(text: string): string | null {
-  return USERNAME.test(text) ? text.toLowerCase() : null;
+  const name = text.replace(TYPED_PREFIX, '').replace(/\/$/, '');
+  return USERNAME.test(name) ? name.toLowerCase() : null;
 }
 
 // No public source documents a stable hook for the Follow button of a Reddit profile (sites.md §11, checked

@@ -29,7 +29,11 @@ export const redditUrls: UrlCases = {
   ],
   normalize: [
     ['@Alice', 'alice'],
-    ['u/alice', null],
+    ['u/Alice', 'alice'],
+    ['/u/alice/', 'alice'],
+    ['user/alice', 'alice'],
+    ['u/alice/comments', null],
+    ['r/programming', null],
     ['reddit.com/user/Alice', 'alice'],
     ['alice bob', null],
     ['http://www.reddit.com/user/alice', null],
