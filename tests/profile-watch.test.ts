@@ -186,3 +186,32 @@ describe('in a tab opened for a follow or check', () => {
     });
   });
 });
+
+describe('cost on a busy page', () => {
+  it('reads the page at most about once a second once it shows a state, however much else changes', async () => {
+    showButton('following');
+    const reads = vi.fn();
+    const counting: SiteAdapter = {
+      ...adapter,
+      readProfile: (doc, handle) => {
+        reads();
+        return adapter.readProfile?.(doc, handle) ?? { state: 'unknown' };
+      },
+    };
+    await watchProfile({
+      adapter: counting,
+      doc: document,
+      url: URL_ALICE,
+      ask: ask({ alice: 'Alice' }),
+      render: (view) => views.push(view),
+      signal: controller.signal,
+    });
+    reads.mockClear();
+    // A timeline below the header: 40 changes over 400 ms.
+    for (let i = 0; i < 40; i++) {
+      document.body.append(document.createElement('article'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+});

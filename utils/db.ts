@@ -53,7 +53,7 @@ export interface QueueItem {
 }
 
 export interface TeamFollowSchema extends DBSchema {
-  members: { key: string; value: Member; indexes: { accountKeys: string; email: string } };
+  members: { key: string; value: Member; indexes: { accountKeys: string } };
   follows: { key: string; value: FollowRecord };
   actions: { key: number; value: ActionRecord; indexes: { at: number } };
   queue: { key: string; value: QueueItem; indexes: { site: string } };
@@ -76,7 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     const members = db.createObjectStore('members', { keyPath: 'id' });
     members.createIndex('accountKeys', 'accountKeys', { multiEntry: true });
-    members.createIndex('email', 'email');
+    members.createIndex('email' as never, 'email'); // dropped again in v4
     db.createObjectStore('follows', { keyPath: 'key' });
     const actions = db.createObjectStore('actions', { keyPath: 'id', autoIncrement: true });
     actions.createIndex('at', 'at');
@@ -88,6 +88,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // v3: the gap report the background keeps current, so the popup draws at once (one record, not 10,000).
   (db) => {
     db.createObjectStore('snapshot');
+  },
+  // v4: no email index. Imports match emails in memory; the index only made every write of a teammate slower.
+  (_db, tx) => {
+    tx.objectStore('members').deleteIndex('email' as never);
   },
 ];
 

@@ -45,6 +45,9 @@ export interface ProfileWatch {
 
 const SETTLED: ReadonlySet<FollowState> = new Set(['following', 'requested']);
 
+/** Once the page shows a state, how often at most it is read again (a follow made with the site's own button). */
+const SETTLED_READ_MS = 1000;
+
 function isLookupAnswer(value: unknown): value is LookupAnswer {
   return (
     typeof value === 'object' && value !== null && (value as LookupAnswer).ok === true && 'member' in value
@@ -151,8 +154,21 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   };
 
   // One observer for the life of the visit: it sees the control appear, change (a follow made with the site's
-  // own button) or go away. Mutation records are batched per task, so a busy page costs one read per batch.
-  const observer = new MutationObserver(check);
+  // own button) or go away. Reads are coalesced: at once while the page has not shown a state (or a follow is being
+  // confirmed), then at most once a second, so a busy page (a timeline under the header) costs next to nothing.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let lastRead = 0;
+  const scheduleCheck = () => {
+    if (pending !== undefined) return;
+    const waiting = view.state === 'unknown' || pressed;
+    const delay = waiting ? 0 : Math.max(0, lastRead + SETTLED_READ_MS - Date.now());
+    pending = setTimeout(() => {
+      pending = undefined;
+      lastRead = Date.now();
+      check();
+    }, delay);
+  };
+  const observer = new MutationObserver(scheduleCheck);
   observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, attributes: true });
   const settle = setTimeout(() => {
     if (view.state !== 'unknown') return;
@@ -163,6 +179,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(settle);
+    clearTimeout(pending);
     render(null, null);
     void ask({ type: 'left-profile' }).catch(() => undefined);
   });
