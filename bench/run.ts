@@ -710,8 +710,9 @@ console.log(
   `\n${RUNS} runs a figure, Chromium ${version}, ${Math.round((Date.now() - started) / 1000)} s. ` +
     (failed.length ? `Over budget: ${failed.map((f) => f.name).join(', ')}.` : 'All budgets met.'),
 );
+// A partial run (BENCH_ONLY) keeps its figures out of the reported results.
 await writeFile(
-  resolve(BENCH, 'results.json'),
+  resolve(BENCH, ONLY ? 'out/results.partial.json' : 'results.json'),
   `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, chromium: version, figures }, null, 2)}\n`,
 );
 process.exitCode = failed.length > 0 || missing.length > 0 ? 1 : 0;

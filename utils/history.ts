@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { ActionRecord, TeamDb } from './db';
+import { spreadsheetCsv } from './roster/export';
 
 // The follow history: the `actions` store read newest first, its labels, and its CSV export.
 
@@ -34,9 +34,6 @@ export function viaLabel(via: ActionRecord['via']): string {
 
 export const HISTORY_CSV_COLUMNS = ['at', 'site', 'handle', 'via', 'result', 'detail'] as const;
 
-// Same rule as the roster CSV: a cell a spreadsheet would run as a formula gets a leading `'`.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** An ISO 8601 time; empty for a malformed record rather than failing the whole export. */
 function isoTime(at: number): string {
   const date = new Date(at);
@@ -53,10 +50,5 @@ export function historyCsv(actions: readonly ActionRecord[]): string {
     action.result,
     action.detail ?? '',
   ]);
-  const csv = Papa.unparse(
-    { fields: [...HISTORY_CSV_COLUMNS], data },
-    { newline: '\r\n', escapeFormulae: FORMULA_START },
-  );
-  // Papa ends a header-only file with a line break already; end every file with exactly one.
-  return `${csv.replace(/\r\n$/, '')}\r\n`;
+  return spreadsheetCsv(HISTORY_CSV_COLUMNS, data);
 }

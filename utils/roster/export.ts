@@ -65,12 +65,17 @@ export function memberToRow(member: Member): string[] {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** CSV for spreadsheets: CRLF, quoted where needed, cells that a spreadsheet would run as a formula get a leading `'`. */
-export function exportCsv(members: Member[]): string {
+export function spreadsheetCsv(fields: readonly string[], rows: string[][]): string {
   const csv = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: members.map(memberToRow) },
+    { fields: [...fields], data: rows },
     { newline: '\r\n', escapeFormulae: FORMULA_START },
   );
-  return `${csv}\r\n`;
+  // Papa ends a header-only file with a line break already; end every file with exactly one.
+  return `${csv.replace(/\r\n$/, '')}\r\n`;
+}
+
+export function exportCsv(members: Member[]): string {
+  return spreadsheetCsv(CSV_COLUMNS, members.map(memberToRow));
 }
 
 /** Mastodon's follow import (Preferences → Import and export → Following list). */
