@@ -1,3 +1,4 @@
+import './SiteIcon.css';
 import { type SiteId, siteById } from '../utils/sites/index';
 
 // A short monogram per site: no logo files to ship, readable at 11px.
