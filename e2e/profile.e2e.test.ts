@@ -19,6 +19,8 @@ interface SiteCase {
   bob: string;
   stranger: string;
   url(handle: string): string;
+  /** The saved page whose header renders a second late (default not-following-late.html). */
+  late?: string;
 }
 
 const CASES: SiteCase[] = [
@@ -62,14 +64,46 @@ const CASES: SiteCase[] = [
     stranger: 'carol-example-5e6f',
     url: (h) => `https://www.linkedin.com/in/${h}/`,
   },
+  ...(['threads', 'instagram', 'tiktok'] as const).map((site) => ({
+    site,
+    token: site === 'tiktok' ? /alice_dev/gi : /alice\.dev/gi,
+    alice: site === 'tiktok' ? 'alice_dev' : 'alice.dev',
+    bob: site === 'tiktok' ? 'bob_dev' : 'bob.dev',
+    stranger: site === 'tiktok' ? 'carol_dev' : 'carol.dev',
+    url: (h: string) =>
+      site === 'instagram'
+        ? `https://www.instagram.com/${h}/`
+        : `https://www.${site === 'threads' ? 'threads' : 'tiktok'}.com/@${h}`,
+    late: 'profile-late.html',
+  })),
+  {
+    site: 'facebook',
+    token: /alice\.dev/gi,
+    alice: 'alice.dev',
+    bob: 'bob.dev',
+    stranger: 'carol.dev',
+    url: (h) => `https://www.facebook.com/${h}`,
+    late: 'profile-late.html',
+  },
+  {
+    site: 'youtube',
+    token: /alicecreates/gi,
+    alice: 'alicecreates',
+    bob: 'bobcreates',
+    stranger: 'carolcreates',
+    url: (h) => `https://www.youtube.com/@${h}`,
+    late: 'profile-late.html',
+  },
 ];
 
-const handleOf = (c: SiteCase, who: string) => (c.site === 'mastodon' ? `${who}@mastodon.social` : who);
+/** The canonical handle, as the roster stores it. */
+const handleOf = (c: SiteCase, who: string) =>
+  c.site === 'mastodon' ? `${who}@mastodon.social` : c.site === 'facebook' ? who.replaceAll('.', '') : who;
 
 const ROSTER = [
-  'name,x,github,bluesky,mastodon,linkedin',
-  `Alice Example,${CASES.map((c) => handleOf(c, c.alice)).join(',')}`,
-  `Bob Example,${CASES.map((c) => handleOf(c, c.bob)).join(',')}`,
+  `name,${CASES.map((c) => c.site).join(',')},reddit`,
+  `Alice Example,${CASES.map((c) => handleOf(c, c.alice)).join(',')},alice_dev`,
+  `Bob Example,${CASES.map((c) => handleOf(c, c.bob)).join(',')},`,
 ].join('\n');
 
 let ext: ExtensionBrowser;
@@ -172,9 +206,23 @@ describe.each(CASES)('$site', (c) => {
   });
 
   it('reads a follow button that renders a second late', async () => {
-    const page = await visit({ [c.url(c.alice)]: `${c.site}/not-following-late.html` }, c.url(c.alice));
+    const page = await visit(
+      { [c.url(c.alice)]: `${c.site}/${c.late ?? 'not-following-late.html'}` },
+      c.url(c.alice),
+    );
     await expect.poll(() => flagState(page)).toBe('unknown');
     await expect.poll(() => flagState(page), { timeout: 5000 }).toBe('not-following');
+    await page.close();
+  });
+});
+
+describe('reddit', () => {
+  it("says it cannot tell on a teammate's profile, since Reddit shows no reliable follow state", async () => {
+    await servePages(ext, { 'https://www.reddit.com/user/alice_dev/': 'reddit/not-following.html' });
+    const page = await ext.context.newPage();
+    await page.goto('https://www.reddit.com/user/alice_dev/');
+    await expect.poll(() => flagState(page)).toBe('unknown');
+    expect(await flag(page).locator('[data-testid="teamfollow-follow"]').count()).toBe(0);
     await page.close();
   });
 });
