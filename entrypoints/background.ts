@@ -167,6 +167,11 @@ async function afterContentMessage(sent: ContentMessage, answer: ContentAnswer, 
     await setTabBadge(tabId, sent.state === 'not-following' ? '+1' : '');
 }
 
+/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
+function toolbarButton(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 let badgeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Recounts the gaps for the badge (blank at 0) and keeps the popup's snapshot; coalesced, as bulk runs write often. */
@@ -176,8 +181,12 @@ function refreshBadge(): Promise<void> {
     badgeTimer = setTimeout(async () => {
       const report = await refreshSnapshot(await getDb());
       const gaps = report.gaps.length;
-      await browser.action.setBadgeText({ text: gaps > 0 ? String(gaps) : '' }).catch(() => undefined);
-      await browser.action.setBadgeBackgroundColor({ color: '#2457d6' }).catch(() => undefined);
+      await toolbarButton()
+        .setBadgeText({ text: gaps > 0 ? String(gaps) : '' })
+        .catch(() => undefined);
+      await toolbarButton()
+        .setBadgeBackgroundColor({ color: '#2457d6' })
+        .catch(() => undefined);
       resolve();
     }, 100);
   });
@@ -185,8 +194,11 @@ function refreshBadge(): Promise<void> {
 
 async function setTabBadge(tabId: number, text: string): Promise<void> {
   // null (which the types omit) clears the tab's own text, so the tab shows the global count of gaps again.
-  await browser.action
+  await toolbarButton()
     .setBadgeText({ tabId, text: text || (null as unknown as string) })
     .catch(() => undefined);
-  if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#2457d6' }).catch(() => undefined);
+  if (text)
+    await toolbarButton()
+      .setBadgeBackgroundColor({ tabId, color: '#2457d6' })
+      .catch(() => undefined);
 }

@@ -163,3 +163,24 @@ it('recounts the badge and redoes the popup snapshot when a page says the data c
   expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   expect((await db.get('snapshot', 'gaps'))?.report.gaps.map((g) => g.handle)).toEqual(['ada_quill']);
 });
+
+it("badges Firefox's MV2 toolbar button, which is browserAction there", async () => {
+  const fake = fakeBrowser as unknown as Record<string, unknown>;
+  const action = fake.action;
+  fake.browserAction = action;
+  fake.action = undefined;
+  try {
+    const db = await getDb();
+    await db.put('follows', {
+      key: 'reddit:ada_quill',
+      state: 'not-following',
+      checkedAt: 1,
+      source: 'page',
+    });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'data-changed' }, fromPopup);
+  } finally {
+    fake.action = action;
+    delete fake.browserAction;
+  }
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+});
