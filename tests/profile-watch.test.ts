@@ -187,6 +187,33 @@ describe('in a tab opened for a follow or check', () => {
   });
 });
 
+describe('a label that changes in place', () => {
+  it('sees a button whose text node alone changes, as React updates labels', async () => {
+    // A stand-in for sites whose state is only the button's words (Instagram, TikTok, Threads, Mastodon).
+    const byText: SiteAdapter = {
+      ...adapter,
+      readProfile: (doc) => {
+        const text = doc.querySelector('button')?.textContent;
+        return {
+          state: text === 'Following' ? 'following' : text === 'Follow' ? 'not-following' : 'unknown',
+        };
+      },
+    };
+    document.body.innerHTML = '<button>Follow</button>';
+    await watchProfile({
+      adapter: byText,
+      doc: document,
+      url: URL_ALICE,
+      ask: ask({ alice: 'Alice' }),
+      render: (view) => views.push(view),
+      signal: controller.signal,
+    });
+    expect(lastView()?.state).toBe('not-following');
+    (document.querySelector('button')?.firstChild as Text).data = 'Following';
+    await vi.waitFor(() => expect(lastView()?.state).toBe('following'), { timeout: 2000 });
+  });
+});
+
 describe('cost on a busy page', () => {
   it('reads the page at most about once a second once it shows a state, however much else changes', async () => {
     showButton('following');

@@ -169,7 +169,13 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     }, delay);
   };
   const observer = new MutationObserver(scheduleCheck);
-  observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true, attributes: true });
+  // characterData: React flips a button's label (Follow → Following) by changing its text node in place.
+  observer.observe(doc.body ?? doc.documentElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
   const settle = setTimeout(() => {
     if (view.state !== 'unknown') return;
     view = { ...view, gaveUp: true };
