@@ -241,4 +241,31 @@ describe('cost on a busy page', () => {
     }
     expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
   });
+
+  it('slows down the same way on a page that never shows a state, once it gave up', async () => {
+    const reads = vi.fn();
+    const counting: SiteAdapter = {
+      ...adapter,
+      readProfile: () => {
+        reads();
+        return { state: 'unknown' };
+      },
+    };
+    await watchProfile({
+      adapter: counting,
+      doc: document,
+      url: URL_ALICE,
+      ask: ask({ alice: 'Alice' }),
+      render: (view) => views.push(view),
+      signal: controller.signal,
+      settleMs: 50,
+    });
+    await vi.waitFor(() => expect(lastView()?.gaveUp).toBe(true));
+    reads.mockClear();
+    for (let i = 0; i < 40; i++) {
+      document.body.append(document.createElement('article'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+  });
 });

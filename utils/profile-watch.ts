@@ -160,7 +160,8 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   let lastRead = 0;
   const scheduleCheck = () => {
     if (pending !== undefined) return;
-    const waiting = view.state === 'unknown' || pressed;
+    // A page that never showed a state (signed out, say) is read at the slower pace too, after the wait.
+    const waiting = (view.state === 'unknown' && !view.gaveUp) || pressed;
     const delay = waiting ? 0 : Math.max(0, lastRead + SETTLED_READ_MS - Date.now());
     pending = setTimeout(() => {
       pending = undefined;
