@@ -15,7 +15,7 @@ import {
   type SiteAdapter,
   type SiteId,
 } from './types';
-import { toHttpsUrl } from './url';
+import { hostPatterns, toHttpsUrl } from './url';
 import { x } from './x';
 import { youtube } from './youtube';
 
@@ -71,21 +71,6 @@ export function parseProfileUrl(
   return null;
 }
 
-/** Whose following list an https URL shows (the user's own list records whom they follow), or null. */
-export function parseFollowingListUrl(
-  url: string,
-  options?: ParseOptions,
-): { site: SiteId; owner: string } | null {
-  const parsed = toHttpsUrl(url);
-  if (!parsed) return null;
-  const opts = safeOptions(options);
-  for (const site of sites) {
-    const owner = site.followingListOwner?.(parsed, opts) ?? null;
-    if (owner !== null) return { site: site.id, owner };
-  }
-  return null;
-}
-
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 // A pasted URL has a scheme and `//`, or a host before its first slash (`x.com/Alice`); `u/alice` and DIDs are text.
 const PASTED_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -134,5 +119,5 @@ export function accountKey(site: SiteId, handle: string): string {
 
 /** Match patterns for every fixed host (the manifest's host permissions and content-script matches). */
 export function siteHostPatterns(): string[] {
-  return [...new Set(sites.flatMap((site) => site.hosts))].map((host) => `https://${host}/*`);
+  return [...new Set(sites.flatMap(hostPatterns))];
 }
