@@ -234,12 +234,14 @@ describe('cost on a busy page', () => {
       signal: controller.signal,
     });
     reads.mockClear();
-    // A timeline below the header: 40 changes over 400 ms.
+    // A timeline below the header: 40 changes over about 400 ms.
+    const started = Date.now();
     for (let i = 0; i < 40; i++) {
       document.body.append(document.createElement('article'));
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+    // At most one read a second (a loaded machine may stretch the 400 ms of changes).
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / 1000));
   });
 
   it('slows down the same way on a page that never shows a state, once it gave up', async () => {
@@ -262,10 +264,12 @@ describe('cost on a busy page', () => {
     });
     await vi.waitFor(() => expect(lastView()?.gaveUp).toBe(true));
     reads.mockClear();
+    const started = Date.now();
     for (let i = 0; i < 40; i++) {
       document.body.append(document.createElement('article'));
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+    // At most one read a second (a loaded machine may stretch the 400 ms of changes).
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / 1000));
   });
 });
