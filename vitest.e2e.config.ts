@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A loaded machine (CI shares 2 cores) can take seconds where a quiet one takes milliseconds.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -141,9 +141,14 @@ async function recorded(key: string) {
 describe.each(CASES)('$site', (c) => {
   const as = (who: string) => async (file: string) =>
     (await fixture(`${c.site}/${file}`)).replace(c.token, who);
-  const visit = async (pages: Record<string, string | (() => Promise<string>)>, url: string) => {
+  const visit = async (
+    pages: Record<string, string | (() => Promise<string>)>,
+    url: string,
+    beforeLoad?: (page: Page) => Promise<unknown>,
+  ) => {
     await servePages(ext, pages);
     const page = await ext.context.newPage();
+    await beforeLoad?.(page);
     await page.goto(url);
     return page;
   };
@@ -206,12 +211,26 @@ describe.each(CASES)('$site', (c) => {
   });
 
   it('reads a follow button that renders a second late', async () => {
+    // Every state the flag shows, in order, recorded from the page's side (however slow the machine is).
+    const recordStates = (page: Page) =>
+      page.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { flagStates: seen });
+        new MutationObserver(() => {
+          const state = document.querySelector('[data-testid="teamfollow-flag"]')?.getAttribute('data-state');
+          if (state && seen.at(-1) !== state) seen.push(state);
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
     const page = await visit(
       { [c.url(c.alice)]: `${c.site}/${c.late ?? 'not-following-late.html'}` },
       c.url(c.alice),
+      recordStates,
     );
-    await expect.poll(() => flagState(page)).toBe('unknown');
-    await expect.poll(() => flagState(page), { timeout: 5000 }).toBe('not-following');
+    await expect.poll(() => flagState(page), { timeout: 10_000 }).toBe('not-following');
+    expect(await page.evaluate(() => (window as unknown as { flagStates: string[] }).flagStates)).toEqual([
+      'unknown',
+      'not-following',
+    ]);
     await page.close();
   });
 });
