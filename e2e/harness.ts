@@ -94,7 +94,7 @@ function pageKey(url: string): string {
  */
 export async function servePages(
   ext: ExtensionBrowser,
-  pages: Record<string, string | Page_>,
+  pages: Record<string, string | PageSource>,
 ): Promise<void> {
   const table = new Map(Object.entries(pages).map(([url, page]) => [pageKey(url), page]));
   await ext.context.unroute(/^https?:\/\//);
@@ -107,11 +107,10 @@ export async function servePages(
 }
 
 /** A page made at request time (e.g. a fixture with another person's handle in it). */
-type Page_ = () => Promise<string>;
+type PageSource = () => Promise<string>;
 
-/** Imports roster text through the options page's file input, as a user would; resolves to the summary numbers. */
-export async function importRoster(ext: ExtensionBrowser, name: string, content: string | Buffer) {
-  const page = await openOptions(ext);
+/** Chooses a roster file in the options page's file input, as a user would; resolves to the import summary. */
+export async function chooseRosterFile(page: Page, name: string, content: string | Buffer) {
   await page.locator('[data-testid="roster-file"]').setInputFiles({
     name,
     mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
@@ -119,6 +118,13 @@ export async function importRoster(ext: ExtensionBrowser, name: string, content:
   });
   const summary = page.locator('[data-testid="import-summary"]');
   await summary.waitFor();
+  return summary;
+}
+
+/** Imports roster text through a fresh options page; resolves to the summary numbers. */
+export async function importRoster(ext: ExtensionBrowser, name: string, content: string | Buffer) {
+  const page = await openOptions(ext);
+  const summary = await chooseRosterFile(page, name, content);
   const result = {
     imported: Number(await summary.getAttribute('data-imported')),
     rejected: Number(await summary.getAttribute('data-rejected')),

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchExtension, openOptions, resetData } from './harness';
+import { chooseRosterFile, type ExtensionBrowser, launchExtension, openOptions, resetData } from './harness';
 
 const EXAMPLE_ROSTER = resolve(import.meta.dirname, '../examples/roster.csv');
 
@@ -25,16 +25,7 @@ afterEach(async () => {
   await page?.close();
 });
 
-async function importFile(name: string, content: string | Buffer) {
-  await page.locator('[data-testid="roster-file"]').setInputFiles({
-    name,
-    mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
-    buffer: typeof content === 'string' ? Buffer.from(content) : content,
-  });
-  const summary = page.locator('[data-testid="import-summary"]');
-  await summary.waitFor();
-  return summary;
-}
+const importFile = (name: string, content: string | Buffer) => chooseRosterFile(page, name, content);
 
 async function rosterNames(): Promise<string[]> {
   const rows = page.locator('[data-testid="roster-row"]');

@@ -1,5 +1,5 @@
 import { ApiError, type ApiSite, type FollowApi, RateLimitError, type Relationship } from './api/types';
-import { type FollowRecord, logAction, type QueueItem, type TeamDb } from './db';
+import { type FollowRecord, logAction, putFollow, type QueueItem, type TeamDb } from './db';
 import type { BulkRun } from './run-state';
 import { accountKey } from './sites/index';
 
@@ -224,7 +224,7 @@ async function record(db: TeamDb, site: ApiSite, handle: string, relationship: R
     source: 'api',
   };
   if (relationship.followsYou !== undefined) follow.followsYou = relationship.followsYou;
-  await db.put('follows', follow);
+  await putFollow(db, follow);
 }
 
 /** One follow through the API (the popup's Follow on a connected network), recorded and logged. */
