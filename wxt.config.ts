@@ -41,5 +41,17 @@ export default defineConfig({
         }
       : {}),
   }),
-  zip: { excludeSources: ['e2e/**', 'bench/**', 'fixtures/**', 'tests/**'] },
+  // Tests and their data stay out of the Firefox source zip (they are never in a bundle: nothing imports them).
+  zip: {
+    excludeSources: [
+      'e2e/**',
+      'bench/**',
+      'fixtures/**',
+      'tests/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/*.cases.ts',
+      'utils/api/recorded/**',
+    ],
+  },
 });

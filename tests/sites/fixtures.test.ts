@@ -1,20 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FixtureIndex } from '../../fixtures/types';
 import { parseProfileUrl, readFollowState, readProfile, SITE_IDS, siteById } from '../../utils/sites/index';
+import { fixtureHtml, minified, pageFrom } from '../helpers/fixture-dom';
 
-// Every saved page under fixtures/<site>/ is described in its index.json: the URL it was served at and what the
-// adapter must read from it. jsdom, since site selectors use :has() and friends that happy-dom does not parse.
+// Every saved page under fixtures/<site>/ is described in its index.json: the URL it was served at, what the
+// adapter must read from it, and how its own scripts behave. Each page is read as saved and minified (no
+// whitespace between tags), the way the sites serve them.
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
-
-function load(site: string, file: string, url: string): Document {
-  return new JSDOM(readFileSync(resolve(FIXTURES, site, file), 'utf8'), { url }).window.document;
-}
-
 const sitesWithFixtures = SITE_IDS.filter((site) => readdirSync(FIXTURES).includes(site));
+const FORMS = [
+  ['saved', (html: string) => html],
+  ['minified', minified],
+] as const;
 
 it('has saved pages for every site', () => {
   expect(sitesWithFixtures).toEqual([...SITE_IDS]);
@@ -22,29 +22,62 @@ it('has saved pages for every site', () => {
 
 describe.each(sitesWithFixtures)('%s fixtures', (site) => {
   const index: FixtureIndex = JSON.parse(readFileSync(resolve(FIXTURES, site, 'index.json'), 'utf8'));
+  const profiles = index.profiles.map((profile) => ({
+    ...profile,
+    handle: parseProfileUrl(profile.url)?.handle as string,
+  }));
 
-  it.each(index.profiles)('$file shows $state', ({ file, url, state, followsYou }) => {
-    const parsed = parseProfileUrl(url);
-    expect(parsed?.site).toBe(site);
-    const handle = parsed?.handle as string;
-    const doc = load(site, file, url);
-    const reading = readProfile(site, doc, handle);
-    expect(reading.state).toBe(state);
-    if (followsYou !== undefined) expect(reading.followsYou ?? false).toBe(followsYou);
-    // The control to press exists exactly while there is someone to follow.
-    expect(Boolean(reading.followControl)).toBe(state === 'not-following');
+  it.each(index.profiles)('$file is a profile URL of this site', ({ url }) => {
+    expect(parseProfileUrl(url)?.site).toBe(site);
   });
 
-  it.each(index.profiles)('$file says nothing about another profile', ({ file, url }) => {
-    const doc = load(site, file, url);
-    expect(readFollowState(site, doc, siteById(site).handleFromText('someone.else_9') ?? 'someone')).toBe(
-      'unknown',
-    );
+  describe.each(FORMS)('%s', (_form, shape) => {
+    const open = (file: string, url: string) => pageFrom(shape(fixtureHtml(site, file)), { url });
+
+    it.each(profiles)('$file shows $state', ({ file, url, handle, state, followsYou, reason, stableId }) => {
+      const reading = readProfile(site, open(file, url), handle);
+      expect(reading.state).toBe(state);
+      if (followsYou !== undefined) expect(reading.followsYou ?? false).toBe(followsYou);
+      if (reason !== undefined) expect(reading.reason).toBe(reason);
+      if (stableId !== undefined) expect(reading.stableId).toBe(stableId);
+      // The control to point at exists exactly while there is someone to follow.
+      expect(Boolean(reading.followControl)).toBe(state === 'not-following');
+    });
+
+    it.each(profiles)('$file says nothing about another profile', ({ file, url }) => {
+      const other = siteById(site).handleFromText('someone.else_9') ?? 'someone';
+      expect(readFollowState(site, open(file, url), other)).toBe('unknown');
+    });
+
+    it.each(index.lists ?? [])('$file lists the follows of $owner', ({ file, url, owner, handles }) => {
+      const adapter = siteById(site);
+      expect(adapter.followingListOwner?.(new URL(url))).toBe(owner);
+      expect(adapter.readFollowingList?.(open(file, url)).sort()).toEqual([...handles].sort());
+    });
   });
 
-  it.each(index.lists ?? [])('$file lists the follows of $owner', ({ file, url, owner, handles }) => {
-    const adapter = siteById(site);
-    expect(adapter.followingListOwner?.(new URL(url))).toBe(owner);
-    expect(adapter.readFollowingList?.(load(site, file, url)).sort()).toEqual([...handles].sort());
-  });
+  // The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
+  const live = (file: string, url: string) => pageFrom(fixtureHtml(site, file), { url, scripts: true });
+
+  it.each(profiles.filter((p) => p.press))(
+    '$file shows $press once its own control is pressed',
+    async ({ file, url, handle, press }) => {
+      const doc = live(file, url);
+      const reading = readProfile(site, doc, handle);
+      expect(reading.state).toBe('not-following');
+      // The test stands in for the user's own click: TeamFollow itself never presses.
+      reading.followControl?.click();
+      await vi.waitFor(() => expect(readProfile(site, doc, handle).state).toBe(press), { timeout: 2000 });
+      expect(readProfile(site, doc, handle).followControl ?? null).toBeNull();
+    },
+  );
+
+  it.each(profiles.filter((p) => p.late))(
+    '$file shows $late once it has rendered',
+    async ({ file, url, handle, late }) => {
+      const doc = live(file, url);
+      expect(readProfile(site, doc, handle).state).toBe('unknown');
+      await vi.waitFor(() => expect(readProfile(site, doc, handle).state).toBe(late), { timeout: 3000 });
+    },
+  );
 });

@@ -1,31 +1,15 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeHandle, parseProfileUrl, profileUrl, SITE_IDS, sites } from '../../utils/sites/index';
-import { blueskyUrls } from './urls/bluesky';
-import { facebookUrls } from './urls/facebook';
-import { githubUrls } from './urls/github';
-import { instagramUrls } from './urls/instagram';
-import { linkedinUrls } from './urls/linkedin';
-import { mastodonUrls } from './urls/mastodon';
-import { redditUrls } from './urls/reddit';
-import { threadsUrls } from './urls/threads';
-import { tiktokUrls } from './urls/tiktok';
-import type { UrlCases } from './urls/types';
-import { xUrls } from './urls/x';
-import { youtubeUrls } from './urls/youtube';
+import type { UrlCases } from '../helpers/url-cases';
 
-const allCases: UrlCases[] = [
-  xUrls,
-  linkedinUrls,
-  githubUrls,
-  blueskyUrls,
-  mastodonUrls,
-  threadsUrls,
-  instagramUrls,
-  facebookUrls,
-  youtubeUrls,
-  tiktokUrls,
-  redditUrls,
-];
+// Every adapter's URL cases sit beside it as utils/sites/<site>.cases.ts; this suite finds them by itself.
+const SITES_DIR = resolve(import.meta.dirname, '../../utils/sites');
+const caseFiles = readdirSync(SITES_DIR).filter((file) => file.endsWith('.cases.ts'));
+const allCases: UrlCases[] = await Promise.all(
+  caseFiles.map(async (file) => ((await import(resolve(SITES_DIR, file))) as { cases: UrlCases }).cases),
+);
 
 it('has URL cases for every site in the registry', () => {
   expect(allCases.map((c) => c.site).sort()).toEqual([...SITE_IDS].sort());

@@ -12,6 +12,28 @@ function textOutsideSvg(node: Node): string {
   return node.nodeName.toLowerCase() === 'svg' ? '' : [...node.childNodes].map(textOutsideSvg).join('');
 }
 
+/**
+ * The words `el` shows, one entry per text node (icons left out, whitespace collapsed, empty ones dropped). Minified
+ * pages glue neighbouring elements' text together in `textContent` (`@aliceFollows you`); text nodes keep them apart.
+ */
+export function textTokens(el: Element): string[] {
+  const tokens: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      const text = collapseSpaces(node.nodeValue ?? '');
+      if (text) tokens.push(text);
+    } else if (node.nodeName.toLowerCase() !== 'svg') node.childNodes.forEach(walk);
+  };
+  walk(el);
+  return tokens;
+}
+
+/** Whether one of the words `el` shows is exactly `token` (compared in lowercase): a handle, not part of a glued string. */
+export function showsToken(el: Element, token: string): boolean {
+  const wanted = token.toLowerCase();
+  return textTokens(el).some((text) => text.toLowerCase() === wanted);
+}
+
 /** The text `el` shows: icons left out, whitespace collapsed. */
 export function shownText(el: Element): string {
   return collapseSpaces(textOutsideSvg(el));

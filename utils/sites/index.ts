@@ -19,8 +19,8 @@ import { hostPatterns, toHttpsUrl } from './url';
 import { x } from './x';
 import { youtube } from './youtube';
 
-export type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId } from './types';
-export { FOLLOW_STATES, SITE_IDS } from './types';
+export type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId, UnknownReason } from './types';
+export { FOLLOW_STATES, SITE_IDS, UNKNOWN_REASONS } from './types';
 
 /** The registry: every adapter, in display order. Adding a site is one line here. */
 export const sites: readonly SiteAdapter[] = [

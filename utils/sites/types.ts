@@ -26,6 +26,20 @@ export const FOLLOW_STATES: readonly FollowState[] = [
   'unknown',
 ];
 
+/**
+ * Why a profile reads `unknown`, in words the flag can say: still loading, signed out, a page language without a
+ * label table, a page whose controls are of no known form, or anything else.
+ */
+export type UnknownReason = 'loading' | 'signed-out' | 'language' | 'layout' | 'other';
+
+export const UNKNOWN_REASONS: readonly UnknownReason[] = [
+  'loading',
+  'signed-out',
+  'language',
+  'layout',
+  'other',
+];
+
 export interface ParseOptions {
   /** Mastodon instances the user added in the options, as lowercase hostnames. */
   readonly mastodonHosts?: readonly string[];
@@ -61,10 +75,14 @@ export interface SiteAdapter {
 /** What a profile page shows, read by an adapter. */
 export interface ProfileReading {
   state: FollowState;
+  /** While `unknown`: why the page does not tell. */
+  reason?: UnknownReason;
   /** Whether the profile follows the signed-in user, where the page says so. */
   followsYou?: boolean;
   /** The site's own control that follows this profile: present while the state is `not-following`. */
   followControl?: HTMLElement | null;
   /** The element after which the on-page flag goes (next to the profile header), when the page has one. */
   anchor?: Element | null;
+  /** The site's stable id of the profile where the page shows it (X's numeric user id), kept with the account. */
+  stableId?: string;
 }

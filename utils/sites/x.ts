@@ -1,4 +1,4 @@
-import { nearestAncestor, queryOutside } from './dom';
+import { nearestAncestor, queryOutside, showsToken } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // X (Twitter): profiles live at the root, /{screen_name}. Hosts from control-panel-for-twitter's manifest, plus www.
@@ -100,7 +100,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   const scope = doc.querySelector(PRIMARY_COLUMN) ?? doc.body;
   // The header must name this handle: after a client-side navigation the previous profile may still be shown.
   const header = [...(scope?.querySelectorAll(PROFILE_HEADER) ?? [])].find(
-    (el) => !el.closest(OTHER_PEOPLE) && mentions(el.textContent).includes(handle),
+    (el) => !el.closest(OTHER_PEOPLE) && showsToken(el, `@${handle}`),
   );
   if (!header) return { state: 'unknown', anchor: null };
   const unknown: ProfileReading = { state: 'unknown', anchor: header };

@@ -1,8 +1,8 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const THIRTY = 'a'.repeat(30);
 
-export const threadsUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'threads',
   accept: [
     ['https://www.threads.com/@alice', 'alice'],

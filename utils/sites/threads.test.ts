@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { threads } from '../../utils/sites/threads';
-import { expectPressToFollow, openFixture } from './fixture-dom';
+import { describe, expect, it } from 'vitest';
+import { openFixture } from '../../tests/helpers/fixture-dom';
+import { threads } from './threads';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.threads.com/@alice.dev';
@@ -9,16 +9,6 @@ const open = (file: string, scripts = false) => openFixture('threads', file, { u
 const read = (doc: Document) => threads.readProfile?.(doc, 'alice.dev');
 
 describe('threads profile reading', () => {
-  it('turns not-following.html into following once its own control is pressed', async () => {
-    await expectPressToFollow(open('not-following.html', true), read);
-  });
-
-  it('shows the late header with a Follow control after a second', async () => {
-    const doc = open('profile-late.html', true);
-    expect(read(doc)?.state).toBe('unknown');
-    await vi.waitFor(() => expect(read(doc)?.state).toBe('not-following'), { timeout: 3000 });
-  });
-
   it('reads unknown when the header holds two Follow buttons', () => {
     const doc = open('following.html');
     const following = doc.querySelector('[role="main"] [role="button"] div');
@@ -30,5 +20,21 @@ describe('threads profile reading', () => {
 
   it('puts the flag after the username', () => {
     expect(read(open('following.html'))?.anchor?.textContent).toBe('alice.dev');
+  });
+});
+
+describe('threads adapter', () => {
+  it('builds profile URLs on threads.com, the current host', () => {
+    expect(threads.profileUrl('alice.smith')).toBe('https://www.threads.com/@alice.smith');
+  });
+
+  it('leaves an @user path on a Mastodon host to Mastodon', () => {
+    expect(threads.handleFromUrl(new URL('https://mastodon.social/@alice'))).toBeNull();
+  });
+
+  it('reads the same profile from threads.net and threads.com', () => {
+    const fromNet = threads.handleFromUrl(new URL('https://threads.net/@Alice'));
+    expect(fromNet).toBe('alice');
+    expect(threads.handleFromUrl(new URL('https://threads.com/@alice/'))).toBe(fromNet);
   });
 });

@@ -1,11 +1,11 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const plc = 'did:plc:z72i7hdynmk6r22z27h6tvur';
 // 253 characters, the longest DNS name a handle may be.
 const longest = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
 const tooLong = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.com`;
 
-export const blueskyUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'bluesky',
   accept: [
     ['https://bsky.app/profile/Alice.bsky.social', 'alice.bsky.social'],

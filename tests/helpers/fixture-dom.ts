@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { expect, onTestFinished, vi } from 'vitest';
-import type { ProfileReading } from '../../utils/sites/types';
+import { onTestFinished } from 'vitest';
 
 // jsdom, not happy-dom: site selectors use :has() and friends that happy-dom does not parse.
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
+
+/** `html` with the whitespace between tags removed, the way the sites serve their pages. */
+export function minified(html: string): string {
+  return html.replace(/>\s+</g, '><');
+}
 
 /** The saved page `fixtures/{site}/{file}`, as HTML text. */
 export function fixtureHtml(site: string, file: string): string {
@@ -29,22 +33,4 @@ export function pageFrom(html: string, { url, scripts = false }: PageOptions = {
 /** The saved page `fixtures/{site}/{file}` as a jsdom document (see pageFrom). */
 export function openFixture(site: string, file: string, options: PageOptions = {}): Document {
   return pageFrom(fixtureHtml(site, file), options);
-}
-
-/** A promise that settles after `ms` milliseconds, for pages whose scripts answer after a delay. */
-export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/**
- * Checks that a saved page (opened with its scripts) reads as not followed, and as followed with no control left
- * once the control `read` returned is pressed: the page behaves like the site.
- */
-export async function expectPressToFollow(
-  doc: Document,
-  read: (doc: Document) => ProfileReading | undefined,
-): Promise<void> {
-  const reading = read(doc);
-  expect(reading?.state).toBe('not-following');
-  reading?.followControl?.click();
-  await vi.waitFor(() => expect(read(doc)?.state).toBe('following'), { timeout: 2000 });
-  expect(read(doc)?.followControl ?? null).toBeNull();
 }

@@ -1,10 +1,10 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 // Real channel ids: Google for Developers and YouTube itself.
 const GOOGLE_DEVELOPERS = 'UC_x5XG1OV2P6uZZ5FSM9Ttw';
 const YOUTUBE = 'UCBR8-60-B28hp2BmDPdntcQ';
 
-export const youtubeUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'youtube',
   accept: [
     ['https://www.youtube.com/@Alice', 'alice'],

@@ -1,6 +1,6 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
-export const redditUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'reddit',
   accept: [
     ['https://www.reddit.com/user/Spez/', 'spez'],

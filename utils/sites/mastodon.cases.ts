@@ -1,6 +1,6 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
-export const mastodonUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'mastodon',
   accept: [
     ['https://mastodon.social/@Gargron', 'gargron@mastodon.social'],

@@ -1,8 +1,8 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const longest = `a${'-b'.repeat(19)}`;
 
-export const githubUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'github',
   accept: [
     ['https://github.com/Octo-Cat', 'octo-cat'],

@@ -1,4 +1,4 @@
-import type { SiteId } from '../../../utils/sites/index';
+import type { SiteId } from '../../utils/sites/index';
 
 /** The URLs an adapter must accept (with the canonical handle) and must reject, plus typed inputs. */
 export interface UrlCases {

@@ -1,8 +1,8 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const TWENTY_FOUR = 'a'.repeat(24);
 
-export const tiktokUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'tiktok',
   accept: [
     ['https://www.tiktok.com/@alice', 'alice'],

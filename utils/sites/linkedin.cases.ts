@@ -1,8 +1,8 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const memberId = 'ACoAABcdEfGhIjKlMnOpQrStUvWxYz0123456789';
 
-export const linkedinUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'linkedin',
   accept: [
     ['https://www.linkedin.com/in/Alice-Smith-12ab/', 'alice-smith-12ab'],

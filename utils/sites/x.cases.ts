@@ -1,8 +1,8 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const legacy20 = 'a_twenty_char_name_1';
 
-export const xUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'x',
   accept: [
     ['https://x.com/Alice', 'alice'],

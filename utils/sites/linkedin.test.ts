@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkedin } from '../../utils/sites/linkedin';
-import { fixtureHtml, openFixture, pageFrom, sleep } from './fixture-dom';
+import { fixtureHtml, pageFrom } from '../../tests/helpers/fixture-dom';
+import { linkedin } from './linkedin';
 
 const HANDLE = 'alice-example-1a2b';
 const PAGE_URL = `https://www.linkedin.com/in/${HANDLE}/`;
@@ -30,34 +30,5 @@ describe('linkedin profile reading', () => {
       'aria-label="Seguir"',
     );
     expect(read(spanish)?.state).toBe('not-following');
-  });
-});
-
-// The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) => openFixture('linkedin', file, { url: PAGE_URL, scripts: true });
-
-describe('linkedin saved pages in action', () => {
-  it.each(['not-following.html', 'follow-in-more-menu.html'])(
-    '%s shows following soon after its Follow is pressed',
-    async (file) => {
-      const doc = live(file);
-      linkedin.readProfile?.(doc, 'alice-example-1a2b').followControl?.click();
-      await sleep(300);
-      expect(linkedin.readProfile?.(doc, 'alice-example-1a2b').state).toBe('following');
-    },
-  );
-
-  it('turns Connect into a pending invitation when pressed', async () => {
-    const doc = live('connect-only.html');
-    linkedin.readProfile?.(doc, 'alice-example-1a2b').followControl?.click();
-    await sleep(300);
-    expect(linkedin.readProfile?.(doc, 'alice-example-1a2b').state).toBe('requested');
-  });
-
-  it('not-following-late.html shows the profile, not followed, 1 s after load', async () => {
-    const doc = live('not-following-late.html');
-    expect(linkedin.readProfile?.(doc, 'alice-example-1a2b').state).toBe('unknown');
-    await sleep(1200);
-    expect(linkedin.readProfile?.(doc, 'alice-example-1a2b').state).toBe('not-following');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bluesky } from '../../utils/sites/bluesky';
-import { openFixture, sleep } from './fixture-dom';
+import { openFixture } from '../../tests/helpers/fixture-dom';
+import { bluesky } from './bluesky';
 
 const PAGE_URL = 'https://bsky.app/profile/alice.bsky.social';
 const fixture = (file: string) => openFixture('bluesky', file, { url: PAGE_URL });
@@ -27,27 +27,5 @@ describe('bluesky profile reading', () => {
     expect(owner('https://bsky.app/profile/mo.bsky.social/followers')).toBeNull();
     expect(owner('https://bsky.app/profile/mo/follows')).toBeNull();
     expect(owner('https://bsky.app/profile/mo.bsky.social')).toBeNull();
-  });
-});
-
-// The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) => openFixture('bluesky', file, { url: PAGE_URL, scripts: true });
-
-describe('bluesky saved pages in action', () => {
-  it.each(['not-following.html', 'follows-you.html'])(
-    '%s shows following soon after its Follow is pressed',
-    async (file) => {
-      const doc = live(file);
-      bluesky.readProfile?.(doc, 'alice.bsky.social').followControl?.click();
-      await sleep(300);
-      expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('following');
-    },
-  );
-
-  it('not-following-late.html shows the profile, not followed, 1 s after load', async () => {
-    const doc = live('not-following-late.html');
-    expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('unknown');
-    await sleep(1200);
-    expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('not-following');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { x } from '../../utils/sites/x';
-import { openFixture, pageFrom, sleep } from './fixture-dom';
+import { openFixture, pageFrom } from '../../tests/helpers/fixture-dom';
+import { x } from './x';
 
 const PAGE_URL = 'https://x.com/alice_dev';
 const fixture = (file: string) => openFixture('x', file, { url: PAGE_URL });
@@ -27,27 +27,5 @@ describe('x profile reading', () => {
     expect(x.followingListOwner?.(new URL('https://x.com/home/following'))).toBeNull();
     expect(x.followingListOwner?.(new URL('https://x.com/manager_mo'))).toBeNull();
     expect(x.followingListOwner?.(new URL('https://bsky.app/manager_mo/following'))).toBeNull();
-  });
-});
-
-// The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) => openFixture('x', file, { url: PAGE_URL, scripts: true });
-
-describe('x saved pages in action', () => {
-  it.each(['not-following.html', 'follows-you.html'])(
-    '%s shows following soon after its Follow is pressed',
-    async (file) => {
-      const doc = live(file);
-      x.readProfile?.(doc, 'alice_dev').followControl?.click();
-      await sleep(300);
-      expect(x.readProfile?.(doc, 'alice_dev').state).toBe('following');
-    },
-  );
-
-  it('not-following-late.html shows the profile, not followed, 1 s after load', async () => {
-    const doc = live('not-following-late.html');
-    expect(x.readProfile?.(doc, 'alice_dev').state).toBe('unknown');
-    await sleep(1200);
-    expect(x.readProfile?.(doc, 'alice_dev').state).toBe('not-following');
   });
 });

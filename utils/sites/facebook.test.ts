@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { facebook } from '../../utils/sites/facebook';
+import { openFixture } from '../../tests/helpers/fixture-dom';
+import { facebook } from './facebook';
+
+// The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
+const PAGE_URL = 'https://www.facebook.com/alice.dev';
+const open = (file: string, scripts = false) => openFixture('facebook', file, { url: PAGE_URL, scripts });
+
+const read = (doc: Document) => facebook.readProfile?.(doc, 'alicedev');
+
+describe('facebook profile reading', () => {
+  it('presses the Follow button, never Add friend', () => {
+    expect(read(open('not-following.html'))?.followControl?.getAttribute('aria-label')).toBe('Follow');
+  });
+
+  it("does not take a page without this profile's tab links", () => {
+    const doc = open('following.html');
+    for (const tab of doc.querySelectorAll('[role="tab"], a[href*="/friends"], a[href*="/followers"]'))
+      tab.remove();
+    expect(read(doc)?.state).toBe('unknown');
+  });
+});
 
 describe('facebook adapter', () => {
   it('links a numeric id through profile.php and a username directly', () => {

@@ -1,8 +1,8 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const THIRTY = 'a'.repeat(30);
 
-export const instagramUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'instagram',
   accept: [
     ['https://www.instagram.com/alice/', 'alice'],

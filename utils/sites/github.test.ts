@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { github } from '../../utils/sites/github';
-import { openFixture, pageFrom, sleep } from './fixture-dom';
+import { openFixture, pageFrom } from '../../tests/helpers/fixture-dom';
+import { github } from './github';
 
 const PAGE_URL = 'https://github.com/octo-cat';
 const fixture = (file: string) => openFixture('github', file, { url: PAGE_URL });
@@ -33,24 +33,5 @@ describe('github profile reading', () => {
     expect(github.followingListOwner?.(new URL('https://github.com/mo-manager?tab=followers'))).toBeNull();
     expect(github.followingListOwner?.(new URL('https://github.com/mo-manager'))).toBeNull();
     expect(github.followingListOwner?.(new URL('https://github.com/settings?tab=following'))).toBeNull();
-  });
-});
-
-// The saved pages behave like the site for end-to-end tests: jsdom runs their scripts here.
-const live = (file: string) => openFixture('github', file, { url: PAGE_URL, scripts: true });
-
-describe('github saved pages in action', () => {
-  it.each(['not-following.html'])('%s shows following soon after its Follow is pressed', async (file) => {
-    const doc = live(file);
-    github.readProfile?.(doc, 'octo-cat').followControl?.click();
-    await sleep(300);
-    expect(github.readProfile?.(doc, 'octo-cat').state).toBe('following');
-  });
-
-  it('not-following-late.html shows the profile, not followed, 1 s after load', async () => {
-    const doc = live('not-following-late.html');
-    expect(github.readProfile?.(doc, 'octo-cat').state).toBe('unknown');
-    await sleep(1200);
-    expect(github.readProfile?.(doc, 'octo-cat').state).toBe('not-following');
   });
 });

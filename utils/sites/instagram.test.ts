@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { instagram } from '../../utils/sites/instagram';
-import { expectPressToFollow, openFixture } from './fixture-dom';
+import { describe, expect, it } from 'vitest';
+import { openFixture } from '../../tests/helpers/fixture-dom';
+import { instagram } from './instagram';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.instagram.com/alice.dev/';
@@ -9,20 +9,6 @@ const open = (file: string, scripts = false) => openFixture('instagram', file, {
 const read = (doc: Document) => instagram.readProfile?.(doc, 'alice.dev');
 
 describe('instagram profile reading', () => {
-  it('turns not-following.html into following once its own control is pressed', async () => {
-    await expectPressToFollow(open('not-following.html', true), read);
-  });
-
-  it('turns follows-you.html into following once its own control is pressed', async () => {
-    await expectPressToFollow(open('follows-you.html', true), read);
-  });
-
-  it('shows the late header with a Follow control after a second', async () => {
-    const doc = open('profile-late.html', true);
-    expect(read(doc)?.state).toBe('unknown');
-    await vi.waitFor(() => expect(read(doc)?.state).toBe('not-following'), { timeout: 3000 });
-  });
-
   it('puts the flag after the username heading and presses the header button', () => {
     const reading = read(open('not-following.html'));
     expect(reading?.anchor?.tagName).toBe('H2');
@@ -47,5 +33,24 @@ describe('instagram profile reading', () => {
 
   it('reads no follows when no list dialog is open', () => {
     expect(instagram.readFollowingList?.(open('following.html'))).toEqual([]);
+  });
+});
+
+describe('instagram adapter', () => {
+  it('builds profile URLs with the trailing slash Instagram uses', () => {
+    expect(instagram.profileUrl('alice.smith')).toBe('https://www.instagram.com/alice.smith/');
+  });
+
+  it('refuses reserved words typed as usernames, whatever their case', () => {
+    expect(instagram.handleFromText('Explore')).toBeNull();
+    expect(instagram.handleFromText('accounts')).toBeNull();
+  });
+
+  it('treats reserved paths case-insensitively', () => {
+    expect(instagram.handleFromUrl(new URL('https://www.instagram.com/Explore/'))).toBeNull();
+  });
+
+  it('leaves a single-segment path on another host alone', () => {
+    expect(instagram.handleFromUrl(new URL('https://mastodon.social/alice'))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { tiktok } from '../../utils/sites/tiktok';
-import { expectPressToFollow, openFixture } from './fixture-dom';
+import { openFixture } from '../../tests/helpers/fixture-dom';
+import { tiktok } from './tiktok';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.tiktok.com/@alice_dev';
@@ -9,16 +9,6 @@ const open = (file: string, scripts = false) => openFixture('tiktok', file, { ur
 const read = (doc: Document) => tiktok.readProfile?.(doc, 'alice_dev');
 
 describe('tiktok profile reading', () => {
-  it('turns not-following.html into following once its own control is pressed', async () => {
-    await expectPressToFollow(open('not-following.html', true), read);
-  });
-
-  it('shows the late header with a Follow control after a second', async () => {
-    const doc = open('profile-late.html', true);
-    expect(read(doc)?.state).toBe('unknown');
-    await vi.waitFor(() => expect(read(doc)?.state).toBe('not-following'), { timeout: 3000 });
-  });
-
   it('turns "Follow back" into "Friends", who follow you', async () => {
     const doc = open('follows-you.html', true);
     expect(read(doc)).toMatchObject({ state: 'not-following', followsYou: true });
@@ -40,5 +30,20 @@ describe('tiktok profile reading', () => {
     const label = doc.querySelector('[data-e2e="follow-button"] .TUXButton-label');
     if (label) label.textContent = '互相关注';
     expect(read(doc)).toMatchObject({ state: 'following', followsYou: true });
+  });
+});
+
+describe('tiktok adapter', () => {
+  it('builds profile URLs on www.tiktok.com', () => {
+    expect(tiktok.profileUrl('alice.smith')).toBe('https://www.tiktok.com/@alice.smith');
+  });
+
+  it('leaves an @user path on a Mastodon host to Mastodon', () => {
+    expect(tiktok.handleFromUrl(new URL('https://mastodon.social/@alice'))).toBeNull();
+  });
+
+  it('allows periods inside a username but not at its end', () => {
+    expect(tiktok.handleFromText('a.b.c')).toBe('a.b.c');
+    expect(tiktok.handleFromText('abc.')).toBeNull();
   });
 });

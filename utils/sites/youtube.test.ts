@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { youtube } from '../../utils/sites/youtube';
+import { openFixture } from '../../tests/helpers/fixture-dom';
+import { youtube } from './youtube';
+
+// The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
+const PAGE_URL = 'https://www.youtube.com/@alicecreates';
+const open = (file: string, scripts = false) => openFixture('youtube', file, { url: PAGE_URL, scripts });
+
+const read = (doc: Document) => youtube.readProfile?.(doc, 'alicecreates');
+
+describe('youtube profile reading', () => {
+  it('does not take a channel id page whose head names another channel', () => {
+    expect(youtube.readProfile?.(open('channel-id.html'), 'UCs3LfQ8p_Zx2Wm7Ka1Vb9Nd').state).toBe('unknown');
+  });
+
+  it('puts the flag after the handle line', () => {
+    expect(read(open('following.html'))?.anchor?.tagName).toBe('YT-CONTENT-METADATA-VIEW-MODEL');
+  });
+});
 
 const CHANNEL_ID = 'UC_x5XG1OV2P6uZZ5FSM9Ttw';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { reddit } from '../../utils/sites/reddit';
-import { openFixture } from './fixture-dom';
+import { openFixture } from '../../tests/helpers/fixture-dom';
+import { reddit } from './reddit';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.reddit.com/user/alice_dev/';
@@ -9,12 +9,6 @@ const open = (file: string, scripts = false) => openFixture('reddit', file, { ur
 const read = (doc: Document) => reddit.readProfile?.(doc, 'alice_dev');
 
 describe('reddit profile reading', () => {
-  it('shows the late header with a Follow control after a second', async () => {
-    const doc = open('profile-late.html', true);
-    expect(read(doc)?.state).toBe('unknown');
-    await vi.waitFor(() => expect(read(doc)?.state).toBe('unknown'), { timeout: 3000 });
-  });
-
   it('leaves even a working Follow button unread', async () => {
     const doc = open('not-following.html', true);
     expect(read(doc)).toEqual({ state: 'unknown', anchor: null });

@@ -1,8 +1,8 @@
-import type { UrlCases } from './types';
+import type { UrlCases } from '../../tests/helpers/url-cases';
 
 const ID = '100004123456789';
 
-export const facebookUrls: UrlCases = {
+export const cases: UrlCases = {
   site: 'facebook',
   accept: [
     ['https://www.facebook.com/John.Smith.55', 'johnsmith55'],
