@@ -1,6 +1,31 @@
 // Site-agnostic helpers for reading rendered pages. Pure: they look only at the nodes they are given. Everything
 // about one site (its selectors, labels and rules) stays in that site's adapter.
 
+/** The languages whose labels every adapter that reads words must know (DESIGN, principle 8). */
+export const READ_LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ja'] as const;
+export type ReadLanguage = (typeof READ_LANGUAGES)[number];
+
+/** An adapter's labels per language: for each language, the words of each kind of control or badge. */
+export type LabelTable<K extends string> = Readonly<
+  Record<ReadLanguage, Readonly<Record<K, readonly string[]>>>
+>;
+
+/** The primary language subtag in effect at `el` (its nearest `lang`, else the document's), lowercase; '' if unsaid. */
+export function languageAt(el: Element): string {
+  const lang =
+    el.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument.documentElement.getAttribute('lang');
+  return (lang ?? '').trim().split(/[-_]/)[0]?.toLowerCase() ?? '';
+}
+
+/** The labels of `table` for the language at `el`; English when the page does not say; null for a language outside it. */
+export function labelsAt<K extends string>(
+  table: LabelTable<K>,
+  el: Element,
+): Readonly<Record<K, readonly string[]>> | null {
+  const lang = languageAt(el) || 'en';
+  return (READ_LANGUAGES as readonly string[]).includes(lang) ? table[lang as ReadLanguage] : null;
+}
+
 /** `text` with runs of whitespace made one space and the ends trimmed, as a page shows it. */
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -109,7 +109,7 @@ export function readFollowState(site: SiteId, doc: Document, handle: string): Fo
 
 /** The follow state with the site's own controls; `unknown` for sites that cannot read it. */
 export function readProfile(site: SiteId, doc: Document, handle: string): ProfileReading {
-  return siteById(site).readProfile?.(doc, handle) ?? { state: 'unknown' };
+  return siteById(site).readProfile?.(doc, handle) ?? { state: 'unknown', reason: 'other' };
 }
 
 /** `"site:handle"`, the key that joins members, follows and actions. */
