@@ -1,4 +1,4 @@
-import type { Account } from '../utils/db';
+import { type Account, accountKey } from '../utils/model';
 import { profileUrl, siteById } from '../utils/sites/index';
 import { SiteIcon } from './SiteIcon';
 
@@ -19,7 +19,11 @@ export function AccountList({ accounts }: { accounts: readonly Account[] }) {
       {accounts.map((account) => {
         const url = safeProfileUrl(account);
         return (
-          <li key={`${account.site}:${account.handle}`} data-site={account.site} data-handle={account.handle}>
+          <li
+            key={accountKey(account.site, account.handle)}
+            data-site={account.site}
+            data-handle={account.handle}
+          >
             <SiteIcon site={account.site} />
             <span class="visually-hidden">{siteById(account.site).name}: </span>
             {url ? (

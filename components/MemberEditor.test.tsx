@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Member } from '../utils/db';
+import type { Member } from '../utils/model';
 import { MemberEditor } from './MemberEditor';
 import { byTestId, click, type Mounted, mount, typeInto } from './test-helpers';
 

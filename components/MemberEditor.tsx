@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import type { Member } from '../utils/db';
+import type { Member } from '../utils/model';
 import { sites } from '../utils/sites/index';
 import { formFromMember, hasErrors, type MemberForm, memberFromForm, validateForm } from './member-form';
 

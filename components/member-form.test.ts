@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../utils/db';
+import type { Member } from '../utils/model';
 import {
   emptyMember,
   formFromMember,

@@ -1,4 +1,4 @@
-import type { Account, Member } from '../utils/db';
+import type { Account, Member } from '../utils/model';
 import { normalizeHandle, type SiteId, sites } from '../utils/sites/index';
 
 /** What the member editor holds while a person types: plain text per field. */

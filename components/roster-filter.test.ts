@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Member } from '../utils/db';
+import type { Member } from '../utils/model';
 import { filterMembers, sortMembers } from './roster-filter';
 
 function member(id: string, name: string, extra: Partial<Member> = {}): Member {

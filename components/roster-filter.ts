@@ -1,4 +1,4 @@
-import type { Member } from '../utils/db';
+import type { Member } from '../utils/model';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { API_SITES, connectApi, isApiSite } from '../utils/api/connect';
 import { BulkRunner, checkThroughApi, followThroughApi } from '../utils/bulk';
-import { announceChange, CHANGES_CHANNEL, getDb } from '../utils/db';
-import { refreshSnapshot } from '../utils/gaps';
+import { announceChange, CHANGES_CHANNEL } from '../utils/changes';
+import { getDb, refreshSnapshot } from '../utils/db';
 import { reconcileMastodonScripts } from '../utils/mastodon-instances';
 import {
   type ContentAnswer,

@@ -1,18 +1,15 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  type ActionRecord,
   clearAll,
   closeDb,
   DB_NAME,
   deleteMember,
-  type FollowRecord,
   findMemberByAccount,
   getDb,
   getFollow,
   listMembers,
   logAction,
-  type Member,
   MIGRATIONS,
   type Migration,
   openTeamDb,
@@ -20,6 +17,7 @@ import {
   putMember,
   type TeamDb,
 } from '../utils/db';
+import type { ActionRecord, FollowRecord, Member } from '../utils/model';
 
 const opened: TeamDb[] = [];
 

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import type { FollowRecord, Member } from '../utils/db';
-import { openTeamDb, putFollow, putMember } from '../utils/db';
-import { computeGaps, readGapReport, readSnapshot, refreshSnapshot } from '../utils/gaps';
+import { openTeamDb, putFollow, putMember, readGapReport, readSnapshot, refreshSnapshot } from '../utils/db';
+import { computeGaps } from '../utils/gaps';
+import type { FollowRecord, Member } from '../utils/model';
 
 const member = (id: string, name: string, accounts: Member['accounts'], team?: string): Member => ({
   id,

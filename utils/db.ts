@@ -1,56 +1,16 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { GapReport } from './gaps';
-import type { FollowState, SiteId } from './sites/index';
+import { computeGaps, type GapReport } from './gaps';
+import {
+  type ActionRecord,
+  accountKey,
+  accountKeysOf,
+  type FollowRecord,
+  type Member,
+  type QueueItem,
+} from './model';
+import type { SiteId } from './sites/index';
 
 // Opened only in the extension origin (background, popup, options): never from a content script.
-
-export interface Account {
-  site: SiteId;
-  handle: string;
-}
-
-export interface Member {
-  id: string;
-  name: string;
-  team?: string;
-  email?: string;
-  accounts: Account[];
-  /** `"site:handle"` for every account: the multiEntry index from a viewed profile to a teammate. */
-  accountKeys: string[];
-}
-
-export type FollowSource = 'page' | 'list' | 'api' | 'action';
-
-export interface FollowRecord {
-  /** `"site:handle"`. */
-  key: string;
-  state: FollowState;
-  followsYou?: boolean;
-  checkedAt: number;
-  source: FollowSource;
-}
-
-export interface ActionRecord {
-  id?: number;
-  at: number;
-  site: SiteId;
-  handle: string;
-  kind: 'follow';
-  via: 'page' | 'tab' | 'api';
-  result: 'ok' | 'failed';
-  detail?: string;
-}
-
-/** One account in a "Follow all" run through a network's API. */
-export interface QueueItem {
-  /** `"site:handle"`. */
-  key: string;
-  site: SiteId;
-  handle: string;
-  status: 'pending' | 'done' | 'failed';
-  addedAt: number;
-  error?: string;
-}
 
 export interface TeamFollowSchema extends DBSchema {
   members: { key: string; value: Member; indexes: { accountKeys: string } };
@@ -97,16 +57,6 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const DB_NAME = 'teamfollow';
 
-/** BroadcastChannel on which the extension's pages hear that the data changed. */
-export const CHANGES_CHANNEL = 'teamfollow';
-
-/** Tells the other extension pages and the background (badge) that the data changed; `from` names the sender. */
-export function announceChange(from = 'background'): void {
-  const channel = new BroadcastChannel(CHANGES_CHANNEL);
-  channel.postMessage({ type: 'changed', from });
-  channel.close();
-}
-
 export function openTeamDb(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS): Promise<TeamDb> {
   return openDB<TeamFollowSchema>(name, migrations.length, {
     upgrade(db, oldVersion, _newVersion, tx) {
@@ -146,17 +96,13 @@ export async function closeDb(): Promise<void> {
   if (db) (await db).close();
 }
 
-export function accountKeysOf(accounts: readonly Account[]): string[] {
-  return accounts.map((a) => `${a.site}:${a.handle}`);
-}
-
 /** The teammate who has this account, if any: one index lookup. */
 export async function findMemberByAccount(
   db: TeamDb,
   site: SiteId,
   handle: string,
 ): Promise<Member | undefined> {
-  return db.getFromIndex('members', 'accountKeys', `${site}:${handle}`);
+  return db.getFromIndex('members', 'accountKeys', accountKey(site, handle));
 }
 
 export async function listMembers(db: TeamDb): Promise<Member[]> {
@@ -172,7 +118,7 @@ export async function deleteMember(db: TeamDb, id: string): Promise<void> {
 }
 
 export async function getFollow(db: TeamDb, site: SiteId, handle: string): Promise<FollowRecord | undefined> {
-  return db.get('follows', `${site}:${handle}`);
+  return db.get('follows', accountKey(site, handle));
 }
 
 export async function putFollow(db: TeamDb, record: FollowRecord): Promise<void> {
@@ -188,4 +134,26 @@ export async function clearAll(db: TeamDb): Promise<void> {
   const stores = ['members', 'follows', 'actions', 'queue', 'snapshot'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([...stores.map((store) => tx.objectStore(store).clear()), tx.done]);
+}
+
+/** Members and follow records in one read transaction, then the gaps: O(accounts). */
+export async function readGapReport(db: TeamDb): Promise<GapReport> {
+  const tx = db.transaction(['members', 'follows']);
+  const [members, follows] = await Promise.all([
+    tx.objectStore('members').getAll(),
+    tx.objectStore('follows').getAll(),
+  ]);
+  return computeGaps(members, new Map(follows.map((record) => [record.key, record])));
+}
+
+/** Recomputes the report and keeps it as the snapshot the popup draws from first. */
+export async function refreshSnapshot(db: TeamDb, now = Date.now()): Promise<GapReport> {
+  const report = await readGapReport(db);
+  await db.put('snapshot', { at: now, report }, 'gaps');
+  return report;
+}
+
+/** The last snapshot, if the background made one. */
+export async function readSnapshot(db: TeamDb): Promise<GapReport | undefined> {
+  return (await db.get('snapshot', 'gaps'))?.report;
 }

@@ -1,5 +1,5 @@
-import type { FollowRecord, Member, TeamDb } from './db';
-import { accountKey, type FollowState, SITE_IDS, type SiteId } from './sites/index';
+import { accountKey, type FollowRecord, type Member } from './model';
+import { type FollowState, SITE_IDS, type SiteId } from './sites/index';
 
 // What the popup shows: every teammate account with what TeamFollow knows of it. Pure and O(accounts).
 
@@ -61,26 +61,4 @@ export function computeGaps(
   report.gaps.sort(byNameThenSite);
   report.unknown.sort(byNameThenSite);
   return report;
-}
-
-/** Members and follow records in one read transaction, then the gaps: O(accounts). */
-export async function readGapReport(db: TeamDb): Promise<GapReport> {
-  const tx = db.transaction(['members', 'follows']);
-  const [members, follows] = await Promise.all([
-    tx.objectStore('members').getAll(),
-    tx.objectStore('follows').getAll(),
-  ]);
-  return computeGaps(members, new Map(follows.map((record) => [record.key, record])));
-}
-
-/** Recomputes the report and keeps it as the snapshot the popup draws from first. */
-export async function refreshSnapshot(db: TeamDb, now = Date.now()): Promise<GapReport> {
-  const report = await readGapReport(db);
-  await db.put('snapshot', { at: now, report }, 'gaps');
-  return report;
-}
-
-/** The last snapshot, if the background made one. */
-export async function readSnapshot(db: TeamDb): Promise<GapReport | undefined> {
-  return (await db.get('snapshot', 'gaps'))?.report;
 }

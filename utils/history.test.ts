@@ -1,8 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ActionRecord, closeDb, getDb, logAction } from './db';
+import { closeDb, getDb, logAction } from './db';
 import { countActions, HISTORY_CSV_COLUMNS, historyCsv, listActions, viaLabel } from './history';
+import type { ActionRecord } from './model';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

@@ -1,4 +1,5 @@
-import type { ActionRecord, TeamDb } from './db';
+import type { TeamDb } from './db';
+import type { ActionRecord } from './model';
 import { spreadsheetCsv } from './roster/export';
 
 // The follow history: the `actions` store read newest first, its labels, and its CSV export.

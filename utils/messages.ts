@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { type FollowRecord, findMemberByAccount, getFollow, logAction, putFollow, type TeamDb } from './db';
-import { accountKey, FOLLOW_STATES, normalizeHandle, SITE_IDS, type SiteId } from './sites/index';
+import { findMemberByAccount, getFollow, logAction, putFollow, type TeamDb } from './db';
+import { accountKey, type FollowRecord } from './model';
+import { FOLLOW_STATES, normalizeHandle, SITE_IDS, type SiteId } from './sites/index';
 
 // The typed protocol between content scripts and the background. Every message is validated here:
 // a content script runs beside the site's own scripts, so treat what it sends as untrusted input.

@@ -12,15 +12,9 @@ import {
   waitFor,
 } from '../../components/test-helpers';
 import sampleRoster from '../../examples/roster.csv?raw';
-import {
-  CHANGES_CHANNEL,
-  closeDb,
-  getDb,
-  listMembers,
-  logAction,
-  type Member,
-  putMember,
-} from '../../utils/db';
+import { CHANGES_CHANNEL } from '../../utils/changes';
+import { closeDb, getDb, listMembers, logAction, putMember } from '../../utils/db';
+import type { Member } from '../../utils/model';
 import { ROSTER_LIMITS } from '../../utils/roster/types';
 import { ownHandlesItem } from '../../utils/settings';
 import { App } from './App';

@@ -6,16 +6,9 @@ import { MemberEditor } from '../../components/MemberEditor';
 import { emptyMember } from '../../components/member-form';
 import { sortMembers } from '../../components/roster-filter';
 import sampleRoster from '../../examples/roster.csv?raw';
-import {
-  announceChange,
-  clearAll,
-  deleteMember,
-  findMemberByAccount,
-  getDb,
-  listMembers,
-  type Member,
-  putMember,
-} from '../../utils/db';
+import { announceChange } from '../../utils/changes';
+import { clearAll, deleteMember, findMemberByAccount, getDb, listMembers, putMember } from '../../utils/db';
+import type { Member } from '../../utils/model';
 import { exportCsv, exportJson, exportMastodonCsv } from '../../utils/roster/export';
 import { importRoster } from '../../utils/roster/import';
 import { ROSTER_LIMITS, RosterFileError } from '../../utils/roster/types';

@@ -4,8 +4,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allByTestId, byTestId, click, type Mounted, mount, waitFor } from '../../components/test-helpers';
-import { type ActionRecord, closeDb, getDb, logAction } from '../../utils/db';
+import { closeDb, getDb, logAction } from '../../utils/db';
 import { HISTORY_LIMIT } from '../../utils/history';
+import type { ActionRecord } from '../../utils/model';
 import { HistorySection } from './HistorySection';
 
 let page: Mounted;

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { safeProfileUrl } from '../../components/AccountList';
 import { SiteIcon } from '../../components/SiteIcon';
-import { type ActionRecord, getDb } from '../../utils/db';
+import { getDb } from '../../utils/db';
 import { countActions, HISTORY_LIMIT, historyCsv, listActions, viaLabel } from '../../utils/history';
+import type { ActionRecord } from '../../utils/model';
 import { siteById } from '../../utils/sites/index';
 import { downloadText } from './download';
 

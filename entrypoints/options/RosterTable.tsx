@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AccountList } from '../../components/AccountList';
 import { filterMembers, sortMembers } from '../../components/roster-filter';
-import type { Member } from '../../utils/db';
+import type { Member } from '../../utils/model';
 
 /** Rows rendered at a time: 10,000 rows would make every keystroke in the search box slow. */
 export const PAGE_SIZE = 100;

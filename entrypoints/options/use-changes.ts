@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { CHANGES_CHANNEL } from '../../utils/db';
+import { CHANGES_CHANNEL } from '../../utils/changes';
 
 /** Calls `onChange` whenever another part of the extension says the data changed (not this page's own news). */
 export function useChanges(onChange: () => void, self = 'options'): void {

@@ -12,15 +12,9 @@ import {
   typeInto,
   waitFor,
 } from '../../components/test-helpers';
-import {
-  CHANGES_CHANNEL,
-  closeDb,
-  type FollowRecord,
-  getDb,
-  type Member,
-  putFollow,
-  putMember,
-} from '../../utils/db';
+import { CHANGES_CHANNEL } from '../../utils/changes';
+import { closeDb, getDb, putFollow, putMember } from '../../utils/db';
+import type { FollowRecord, Member } from '../../utils/model';
 import { bulkRunsItem, tabJobsItem } from '../../utils/run-state';
 import { connectionsItem, popupGroupingItem } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/index';

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ApiSite } from '../../utils/api/types';
 import type { AccountRow } from '../../utils/gaps';
 import type { PageAnswer, PageMessage } from '../../utils/messages';
+import { accountKey } from '../../utils/model';
 import { type SiteId, siteById } from '../../utils/sites/index';
 import type { TabJob } from '../../utils/tab-jobs';
 import { GapList, type Pending } from './GapList';
@@ -20,7 +21,7 @@ import {
   teamsOf,
 } from './view';
 
-const keyOf = (row: { site: SiteId; handle: string }) => `${row.site}:${row.handle}`;
+const keyOf = (row: { site: SiteId; handle: string }) => accountKey(row.site, row.handle);
 
 /** Sends a page message; any failure (no background, a refusal) becomes an error message. */
 async function send(message: PageMessage): Promise<string | null> {

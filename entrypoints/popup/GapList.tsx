@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
 import type { AccountRow } from '../../utils/gaps';
+import { accountKey } from '../../utils/model';
 import { profileUrl, siteById } from '../../utils/sites/index';
 import type { TabJob } from '../../utils/tab-jobs';
 import {
@@ -89,8 +90,8 @@ export function GapList({ items, grouping, jobs, pending, now, scroller, onFollo
         item={item}
         style={style}
         grouping={grouping}
-        job={item.kind === 'row' ? jobs.get(`${item.row.site}:${item.row.handle}`) : undefined}
-        pending={item.kind === 'row' ? pending.get(`${item.row.site}:${item.row.handle}`) : undefined}
+        job={item.kind === 'row' ? jobs.get(accountKey(item.row.site, item.row.handle)) : undefined}
+        pending={item.kind === 'row' ? pending.get(accountKey(item.row.site, item.row.handle)) : undefined}
         now={now}
         onFollow={onFollow}
         onCheck={onCheck}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/types';
-import { CHANGES_CHANNEL, getDb } from '../../utils/db';
-import { type GapReport, readGapReport, readSnapshot } from '../../utils/gaps';
+import { CHANGES_CHANNEL } from '../../utils/changes';
+import { getDb, readGapReport, readSnapshot } from '../../utils/db';
+import type { GapReport } from '../../utils/gaps';
 import { type BulkRun, bulkRunsItem, tabJobsItem } from '../../utils/run-state';
 import { type Connections, connectionsItem, pacingItem, popupGroupingItem } from '../../utils/settings';
 import type { TabJob } from '../../utils/tab-jobs';

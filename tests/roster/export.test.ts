@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listMembers, type Member, openTeamDb, type TeamDb } from '../../utils/db';
+import { listMembers, openTeamDb, type TeamDb } from '../../utils/db';
+import type { Member } from '../../utils/model';
 import { exportCsv, exportJson, exportMastodonCsv, memberToJson } from '../../utils/roster/export';
 import { importRoster } from '../../utils/roster/import';
 

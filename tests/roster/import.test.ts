@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  findMemberByAccount,
-  listMembers,
-  type Member,
-  openTeamDb,
-  putMember,
-  type TeamDb,
-} from '../../utils/db';
+import { findMemberByAccount, listMembers, openTeamDb, putMember, type TeamDb } from '../../utils/db';
+import type { Member } from '../../utils/model';
 import { importRoster } from '../../utils/roster/import';
 import { ROSTER_LIMITS, RosterFileError } from '../../utils/roster/types';
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Member } from '../db';
+import type { Member } from '../model';
 import { SITE_IDS, type SiteId } from '../sites/index';
 
 // Pure: members in, file text out. Every format here is read back by parseRoster.

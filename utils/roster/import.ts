@@ -1,4 +1,5 @@
-import { type Account, accountKeysOf, type Member, type TeamDb } from '../db';
+import type { TeamDb } from '../db';
+import { type Account, accountKey, accountKeysOf, type Member } from '../model';
 import { SITE_IDS } from '../sites/index';
 import { parseRoster } from './parse';
 import type { ImportSummary, ParsedMember, RosterProblem } from './types';
@@ -85,7 +86,7 @@ export function mergeMembers(
       changed.add(member);
     }
     for (const account of row.accounts) {
-      const key = `${account.site}:${account.handle}`;
+      const key = accountKey(account.site, account.handle);
       const owner = index.ownerOf(key);
       if (!owner) {
         index.claim(key, member);

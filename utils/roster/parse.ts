@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import type { Account } from '../db';
+import { type Account, accountKey } from '../model';
 import { isSiteId, normalizeHandle, parseProfileUrl, type SiteId, siteById } from '../sites/index';
 import {
   MAX_TEXT_LENGTH,
@@ -113,7 +113,7 @@ function readMember(line: number, fields: Field[], problems: RosterProblem[]): P
   const accountColumns = new Map<string, string>();
   const member: ParsedMember = { line, name, accounts: [], accountColumns };
   const addAccount = (account: Account, field: Field) => {
-    const key = `${account.site}:${account.handle}`;
+    const key = accountKey(account.site, account.handle);
     if (accountColumns.has(key)) return;
     accountColumns.set(key, field.label);
     member.accounts.push(account);

@@ -1,4 +1,4 @@
-import type { Account } from '../db';
+import type { Account } from '../model';
 
 /** One problem found in a roster file: a refused row, or a cell left out of its row. */
 export interface RosterProblem {

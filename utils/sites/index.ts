@@ -112,11 +112,6 @@ export function readProfile(site: SiteId, doc: Document, handle: string): Profil
   return siteById(site).readProfile?.(doc, handle) ?? { state: 'unknown', reason: 'other' };
 }
 
-/** `"site:handle"`, the key that joins members, follows and actions. */
-export function accountKey(site: SiteId, handle: string): string {
-  return `${site}:${handle}`;
-}
-
 /** Match patterns for every fixed host (the manifest's host permissions and content-script matches). */
 export function siteHostPatterns(): string[] {
   return [...new Set(sites.flatMap(hostPatterns))];
