@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { allByTestId, byTestId, click, type Mounted, mount } from '../tests/helpers/mount';
 import type { ImportSummary, RosterProblem } from '../utils/roster/types';
 import { ImportSummaryPanel, summarySentence } from './ImportSummary';
-import { allByTestId, byTestId, click, type Mounted, mount } from './test-helpers';
 
 let mounted: Mounted | undefined;
 afterEach(() => mounted?.unmount());

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { byTestId, click, type Mounted, mount, typeInto } from '../tests/helpers/mount';
 import type { Member } from '../utils/model';
 import { MemberEditor } from './MemberEditor';
-import { byTestId, click, type Mounted, mount, typeInto } from './test-helpers';
 
 let mounted: Mounted | undefined;
 afterEach(() => mounted?.unmount());

@@ -1,4 +1,4 @@
-import type { FlagView } from '../utils/profile-watch';
+import type { FlagView } from '../utils/content/profile-watch';
 
 // The on-page flag. It shows the roster name only: the page's own scripts can read what is injected.
 

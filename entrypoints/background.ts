@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { API_SITES, connectApi, isApiSite } from '../utils/api/connect';
-import { BulkRunner, checkThroughApi, followThroughApi } from '../utils/bulk';
+import { BulkRunner, checkThroughApi, followThroughApi } from '../utils/background/bulk';
+import { reconcileMastodonScripts } from '../utils/background/mastodon-scripts';
+import { TabJobs } from '../utils/background/tab-jobs';
 import { announceChange, CHANGES_CHANNEL } from '../utils/changes';
 import { getDb, refreshSnapshot } from '../utils/db';
-import { reconcileMastodonScripts } from '../utils/mastodon-instances';
 import {
   type ContentAnswer,
   type ContentMessage,
@@ -15,10 +16,15 @@ import {
   parsePageMessage,
 } from '../utils/messages';
 import { pacingMs } from '../utils/pacing';
-import { bulkRunsItem, tabJobsItem } from '../utils/run-state';
-import { addOwnHandle, connectionsItem, getOwnHandles, pacingItem } from '../utils/settings';
+import {
+  addOwnHandle,
+  bulkRunsItem,
+  connectionsItem,
+  getOwnHandles,
+  pacingItem,
+  tabJobsItem,
+} from '../utils/settings';
 import { normalizeHandle } from '../utils/sites/index';
-import { TabJobs } from '../utils/tab-jobs';
 
 // Thin shell: routes messages to the core, and wires tabs, alarms, permissions and the badge.
 

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { bluesky } from '../utils/sites/bluesky';
 
 export default siteContentScript(bluesky);

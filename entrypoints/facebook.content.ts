@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { facebook } from '../utils/sites/facebook';
 
 export default siteContentScript(facebook);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { github } from '../utils/sites/github';
 
 export default siteContentScript(github);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { instagram } from '../utils/sites/instagram';
 
 export default siteContentScript(instagram);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { linkedin } from '../utils/sites/linkedin';
 
 export default siteContentScript(linkedin);

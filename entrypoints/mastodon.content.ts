@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { mastodon } from '../utils/sites/mastodon';
 
 export default siteContentScript(mastodon);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { reddit } from '../utils/sites/reddit';
 
 export default siteContentScript(reddit);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { threads } from '../utils/sites/threads';
 
 export default siteContentScript(threads);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { tiktok } from '../utils/sites/tiktok';
 
 export default siteContentScript(tiktok);

@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { x } from '../utils/sites/x';
 
 export default siteContentScript(x);

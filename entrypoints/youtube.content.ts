@@ -1,4 +1,4 @@
-import { siteContentScript } from '../utils/content/run';
+import { siteContentScript } from '../utils/content/site-script';
 import { youtube } from '../utils/sites/youtube';
 
 export default siteContentScript(youtube);

@@ -3,8 +3,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../entrypoints/background';
 import { closeDb, getDb, putMember } from '../utils/db';
-import { tabJobsItem } from '../utils/run-state';
-import { getOwnHandles } from '../utils/settings';
+import { getOwnHandles, tabJobsItem } from '../utils/settings';
 
 beforeEach(async () => {
   fakeBrowser.reset();

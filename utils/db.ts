@@ -157,3 +157,18 @@ export async function refreshSnapshot(db: TeamDb, now = Date.now()): Promise<Gap
 export async function readSnapshot(db: TeamDb): Promise<GapReport | undefined> {
   return (await db.get('snapshot', 'gaps'))?.report;
 }
+
+/** Follows TeamFollow carried out, newest first (the `at` index walked backwards); all when `limit` is omitted. */
+export async function listActions(db: TeamDb, limit = Number.POSITIVE_INFINITY): Promise<ActionRecord[]> {
+  const actions: ActionRecord[] = [];
+  let cursor = await db.transaction('actions').store.index('at').openCursor(null, 'prev');
+  while (cursor && actions.length < limit) {
+    actions.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return actions;
+}
+
+export async function countActions(db: TeamDb): Promise<number> {
+  return db.count('actions');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_INTERVAL_MS } from './api/types';
+import { FOLLOW_INTERVAL_MS } from './api/http';
 import { clampPacingS, defaultPacingS, MIN_PACING_S, pacingMs } from './pacing';
 
 describe('pacing', () => {

@@ -1,4 +1,4 @@
-import { type ApiSite, FOLLOW_INTERVAL_MS } from './api/types';
+import { type ApiSite, FOLLOW_INTERVAL_MS } from './api/http';
 
 /**
  * The fastest pacing a person may choose, in seconds between two follows of a "Follow all" run: each network's

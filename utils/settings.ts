@@ -1,7 +1,10 @@
 import { storage } from 'wxt/utils/storage';
+import type { ApiSite } from './api/http';
+import type { TabJob } from './background/tab-jobs';
 import type { SiteId } from './sites/index';
 
-// Small preferences in extension storage (never in the page's origin).
+// Every item TeamFollow keeps in extension storage (never in the page's origin): preferences, credentials, and the
+// progress of the background's work, kept where the popup can watch it.
 
 /** The signed-in user's own handles per site: set in the options, or learned on their own profile page. */
 export const ownHandlesItem = storage.defineItem<Partial<Record<SiteId, string[]>>>('local:ownHandles', {
@@ -30,6 +33,27 @@ export const pacingItem = storage.defineItem<Partial<Record<'bluesky' | 'github'
 /** How the popup groups its gaps: remembered between openings. */
 export const popupGroupingItem = storage.defineItem<'teammate' | 'network'>('local:popupGrouping', {
   fallback: 'teammate',
+});
+
+// Progress of the background's work.
+/** One-click follows and checks through a background tab (session storage: gone when the browser closes). */
+export const tabJobsItem = storage.defineItem<TabJob[]>('session:tabJobs', { fallback: [] });
+
+/** A "Follow all" or "Check all" run through a network's API. The queue itself lives in IndexedDB. */
+export interface BulkRun {
+  kind: 'follow-all' | 'check-all';
+  status: 'running' | 'waiting' | 'stopped' | 'done' | 'failed';
+  total: number;
+  done: number;
+  failed: number;
+  startedAt: number;
+  /** While `waiting` on a rate limit: when it goes on (epoch ms). */
+  waitUntil?: number;
+  message?: string;
+}
+
+export const bulkRunsItem = storage.defineItem<Partial<Record<ApiSite, BulkRun>>>('local:bulkRuns', {
+  fallback: {},
 });
 
 export async function getOwnHandles(site: SiteId): Promise<string[]> {

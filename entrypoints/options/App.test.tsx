@@ -2,6 +2,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import sampleRoster from '../../examples/roster.csv?raw';
+import { fakePermissions } from '../../tests/helpers/fake-permissions';
 import {
   allByTestId,
   byTestId,
@@ -10,15 +12,13 @@ import {
   mount,
   typeInto,
   waitFor,
-} from '../../components/test-helpers';
-import sampleRoster from '../../examples/roster.csv?raw';
+} from '../../tests/helpers/mount';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { closeDb, getDb, listMembers, logAction, putMember } from '../../utils/db';
 import type { Member } from '../../utils/model';
 import { ROSTER_LIMITS } from '../../utils/roster/types';
 import { ownHandlesItem } from '../../utils/settings';
 import { App } from './App';
-import { fakePermissions } from './fake-permissions';
 
 let page: Mounted;
 

@@ -9,7 +9,7 @@ import {
   mount,
   typeInto,
   waitFor,
-} from '../../components/test-helpers';
+} from '../../tests/helpers/mount';
 import { connectionsItem, pacingItem } from '../../utils/settings';
 import { ConnectionsSection } from './ConnectionsSection';
 

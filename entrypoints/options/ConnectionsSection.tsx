@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
-import { type ApiSite, type Fetch, RateLimitError } from '../../utils/api/types';
+import { type ApiSite, type Fetch, RateLimitError } from '../../utils/api/http';
 import { clampPacingS, defaultPacingS, MIN_PACING_S } from '../../utils/pacing';
 import { type Connections, connectionsItem, pacingItem } from '../../utils/settings';
 import { normalizeHandle } from '../../utils/sites/index';

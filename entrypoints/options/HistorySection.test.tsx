@@ -3,11 +3,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allByTestId, byTestId, click, type Mounted, mount, waitFor } from '../../components/test-helpers';
+import { allByTestId, byTestId, click, type Mounted, mount, waitFor } from '../../tests/helpers/mount';
 import { closeDb, getDb, logAction } from '../../utils/db';
-import { HISTORY_LIMIT } from '../../utils/history';
 import type { ActionRecord } from '../../utils/model';
 import { HistorySection } from './HistorySection';
+import { HISTORY_LIMIT } from './history';
 
 let page: Mounted;
 

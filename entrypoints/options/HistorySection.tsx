@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { safeProfileUrl } from '../../components/AccountList';
 import { SiteIcon } from '../../components/SiteIcon';
-import { getDb } from '../../utils/db';
-import { countActions, HISTORY_LIMIT, historyCsv, listActions, viaLabel } from '../../utils/history';
+import { countActions, getDb, listActions } from '../../utils/db';
 import type { ActionRecord } from '../../utils/model';
 import { siteById } from '../../utils/sites/index';
 import { downloadText } from './download';
+import { HISTORY_LIMIT, historyCsv, viaLabel } from './history';
 
 interface HistorySectionProps {
   /** Changes whenever the data may have changed elsewhere: the history reloads. */

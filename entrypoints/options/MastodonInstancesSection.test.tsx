@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakePermissions } from '../../tests/helpers/fake-permissions';
 import {
   allByTestId,
   byTestId,
@@ -9,9 +10,8 @@ import {
   mount,
   typeInto,
   waitFor,
-} from '../../components/test-helpers';
+} from '../../tests/helpers/mount';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
-import { fakePermissions } from './fake-permissions';
 import { MastodonInstancesSection } from './MastodonInstancesSection';
 
 let page: Mounted;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { addedInstances, instancePattern } from '../../utils/mastodon-instances';
+import { addedInstances, instancePattern } from '../../utils/background/mastodon-scripts';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
 
 function messageOf(error: unknown): string {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { byTestId, click, type Mounted, mount, typeInto, waitFor } from '../../components/test-helpers';
+import { byTestId, click, type Mounted, mount, typeInto, waitFor } from '../../tests/helpers/mount';
 import { addOwnHandle, ownHandlesItem } from '../../utils/settings';
 import { SITE_IDS } from '../../utils/sites/index';
 import { OwnHandlesSection } from './OwnHandlesSection';

@@ -10,7 +10,7 @@ import {
   retryAt,
   send,
   serverTrouble,
-} from '../../utils/api/types';
+} from '../../utils/api/http';
 
 // The options page's "Test" button: one real request per network, with the person's own credentials, that proves
 // the connection works before a "Follow all" depends on it.

@@ -11,12 +11,11 @@ import {
   mount,
   typeInto,
   waitFor,
-} from '../../components/test-helpers';
+} from '../../tests/helpers/mount';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { closeDb, getDb, putFollow, putMember } from '../../utils/db';
 import type { FollowRecord, Member } from '../../utils/model';
-import { bulkRunsItem, tabJobsItem } from '../../utils/run-state';
-import { connectionsItem, popupGroupingItem } from '../../utils/settings';
+import { bulkRunsItem, connectionsItem, popupGroupingItem, tabJobsItem } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/index';
 import { App } from './App';
 

@@ -1,12 +1,12 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ApiSite } from '../../utils/api/types';
+import type { ApiSite } from '../../utils/api/http';
+import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow } from '../../utils/gaps';
 import type { PageAnswer, PageMessage } from '../../utils/messages';
 import { accountKey } from '../../utils/model';
 import { type SiteId, siteById } from '../../utils/sites/index';
-import type { TabJob } from '../../utils/tab-jobs';
 import { GapList, type Pending } from './GapList';
 import { Networks } from './Networks';
 import { usePopupData } from './use-popup-data';

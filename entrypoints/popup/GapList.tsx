@@ -1,10 +1,10 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
+import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow } from '../../utils/gaps';
 import { accountKey } from '../../utils/model';
 import { profileUrl, siteById } from '../../utils/sites/index';
-import type { TabJob } from '../../utils/tab-jobs';
 import {
   describeKnowledge,
   formatCount,

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
-import type { ApiSite } from '../../utils/api/types';
+import type { ApiSite } from '../../utils/api/http';
 import type { Coverage, GapReport } from '../../utils/gaps';
 import { pacingMs } from '../../utils/pacing';
-import type { BulkRun } from '../../utils/run-state';
-import type { Connections } from '../../utils/settings';
+import type { BulkRun, Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
 import {
   bulkStatusText,

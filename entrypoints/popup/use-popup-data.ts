@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ApiSite } from '../../utils/api/types';
+import type { ApiSite } from '../../utils/api/http';
+import type { TabJob } from '../../utils/background/tab-jobs';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb, readGapReport, readSnapshot } from '../../utils/db';
 import type { GapReport } from '../../utils/gaps';
-import { type BulkRun, bulkRunsItem, tabJobsItem } from '../../utils/run-state';
-import { type Connections, connectionsItem, pacingItem, popupGroupingItem } from '../../utils/settings';
-import type { TabJob } from '../../utils/tab-jobs';
+import {
+  type BulkRun,
+  bulkRunsItem,
+  type Connections,
+  connectionsItem,
+  pacingItem,
+  popupGroupingItem,
+  tabJobsItem,
+} from '../../utils/settings';
 import type { Grouping } from './view';
 
 export interface PopupData {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow } from '../../utils/gaps';
-import type { BulkRun } from '../../utils/run-state';
+import type { BulkRun } from '../../utils/settings';
 import { SITE_IDS } from '../../utils/sites/index';
-import type { TabJob } from '../../utils/tab-jobs';
 import {
   buildItems,
   bulkStatusText,

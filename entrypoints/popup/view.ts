@@ -1,9 +1,8 @@
-import type { ApiSite } from '../../utils/api/types';
+import type { ApiSite } from '../../utils/api/http';
+import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow, Coverage } from '../../utils/gaps';
-import type { BulkRun } from '../../utils/run-state';
-import type { Connections } from '../../utils/settings';
+import type { BulkRun, Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
-import type { TabJob } from '../../utils/tab-jobs';
 
 // The popup's pure logic: filtering, grouping, windowing math and the words it shows. No browser API.
 

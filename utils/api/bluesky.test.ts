@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBlueskyApi } from './bluesky';
+import { ApiError, RateLimitError } from './http';
 import authRequired from './recorded/bluesky/authRequired.json';
 import createRecord from './recorded/bluesky/createRecord.json';
 import createSession from './recorded/bluesky/createSession.json';
@@ -9,7 +10,6 @@ import getRelationships from './recorded/bluesky/getRelationships.json';
 import rateLimited from './recorded/bluesky/rateLimited.json';
 import resolveHandle from './recorded/bluesky/resolveHandle.json';
 import { type Exchange, replay } from './recorded/replay';
-import { ApiError, RateLimitError } from './types';
 
 const APPVIEW = 'https://public.api.bsky.app/xrpc';
 const PDS = 'https://morel.us-east.host.bsky.network/xrpc';

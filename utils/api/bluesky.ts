@@ -12,7 +12,7 @@ import {
   retryAt,
   send,
   serverTrouble,
-} from './types';
+} from './http';
 
 export interface BlueskyConfig {
   /** The user's own canonical handle or DID. */

@@ -1,8 +1,8 @@
 import type { Connections } from '../settings';
 import { createBlueskyApi } from './bluesky';
 import { createGitHubApi } from './github';
+import type { ApiSite, Fetch, FollowApi } from './http';
 import { createMastodonApi } from './mastodon';
-import type { ApiSite, Fetch, FollowApi } from './types';
 
 export const API_SITES: readonly ApiSite[] = ['bluesky', 'github', 'mastodon'];
 

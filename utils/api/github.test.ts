@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGitHubApi } from './github';
+import { ApiError, RateLimitError } from './http';
 import badCredentials from './recorded/github/badCredentials.json';
 import notAccessible from './recorded/github/notAccessible.json';
 import notFound from './recorded/github/notFound.json';
@@ -8,7 +9,6 @@ import secondaryRateLimit from './recorded/github/secondaryRateLimit.json';
 import user from './recorded/github/user.json';
 import userNotFound from './recorded/github/userNotFound.json';
 import { type Exchange, replay } from './recorded/replay';
-import { ApiError, RateLimitError } from './types';
 
 const API = 'https://api.github.com';
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');

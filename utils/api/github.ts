@@ -9,7 +9,7 @@ import {
   retryAt,
   send,
   serverTrouble,
-} from './types';
+} from './http';
 
 export interface GitHubConfig {
   /** The user's own canonical login. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError, RateLimitError } from './http';
 import { createMastodonApi } from './mastodon';
 import followFollowing from './recorded/mastodon/followFollowing.json';
 import followRequested from './recorded/mastodon/followRequested.json';
@@ -16,7 +17,6 @@ import searchOther from './recorded/mastodon/searchOther.json';
 import tooManyRequests from './recorded/mastodon/tooManyRequests.json';
 import verifyCredentials from './recorded/mastodon/verifyCredentials.json';
 import { type Exchange, replay } from './recorded/replay';
-import { ApiError, RateLimitError } from './types';
 
 const HOME = 'https://hachyderm.io/api';
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');

@@ -13,7 +13,7 @@ import {
   retryAt,
   send,
   serverTrouble,
-} from './types';
+} from './http';
 
 export interface MastodonConfig {
   /** The home instance host, where the token belongs (`mastodon.social`). */

@@ -1,4 +1,4 @@
-import type { Fetch } from '../types';
+import type { Fetch } from '../http';
 
 /** One recorded exchange: the request expected, and the answer to give. */
 export interface Exchange {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, chunk, FOLLOW_INTERVAL_MS, RateLimitError, retryAt } from './types';
+import { ApiError, chunk, FOLLOW_INTERVAL_MS, RateLimitError, retryAt } from './http';
 
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');
 

@@ -4,7 +4,7 @@ import {
   instancePattern,
   reconcileMastodonScripts,
   type ScriptingApi,
-} from '../utils/mastodon-instances';
+} from './mastodon-scripts';
 
 describe('instancePattern', () => {
   it.each([

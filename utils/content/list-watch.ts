@@ -1,6 +1,6 @@
-import type { ContentMessage } from './messages';
-import type { ParseOptions, SiteAdapter } from './sites/types';
-import { followingListOn } from './sites/url';
+import type { ContentMessage } from '../messages';
+import type { ParseOptions, SiteAdapter } from '../sites/types';
+import { followingListOn } from '../sites/url';
 
 // On a following list page, everyone visible is someone the list's owner follows. The background records
 // teammates from it only when the owner is the user. Passive: it reads what the user scrolls into view.

@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FollowApi, RateLimitError, type Relationship } from '../utils/api/types';
-import { BulkRunner } from '../utils/bulk';
-import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from '../utils/db';
-import type { BulkRun } from '../utils/run-state';
+import { type FollowApi, RateLimitError, type Relationship } from '../api/http';
+import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from '../db';
+import type { BulkRun } from '../settings';
+import { BulkRunner } from './bulk';
 
 let db: TeamDb;
 let runs: Record<string, BulkRun>;

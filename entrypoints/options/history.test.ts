@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDb, getDb, logAction } from './db';
-import { countActions, HISTORY_CSV_COLUMNS, historyCsv, listActions, viaLabel } from './history';
-import type { ActionRecord } from './model';
+import { closeDb, countActions, getDb, listActions, logAction } from '../../utils/db';
+import type { ActionRecord } from '../../utils/model';
+import { HISTORY_CSV_COLUMNS, historyCsv, viaLabel } from './history';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

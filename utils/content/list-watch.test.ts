@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { watchFollowingList } from '../utils/list-watch';
-import type { ContentMessage } from '../utils/messages';
-import { reddit } from '../utils/sites/reddit';
-import type { SiteAdapter } from '../utils/sites/types';
+import type { ContentMessage } from '../messages';
+import { reddit } from '../sites/reddit';
+import type { SiteAdapter } from '../sites/types';
+import { watchFollowingList } from './list-watch';
 
 // A stand-in site whose following list is a <ul> of links, so the watcher's logic is tested on its own.
 const adapter: SiteAdapter = {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentMessage } from '../utils/messages';
-import { type FlagView, watchProfile } from '../utils/profile-watch';
-import { reddit } from '../utils/sites/reddit';
-import type { SiteAdapter } from '../utils/sites/types';
+import type { ContentMessage } from '../messages';
+import { reddit } from '../sites/reddit';
+import type { SiteAdapter } from '../sites/types';
+import { type FlagView, watchProfile } from './profile-watch';
 
 // A stand-in site (Reddit's URLs) whose page shows its state in one button, so the watcher is tested on its own.
 const adapter: SiteAdapter = {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findMemberByAccount, listMembers, openTeamDb, putMember, type TeamDb } from '../../utils/db';
-import type { Member } from '../../utils/model';
-import { importRoster } from '../../utils/roster/import';
-import { ROSTER_LIMITS, RosterFileError } from '../../utils/roster/types';
+import { findMemberByAccount, listMembers, openTeamDb, putMember, type TeamDb } from '../db';
+import type { Member } from '../model';
+import { importRoster } from './import';
+import { ROSTER_LIMITS, RosterFileError } from './types';
 
 const example = readFileSync(new URL('../../examples/roster.csv', import.meta.url), 'utf8');
 

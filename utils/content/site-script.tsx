@@ -4,11 +4,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TeamFlag } from '../../components/TeamFlag';
 import css from '../../components/TeamFlag.css?inline';
-import { watchFollowingList } from '../list-watch';
 import type { ContentMessage } from '../messages';
-import { type FlagView, type ProfileWatch, watchProfile } from '../profile-watch';
 import type { SiteAdapter } from '../sites/types';
 import { hostPatterns } from '../sites/url';
+import { watchFollowingList } from './list-watch';
+import { type FlagView, type ProfileWatch, watchProfile } from './profile-watch';
 
 // The content script of one site: each site gets its own small bundle with only its own adapter
 // (entrypoints/<site>.content.ts). On every client-side navigation it watches the profile if it is a

@@ -1,6 +1,6 @@
-import type { ContentMessage, LookupAnswer } from './messages';
-import type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId } from './sites/types';
-import { profileOn } from './sites/url';
+import type { ContentMessage, LookupAnswer } from '../messages';
+import type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId } from '../sites/types';
+import { profileOn } from '../sites/url';
 
 // The content script's logic, free of extension APIs: it gets the page, a way to ask the background, and a
 // way to draw the flag. One watch per profile visit; aborting its signal ends every observer and timer.

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import { openTeamDb, putFollow, putMember, readGapReport, readSnapshot, refreshSnapshot } from '../utils/db';
-import { computeGaps } from '../utils/gaps';
-import type { FollowRecord, Member } from '../utils/model';
+import { openTeamDb, putFollow, putMember, readGapReport, readSnapshot, refreshSnapshot } from './db';
+import { computeGaps } from './gaps';
+import type { FollowRecord, Member } from './model';
 
 const member = (id: string, name: string, accounts: Member['accounts'], team?: string): Member => ({
   id,

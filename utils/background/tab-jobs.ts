@@ -1,5 +1,5 @@
-import { accountKey } from './model';
-import { type FollowState, profileUrl, type SiteId } from './sites/index';
+import { accountKey } from '../model';
+import { type FollowState, profileUrl, type SiteId } from '../sites/index';
 
 // One-click follow (and check) from the popup on sites without an API: the background opens the profile in an
 // inactive tab marked with the intent; the content script there reads the page, presses Follow when asked,

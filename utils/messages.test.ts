@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from '../utils/db';
-import { handleContentMessage } from '../utils/messages';
+import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from './db';
+import { handleContentMessage } from './messages';
 
 let db: TeamDb;
 

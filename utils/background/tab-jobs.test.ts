@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type TabJob, TabJobs } from '../utils/tab-jobs';
+import { type TabJob, TabJobs } from './tab-jobs';
 
 let opened: string[];
 let closed: number[];

@@ -16,8 +16,8 @@ import {
   putFollow,
   putMember,
   type TeamDb,
-} from '../utils/db';
-import type { ActionRecord, FollowRecord, Member } from '../utils/model';
+} from './db';
+import type { ActionRecord, FollowRecord, Member } from './model';
 
 const opened: TeamDb[] = [];
 

@@ -1,4 +1,4 @@
-import { parseProfileUrl, siteHostPatterns } from './sites/index';
+import { parseProfileUrl, siteHostPatterns } from '../sites/index';
 
 // Mastodon runs on any host. Instances beyond the built-in list are added by the user: the options page asks for
 // the host permission from the click, and the background registers the content script there. The granted

@@ -1,7 +1,7 @@
-import { ApiError, type ApiSite, type FollowApi, RateLimitError, type Relationship } from './api/types';
-import { logAction, putFollow, type TeamDb } from './db';
-import { accountKey, type FollowRecord, type QueueItem } from './model';
-import type { BulkRun } from './run-state';
+import { ApiError, type ApiSite, type FollowApi, RateLimitError, type Relationship } from '../api/http';
+import { logAction, putFollow, type TeamDb } from '../db';
+import { accountKey, type FollowRecord, type QueueItem } from '../model';
+import type { BulkRun } from '../settings';
 
 // "Check all" and "Follow all" through a network's API. The follow queue lives in IndexedDB and the run's
 // progress in storage, so a run goes on after the browser or the service worker restarts. Paced; a rate-limit

@@ -1,26 +1,10 @@
-import type { TeamDb } from './db';
-import type { ActionRecord } from './model';
-import { spreadsheetCsv } from './roster/export';
+import type { ActionRecord } from '../../utils/model';
+import { spreadsheetCsv } from '../../utils/roster/export';
 
-// The follow history: the `actions` store read newest first, its labels, and its CSV export.
+// The follow history's words and its CSV export (the `actions` store is read in db.ts).
 
 /** Rows the history shows until the user asks for all. */
 export const HISTORY_LIMIT = 200;
-
-/** Follows TeamFollow carried out, newest first (the `at` index walked backwards); all when `limit` is omitted. */
-export async function listActions(db: TeamDb, limit = Number.POSITIVE_INFINITY): Promise<ActionRecord[]> {
-  const actions: ActionRecord[] = [];
-  let cursor = await db.transaction('actions').store.index('at').openCursor(null, 'prev');
-  while (cursor && actions.length < limit) {
-    actions.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return actions;
-}
-
-export async function countActions(db: TeamDb): Promise<number> {
-  return db.count('actions');
-}
 
 const VIA_LABELS: Record<ActionRecord['via'], string> = {
   page: 'from the page',

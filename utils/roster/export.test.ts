@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listMembers, openTeamDb, type TeamDb } from '../../utils/db';
-import type { Member } from '../../utils/model';
-import { exportCsv, exportJson, exportMastodonCsv, memberToJson } from '../../utils/roster/export';
-import { importRoster } from '../../utils/roster/import';
+import { listMembers, openTeamDb, type TeamDb } from '../db';
+import type { Member } from '../model';
+import { exportCsv, exportJson, exportMastodonCsv, memberToJson } from './export';
+import { importRoster } from './import';
 
 const example = readFileSync(new URL('../../examples/roster.csv', import.meta.url), 'utf8');
 

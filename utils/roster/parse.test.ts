@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseRoster } from '../../utils/roster/parse';
-import { MAX_TEXT_LENGTH, ROSTER_LIMITS, RosterFileError } from '../../utils/roster/types';
+import { parseRoster } from './parse';
+import { MAX_TEXT_LENGTH, ROSTER_LIMITS, RosterFileError } from './types';
 
 const example = readFileSync(new URL('../../examples/roster.csv', import.meta.url), 'utf8');
 
