@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
+import { errorText } from '../utils/errors';
 import type { Member } from '../utils/model';
 import { sites } from '../utils/sites/index';
 import { formFromMember, hasErrors, type MemberForm, memberFromForm, validateForm } from './member-form';
@@ -93,7 +94,7 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
     try {
       await onSave(next);
     } catch (error) {
-      setSaveError(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+      setSaveError(`Could not save: ${errorText(error)}`);
       setSaving(false);
     }
   }

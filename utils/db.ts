@@ -121,8 +121,14 @@ export async function getFollow(db: TeamDb, site: SiteId, handle: string): Promi
   return db.get('follows', accountKey(site, handle));
 }
 
+/** Records what TeamFollow saw of one account: every follow state is written through here. */
 export async function putFollow(db: TeamDb, record: FollowRecord): Promise<void> {
-  await db.put('follows', record);
+  await writeFollow(db.transaction('follows', 'readwrite').store, record);
+}
+
+// The one place that writes a follow record, inside whichever transaction the caller holds.
+function writeFollow(store: { put(record: FollowRecord): Promise<unknown> }, record: FollowRecord) {
+  return store.put(record);
 }
 
 export async function logAction(db: TeamDb, action: ActionRecord): Promise<number> {
@@ -136,13 +142,21 @@ export async function clearAll(db: TeamDb): Promise<void> {
   await Promise.all([...stores.map((store) => tx.objectStore(store).clear()), tx.done]);
 }
 
-/** Members and follow records in one read transaction, then the gaps: O(accounts). */
-export async function readGapReport(db: TeamDb): Promise<GapReport> {
+/** Every member and every follow record, read in one transaction. */
+export async function readMembersAndFollows(
+  db: TeamDb,
+): Promise<{ members: Member[]; follows: FollowRecord[] }> {
   const tx = db.transaction(['members', 'follows']);
   const [members, follows] = await Promise.all([
     tx.objectStore('members').getAll(),
     tx.objectStore('follows').getAll(),
   ]);
+  return { members, follows };
+}
+
+/** Members and follow records in one read transaction, then the gaps: O(accounts). */
+export async function readGapReport(db: TeamDb): Promise<GapReport> {
+  const { members, follows } = await readMembersAndFollows(db);
   return computeGaps(members, new Map(follows.map((record) => [record.key, record])));
 }
 
@@ -171,4 +185,89 @@ export async function listActions(db: TeamDb, limit = Number.POSITIVE_INFINITY):
 
 export async function countActions(db: TeamDb): Promise<number> {
   return db.count('actions');
+}
+
+/**
+ * Reads every member, lets `merge` decide which members change, and writes them in one readwrite transaction:
+ * either every change lands or, on any failure, the store stays as it was.
+ */
+export async function updateMembers<T>(
+  db: TeamDb,
+  merge: (existing: Member[]) => { changed: Iterable<Member>; result: T },
+): Promise<T> {
+  const tx = db.transaction('members', 'readwrite');
+  // One failed request also rejects tx.done: mark every request handled here, the catch rethrows the first failure.
+  const pending: Promise<unknown>[] = [tx.done];
+  const track = <R>(request: Promise<R>): Promise<R> => {
+    request.catch(() => {});
+    pending.push(request);
+    return request;
+  };
+  tx.done.catch(() => {});
+  try {
+    // One read of the whole store and in-memory maps: O(n) instead of one index query per row.
+    const { changed, result } = merge(await track(tx.store.getAll()));
+    for (const member of changed) track(tx.store.put(member));
+    await Promise.all(pending);
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request: nothing was committed.
+    }
+    throw error;
+  }
+}
+
+/** Records as followed every teammate among `handles` (seen in the user's own following list); whether any was. */
+export async function recordFollowedInList(
+  db: TeamDb,
+  site: SiteId,
+  handles: Iterable<string>,
+  at: number,
+): Promise<boolean> {
+  const tx = db.transaction(['members', 'follows'], 'readwrite');
+  const members = tx.objectStore('members').index('accountKeys');
+  const follows = tx.objectStore('follows');
+  let recorded = false;
+  for (const handle of handles) {
+    const key = accountKey(site, handle);
+    if ((await members.count(key)) === 0) continue;
+    const previous = await follows.get(key);
+    await writeFollow(follows, { ...previous, key, state: 'following', checkedAt: at, source: 'list' });
+    recorded = true;
+  }
+  await tx.done;
+  return recorded;
+}
+
+/** The next account of a network's "Follow all" queue still to do, if any. */
+export async function nextQueued(db: TeamDb, site: SiteId): Promise<QueueItem | undefined> {
+  return (await db.getAllFromIndex('queue', 'site', site)).find((item) => item.status === 'pending');
+}
+
+/** Replaces the network's queue with these accounts, in one transaction. */
+export async function fillQueue(
+  db: TeamDb,
+  site: SiteId,
+  handles: readonly string[],
+  now: number,
+): Promise<void> {
+  const tx = db.transaction('queue', 'readwrite');
+  for (const key of await tx.store.index('site').getAllKeys(site)) await tx.store.delete(key);
+  for (const handle of handles) {
+    await tx.store.put({ key: accountKey(site, handle), site, handle, status: 'pending', addedAt: now });
+  }
+  await tx.done;
+}
+
+/** Marks a queued account done or failed (with why). */
+export async function finishQueued(
+  db: TeamDb,
+  item: QueueItem,
+  status: 'done' | 'failed',
+  error?: string,
+): Promise<void> {
+  await db.put('queue', { ...item, status, ...(error ? { error } : {}) });
 }

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { findMemberByAccount, getFollow, logAction, putFollow, type TeamDb } from './db';
-import { accountKey, type FollowRecord } from './model';
-import { FOLLOW_STATES, normalizeHandle, SITE_IDS, type SiteId } from './sites/index';
+import type { FollowRecord } from './model';
+import { FOLLOW_STATES, SITE_IDS } from './sites/index';
 
-// The typed protocol between content scripts and the background. Every message is validated here:
-// a content script runs beside the site's own scripts, so treat what it sends as untrusted input.
+// The typed protocol between content scripts, the extension's pages and the background. Every message is validated
+// here: a content script runs beside the site's own scripts, so treat what it sends as untrusted input. The handlers
+// live in utils/background/.
 
 const SiteSchema = v.picklist(SITE_IDS);
 const HandleSchema = v.pipe(v.string(), v.maxLength(2048));
@@ -104,101 +104,3 @@ export interface RefusedAnswer {
 export type ReportAnswer = { ok: true; recorded: boolean } | RefusedAnswer;
 
 export type ContentAnswer = LookupAnswer | ReportAnswer | RefusedAnswer;
-
-function isCanonical(site: SiteId, handle: string): boolean {
-  return normalizeHandle(site, handle) === handle;
-}
-
-export interface MessageContext {
-  now(): number;
-  /** The signed-in user's own handles on a site, as set in the options or seen on their own profile. */
-  ownHandles(site: SiteId): Promise<readonly string[]>;
-  /** How a follow confirmed by the page came about: the flag's button, or a tab the popup asked for. */
-  actionVia: 'page' | 'tab';
-}
-
-const defaultContext: MessageContext = { now: Date.now, ownHandles: async () => [], actionVia: 'page' };
-
-const REFUSED_SHAPE: RefusedAnswer = { ok: false, error: 'refused: not a valid TeamFollow message' };
-const REFUSED_HANDLE: RefusedAnswer = { ok: false, error: 'refused: not a canonical handle' };
-
-/** Handles one message from a content script against the database. Pure apart from the db and context given. */
-export async function handleContentMessage(
-  db: TeamDb,
-  message: unknown,
-  context: Partial<MessageContext> = {},
-): Promise<ContentAnswer> {
-  const ctx = { ...defaultContext, ...context };
-  const msg = parseContentMessage(message);
-  if (!msg) return REFUSED_SHAPE;
-  // Both are acted on by the background for the sender's own tab only; nothing is stored here.
-  if (msg.type === 'left-profile' || msg.type === 'intent-done') return { ok: true, recorded: false };
-  if (msg.type === 'report-list') return recordList(db, msg, ctx);
-  if (!isCanonical(msg.site, msg.handle)) return REFUSED_HANDLE;
-  return msg.type === 'lookup' ? lookup(db, msg) : recordState(db, msg, ctx);
-}
-
-async function lookup(db: TeamDb, msg: LookupMessage): Promise<LookupAnswer> {
-  const member = await findMemberByAccount(db, msg.site, msg.handle);
-  if (!member) return { ok: true, member: null, follow: null };
-  const record = await getFollow(db, msg.site, msg.handle);
-  const follow = record
-    ? {
-        state: record.state,
-        checkedAt: record.checkedAt,
-        source: record.source,
-        followsYou: record.followsYou,
-      }
-    : null;
-  return { ok: true, member: { id: member.id, name: member.name }, follow };
-}
-
-async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageContext): Promise<ReportAnswer> {
-  // Reports about people who are not on the roster are dropped: nothing is stored about strangers.
-  const member = await findMemberByAccount(db, msg.site, msg.handle);
-  // `unknown` is no evidence: it never overwrites a state that was seen.
-  if (!member || msg.state === 'unknown') return { ok: true, recorded: false };
-  const at = ctx.now();
-  await putFollow(db, {
-    key: accountKey(msg.site, msg.handle),
-    state: msg.state,
-    checkedAt: at,
-    source: msg.source,
-    ...(msg.followsYou === undefined ? {} : { followsYou: msg.followsYou }),
-  });
-  // A follow the user made with the flag's button goes into the history.
-  if (msg.source === 'action' && (msg.state === 'following' || msg.state === 'requested')) {
-    await logAction(db, {
-      at,
-      site: msg.site,
-      handle: msg.handle,
-      kind: 'follow',
-      via: ctx.actionVia,
-      result: 'ok',
-    });
-  }
-  return { ok: true, recorded: true };
-}
-
-/** Everyone on the roster who shows up in the user's own following list is followed. */
-async function recordList(db: TeamDb, msg: ReportListMessage, ctx: MessageContext): Promise<ReportAnswer> {
-  if (!isCanonical(msg.site, msg.owner) || !msg.handles.every((handle) => isCanonical(msg.site, handle))) {
-    return REFUSED_HANDLE;
-  }
-  // Someone else's following list says nothing about whom the user follows.
-  if (!(await ctx.ownHandles(msg.site)).includes(msg.owner)) return { ok: true, recorded: false };
-  const at = ctx.now();
-  const tx = db.transaction(['members', 'follows'], 'readwrite');
-  const members = tx.objectStore('members').index('accountKeys');
-  const follows = tx.objectStore('follows');
-  let recorded = false;
-  for (const handle of new Set(msg.handles)) {
-    const key = accountKey(msg.site, handle);
-    if ((await members.count(key)) === 0) continue;
-    const previous = await follows.get(key);
-    await follows.put({ ...previous, key, state: 'following', checkedAt: at, source: 'list' });
-    recorded = true;
-  }
-  await tx.done;
-  return { ok: true, recorded };
-}

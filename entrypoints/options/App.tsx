@@ -8,6 +8,7 @@ import { sortMembers } from '../../components/roster-filter';
 import sampleRoster from '../../examples/roster.csv?raw';
 import { announceChange } from '../../utils/changes';
 import { clearAll, deleteMember, findMemberByAccount, getDb, listMembers, putMember } from '../../utils/db';
+import { errorText } from '../../utils/errors';
 import type { Member } from '../../utils/model';
 import { exportCsv, exportJson, exportMastodonCsv } from '../../utils/roster/export';
 import { importRoster } from '../../utils/roster/import';
@@ -52,10 +53,6 @@ function notifyChange(): void {
   browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => undefined);
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Imports text, turning whole-file errors into an outcome the summary shows (the database is untouched then). */
 async function importText(text: string, fileName?: string): Promise<ImportOutcome> {
   const source = fileName;
@@ -65,7 +62,7 @@ async function importText(text: string, fileName?: string): Promise<ImportOutcom
     return { kind: 'done', summary, source };
   } catch (error) {
     const message =
-      error instanceof RosterFileError ? error.message : `The import failed: ${messageOf(error)}`;
+      error instanceof RosterFileError ? error.message : `The import failed: ${errorText(error)}`;
     return { kind: 'failed', message, source };
   }
 }
@@ -90,7 +87,7 @@ export function App() {
       setMembers(await listMembers(await getDb()));
       setLoadError('');
     } catch (error) {
-      setLoadError(`Could not open the roster: ${messageOf(error)}`);
+      setLoadError(`Could not open the roster: ${errorText(error)}`);
     }
   }
 
@@ -172,7 +169,7 @@ export function App() {
       downloadText(fileName, write(all), type);
       setDataNotice(`Saved ${fileName}.`);
     } catch (error) {
-      setDataNotice(`Could not export: ${messageOf(error)}`);
+      setDataNotice(`Could not export: ${errorText(error)}`);
     }
   }
 
@@ -184,7 +181,7 @@ export function App() {
       notifyChange();
       setDataNotice('All TeamFollow data in this browser was deleted.');
     } catch (error) {
-      setDataNotice(`Could not delete everything: ${messageOf(error)}`);
+      setDataNotice(`Could not delete everything: ${errorText(error)}`);
     }
     setConfirmingDeleteAll(false);
     setOutcome(null);

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
 import { type ApiSite, type Fetch, RateLimitError } from '../../utils/api/http';
+import { errorText } from '../../utils/errors';
 import { clampPacingS, defaultPacingS, MIN_PACING_S } from '../../utils/pacing';
 import { type Connections, connectionsItem, pacingItem } from '../../utils/settings';
 import { normalizeHandle } from '../../utils/sites/index';
@@ -129,7 +130,7 @@ function withSaved(connections: Connections, site: ApiSite, saved: Saved | undef
 function messageOf(error: unknown): string {
   if (error instanceof RateLimitError)
     return `${error.message}: try again after ${new Date(error.retryAt).toLocaleTimeString()}.`;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 function formatSeconds(seconds: number): string {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { safeProfileUrl } from '../../components/AccountList';
 import { SiteIcon } from '../../components/SiteIcon';
 import { countActions, getDb, listActions } from '../../utils/db';
+import { errorText } from '../../utils/errors';
 import type { ActionRecord } from '../../utils/model';
 import { siteById } from '../../utils/sites/index';
 import { downloadText } from './download';
@@ -10,10 +11,6 @@ import { HISTORY_LIMIT, historyCsv, viaLabel } from './history';
 interface HistorySectionProps {
   /** Changes whenever the data may have changed elsewhere: the history reloads. */
   version: number;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -83,7 +80,7 @@ export function HistorySection({ version }: HistorySectionProps) {
       setTotal(count);
       setError('');
     })().catch((failure: unknown) => {
-      if (live) setError(`Could not read the history: ${messageOf(failure)}`);
+      if (live) setError(`Could not read the history: ${errorText(failure)}`);
     });
     return () => {
       live = false;
@@ -96,7 +93,7 @@ export function HistorySection({ version }: HistorySectionProps) {
       downloadText('teamfollow-history.csv', historyCsv(all), 'text/csv;charset=utf-8');
       setNotice('Saved teamfollow-history.csv.');
     } catch (failure) {
-      setNotice(`Could not export: ${messageOf(failure)}`);
+      setNotice(`Could not export: ${errorText(failure)}`);
     }
   }
 

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { addedInstances, instancePattern } from '../../utils/background/mastodon-scripts';
+import { errorText } from '../../utils/errors';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The host as typed, the way instancePattern reads it, for messages. */
 function typedHost(input: string): string {
@@ -32,7 +29,7 @@ export function MastodonInstancesSection() {
       setAdded(addedInstances(origins));
     } catch (failure) {
       setAdded([]);
-      setError(`Could not read the permissions: ${messageOf(failure)}`);
+      setError(`Could not read the permissions: ${errorText(failure)}`);
     }
   }
 
@@ -87,7 +84,7 @@ export function MastodonInstancesSection() {
           setError(`The permission for ${name} was not granted, so it was not added.`);
         }
       },
-      (failure: unknown) => setError(`Could not ask for the permission: ${messageOf(failure)}`),
+      (failure: unknown) => setError(`Could not ask for the permission: ${errorText(failure)}`),
     );
   }
 
@@ -100,7 +97,7 @@ export function MastodonInstancesSection() {
       if (removed) setNotice(`Removed ${host}.`);
       else setError(`The browser kept the permission for ${host}.`);
     } catch (failure) {
-      setError(`Could not remove ${host}: ${messageOf(failure)}`);
+      setError(`Could not remove ${host}: ${errorText(failure)}`);
     }
   }
 

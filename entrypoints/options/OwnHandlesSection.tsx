@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parseHandles } from '../../components/member-form';
+import { errorText } from '../../utils/errors';
 import { ownHandlesItem } from '../../utils/settings';
 import { type SiteId, sites } from '../../utils/sites/index';
 
@@ -65,7 +66,7 @@ export function OwnHandlesSection() {
       setForm(formFromStored(stored));
       setNotice('Saved your accounts.');
     } catch (error) {
-      setNotice(`Could not save: ${error instanceof Error ? error.message : String(error)}`);
+      setNotice(`Could not save: ${errorText(error)}`);
     } finally {
       setSaving(false);
     }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { browser } from 'wxt/browser';
 import type { ApiSite } from '../../utils/api/http';
 import type { TabJob } from '../../utils/background/tab-jobs';
+import { errorText } from '../../utils/errors';
 import type { AccountRow } from '../../utils/gaps';
 import type { PageAnswer, PageMessage } from '../../utils/messages';
 import { accountKey } from '../../utils/model';
@@ -30,7 +31,7 @@ async function send(message: PageMessage): Promise<string | null> {
     if (answer && !answer.ok) return answer.error;
     return null;
   } catch (error) {
-    return `TeamFollow could not start it: ${error instanceof Error ? error.message : String(error)}`;
+    return `TeamFollow could not start it: ${errorText(error)}`;
   }
 }
 

@@ -1,6 +1,15 @@
 import { ApiError, type ApiSite, type FollowApi, RateLimitError, type Relationship } from '../api/http';
-import { logAction, putFollow, type TeamDb } from '../db';
-import { accountKey, type FollowRecord, type QueueItem } from '../model';
+import {
+  fillQueue,
+  finishQueued,
+  logAction,
+  nextQueued,
+  putFollow,
+  readMembersAndFollows,
+  type TeamDb,
+} from '../db';
+import { errorText } from '../errors';
+import { accountKey, type FollowRecord } from '../model';
 import type { BulkRun } from '../settings';
 
 // "Check all" and "Follow all" through a network's API. The follow queue lives in IndexedDB and the run's
@@ -103,7 +112,7 @@ export class BulkRunner {
   private async fail(site: ApiSite, error: unknown): Promise<void> {
     await this.update(site, {
       status: 'failed',
-      message: error instanceof Error ? error.message : String(error),
+      message: errorText(error),
     });
   }
 
@@ -112,13 +121,13 @@ export class BulkRunner {
     if (!api) return this.fail(site, 'This network is no longer connected.');
     const db = await this.deps.db();
     for (;;) {
-      const item = (await db.getAllFromIndex('queue', 'site', site)).find((i) => i.status === 'pending');
+      const item = await nextQueued(db, site);
       if (!item) break;
       if (!(await this.current(site))) return;
       try {
         const relationship = await api.follow(item.handle);
         await record(db, site, item.handle, relationship, this.deps.now());
-        await finishItem(db, item, 'done');
+        await finishQueued(db, item, 'done');
         await logAction(db, {
           at: this.deps.now(),
           site,
@@ -137,8 +146,8 @@ export class BulkRunner {
         // A refused credential stops the run; a problem with one account skips that account.
         if (error instanceof ApiError && (error.status === 401 || error.status === 0))
           return this.fail(site, error);
-        const message = error instanceof Error ? error.message : String(error);
-        await finishItem(db, item, 'failed', message);
+        const message = errorText(error);
+        await finishQueued(db, item, 'failed', message);
         const at = this.deps.now();
         await logAction(db, {
           at,
@@ -194,26 +203,12 @@ export class BulkRunner {
 
 /** The canonical handles on a network whose recorded state is `state` (no record = unknown). */
 async function accountsIn(db: TeamDb, site: ApiSite, state: 'not-following' | 'unknown'): Promise<string[]> {
-  const [members, follows] = await Promise.all([db.getAll('members'), db.getAll('follows')]);
+  const { members, follows } = await readMembersAndFollows(db);
   const recorded = new Map(follows.map((f) => [f.key, f.state]));
   const handles = members.flatMap((m) => m.accounts.filter((a) => a.site === site).map((a) => a.handle));
   return [...new Set(handles)].filter(
     (handle) => (recorded.get(accountKey(site, handle)) ?? 'unknown') === state,
   );
-}
-
-/** Replaces the network's queue with these accounts, in one transaction. */
-async function fillQueue(db: TeamDb, site: ApiSite, handles: string[], now: number): Promise<void> {
-  const tx = db.transaction('queue', 'readwrite');
-  for (const key of await tx.store.index('site').getAllKeys(site)) await tx.store.delete(key);
-  for (const handle of handles) {
-    await tx.store.put({ key: accountKey(site, handle), site, handle, status: 'pending', addedAt: now });
-  }
-  await tx.done;
-}
-
-async function finishItem(db: TeamDb, item: QueueItem, status: 'done' | 'failed', error?: string) {
-  await db.put('queue', { ...item, status, ...(error ? { error } : {}) });
 }
 
 async function record(db: TeamDb, site: ApiSite, handle: string, relationship: Relationship, at: number) {
@@ -238,7 +233,7 @@ export async function followThroughApi(
     await record(db, api.site, handle, await api.follow(handle), now());
     await logAction(db, { at: now(), site: api.site, handle, kind: 'follow', via: 'api', result: 'ok' });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     await logAction(db, {
       at: now(),
       site: api.site,

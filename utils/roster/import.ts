@@ -1,4 +1,4 @@
-import type { TeamDb } from '../db';
+import { type TeamDb, updateMembers } from '../db';
 import { type Account, accountKey, accountKeysOf, type Member } from '../model';
 import { SITE_IDS } from '../sites/index';
 import { parseRoster } from './parse';
@@ -118,23 +118,10 @@ export function mergeMembers(
  */
 export async function importRoster(db: TeamDb, text: string, fileName?: string): Promise<ImportSummary> {
   const roster = parseRoster(text, fileName);
-  const tx = db.transaction('members', 'readwrite');
-  // One failed request also rejects tx.done: mark every request handled here, the catch rethrows the first failure.
-  const pending: Promise<unknown>[] = [tx.done];
-  const track = <T>(request: Promise<T>): Promise<T> => {
-    request.catch(() => {});
-    pending.push(request);
-    return request;
-  };
-  tx.done.catch(() => {});
-  try {
-    // One read of the whole store and in-memory maps: O(n) instead of one index query per row.
-    const existing = await track(tx.store.getAll());
+  return updateMembers(db, (existing) => {
     const { landed, changed, addedIds, problems: mergeProblems } = mergeMembers(existing, roster.members);
-    for (const member of changed) track(tx.store.put(member));
-    await Promise.all(pending);
     const problems = [...roster.problems, ...mergeProblems].sort((a, b) => a.line - b.line);
-    return {
+    const summary: ImportSummary = {
       imported: landed.size,
       added: addedIds.size,
       merged: landed.size - addedIds.size,
@@ -142,12 +129,6 @@ export async function importRoster(db: TeamDb, text: string, fileName?: string):
       problems,
       ignoredColumns: roster.ignoredColumns,
     };
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already aborted by the failed request: nothing was committed.
-    }
-    throw error;
-  }
+    return { changed, result: summary };
+  });
 }

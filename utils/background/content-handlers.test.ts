@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from './db';
-import { handleContentMessage } from './messages';
+import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from '../db';
+import { handleContentMessage } from './content-handlers';
 
 let db: TeamDb;
 

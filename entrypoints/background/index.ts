@@ -1,21 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { API_SITES, connectApi, isApiSite } from '../utils/api/connect';
-import { BulkRunner, checkThroughApi, followThroughApi } from '../utils/background/bulk';
-import { reconcileMastodonScripts } from '../utils/background/mastodon-scripts';
-import { TabJobs } from '../utils/background/tab-jobs';
-import { announceChange, CHANGES_CHANNEL } from '../utils/changes';
-import { getDb, refreshSnapshot } from '../utils/db';
+import { API_SITES, connectApi, isApiSite } from '../../utils/api/connect';
+import { BulkRunner } from '../../utils/background/bulk';
+import { answerContentMessage } from '../../utils/background/content-handlers';
+import { reconcileMastodonScripts } from '../../utils/background/mastodon-scripts';
+import { answerPageMessage, type PageDeps } from '../../utils/background/page-handlers';
+import { TabJobs } from '../../utils/background/tab-jobs';
+import { announceChange, CHANGES_CHANNEL } from '../../utils/changes';
+import { getDb } from '../../utils/db';
 import {
   type ContentAnswer,
   type ContentMessage,
-  handleContentMessage,
-  type PageAnswer,
-  type PageMessage,
   parseContentMessage,
   parsePageMessage,
-} from '../utils/messages';
-import { pacingMs } from '../utils/pacing';
+} from '../../utils/messages';
+import { pacingMs } from '../../utils/pacing';
 import {
   addOwnHandle,
   bulkRunsItem,
@@ -23,12 +22,13 @@ import {
   getOwnHandles,
   pacingItem,
   tabJobsItem,
-} from '../utils/settings';
-import { normalizeHandle } from '../utils/sites/index';
+} from '../../utils/settings';
+import { refreshBadge, setTabBadge } from './badge';
 
-// Thin shell: routes messages to the core, and wires tabs, alarms, permissions and the badge.
+// Thin shell: wires the browser's events to the handlers in utils/background/, and hands them their effects.
 
 const WAKE_ALARM = 'teamfollow-bulk-wake';
+const REFUSED = { ok: false, error: 'refused: not a valid TeamFollow request' } as const;
 
 export default defineBackground(() => {
   const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
@@ -68,69 +68,41 @@ export default defineBackground(() => {
     changed: () => announceChange(),
   });
 
+  const pageDeps: PageDeps = {
+    db: getDb,
+    api,
+    isApiSite,
+    bulk,
+    tabJobs: () => tabJobs,
+    refreshBadge,
+    now: Date.now,
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages may talk to us; other extensions cannot.
     if (sender.id !== browser.runtime.id) return undefined;
     if (sender.url?.startsWith(browser.runtime.getURL('/'))) {
       const request = parsePageMessage(message);
-      if (!request) return Promise.resolve({ ok: false, error: 'refused: not a valid TeamFollow request' });
-      return handlePageMessage(request);
+      return Promise.resolve(request ? answerPageMessage(pageDeps, request) : REFUSED);
     }
-    return handleFromContentScript(message, sender.tab?.id);
+    const sent = parseContentMessage(message);
+    return sent ? fromContentScript(sent, sender.tab?.id) : Promise.resolve(REFUSED);
   });
 
-  async function handleFromContentScript(
-    message: unknown,
-    tabId: number | undefined,
-  ): Promise<ContentAnswer> {
+  async function fromContentScript(sent: ContentMessage, tabId: number | undefined): Promise<ContentAnswer> {
     const jobs = await tabJobs;
     const intent = jobs.intentFor(tabId);
-    const db = await getDb();
-    const answer = await handleContentMessage(db, message, {
+    const answer = await answerContentMessage(await getDb(), sent, {
       ownHandles: getOwnHandles,
       actionVia: intent ? 'tab' : 'page',
     });
-    const sent = parseContentMessage(message);
-    if (!answer.ok || !sent) return answer;
+    if (!answer.ok) return answer;
     if (sent.type === 'intent-done') await jobs.report(tabId, sent.state, sent.message);
     await afterContentMessage(sent, answer, tabId);
     // Only the tab the background opened for this very profile learns the intent.
     return sent.type === 'lookup' && intent && 'member' in answer && answer.member
       ? { ...answer, intent }
       : answer;
-  }
-
-  async function handlePageMessage(request: PageMessage): Promise<PageAnswer> {
-    try {
-      if (request.type === 'check-all' || request.type === 'follow-all')
-        return await bulk.start(request.site, request.type);
-      if (request.type === 'data-changed') {
-        await refreshBadge();
-        return { ok: true };
-      }
-      if (request.type === 'stop-all') {
-        await bulk.stop(request.site);
-        return { ok: true };
-      }
-      if (normalizeHandle(request.site, request.handle) !== request.handle)
-        return { ok: false, error: 'Not a valid handle.' };
-      const client = isApiSite(request.site) ? await api(request.site) : null;
-      const db = await getDb();
-      if (client && request.type === 'check') {
-        if (!(await checkThroughApi(db, client, request.handle, Date.now))) {
-          return { ok: false, error: `${request.handle} was not found.` };
-        }
-      } else if (client?.canFollow && request.type === 'follow') {
-        await followThroughApi(db, client, request.handle, Date.now);
-      } else {
-        await (await tabJobs).enqueue(request.site, request.handle, request.type);
-        return { ok: true };
-      }
-      announceChange();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
   }
 
   browser.tabs.onRemoved.addListener((tabId) => void tabJobs.then((jobs) => jobs.tabClosed(tabId)));
@@ -171,40 +143,4 @@ async function afterContentMessage(sent: ContentMessage, answer: ContentAnswer, 
   }
   if (sent.type === 'report-state' && recorded)
     await setTabBadge(tabId, sent.state === 'not-following' ? '+1' : '');
-}
-
-/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
-function toolbarButton(): typeof browser.action {
-  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-}
-
-let badgeTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** Recounts the gaps for the badge (blank at 0) and keeps the popup's snapshot; coalesced, as bulk runs write often. */
-function refreshBadge(): Promise<void> {
-  clearTimeout(badgeTimer);
-  return new Promise((resolve) => {
-    badgeTimer = setTimeout(async () => {
-      const report = await refreshSnapshot(await getDb());
-      const gaps = report.gaps.length;
-      await toolbarButton()
-        .setBadgeText({ text: gaps > 0 ? String(gaps) : '' })
-        .catch(() => undefined);
-      await toolbarButton()
-        .setBadgeBackgroundColor({ color: '#2457d6' })
-        .catch(() => undefined);
-      resolve();
-    }, 100);
-  });
-}
-
-async function setTabBadge(tabId: number, text: string): Promise<void> {
-  // null (which the types omit) clears the tab's own text, so the tab shows the global count of gaps again.
-  await toolbarButton()
-    .setBadgeText({ tabId, text: text || (null as unknown as string) })
-    .catch(() => undefined);
-  if (text)
-    await toolbarButton()
-      .setBadgeBackgroundColor({ tabId, color: '#2457d6' })
-      .catch(() => undefined);
 }

@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../entrypoints/background';
-import { closeDb, getDb, putMember } from '../utils/db';
-import { getOwnHandles, tabJobsItem } from '../utils/settings';
+import { closeDb, getDb, putMember } from '../../utils/db';
+import { getOwnHandles, tabJobsItem } from '../../utils/settings';
+import background from './index';
 
 beforeEach(async () => {
   fakeBrowser.reset();

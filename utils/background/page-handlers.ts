@@ -1,0 +1,69 @@
+import type { ApiSite, FollowApi } from '../api/http';
+import { announceChange } from '../changes';
+import type { TeamDb } from '../db';
+import { errorText } from '../errors';
+import type { PageAnswer, PageMessage } from '../messages';
+import { normalizeHandle } from '../sites/index';
+import { type BulkRunner, checkThroughApi, followThroughApi } from './bulk';
+import type { TabJobs } from './tab-jobs';
+
+// What the background does with each request of the extension's own pages (popup, options).
+
+/** What the page handlers act on, handed in by the background's shell. */
+export interface PageDeps {
+  db(): Promise<TeamDb>;
+  /** The client of a connected network, or null. */
+  api(site: ApiSite): Promise<FollowApi | null>;
+  isApiSite(site: string): site is ApiSite;
+  bulk: Pick<BulkRunner, 'start' | 'stop'>;
+  tabJobs(): Promise<Pick<TabJobs, 'enqueue'>>;
+  refreshBadge(): Promise<void>;
+  now(): number;
+}
+
+type PageHandler<M extends PageMessage> = (deps: PageDeps, msg: M) => Promise<PageAnswer>;
+type OneAccount = Extract<PageMessage, { type: 'follow' | 'check' }>;
+
+/** Follow or check one account: through the network's API where it is connected, else through a tab. */
+async function oneAccount(deps: PageDeps, msg: OneAccount): Promise<PageAnswer> {
+  if (normalizeHandle(msg.site, msg.handle) !== msg.handle)
+    return { ok: false, error: 'Not a valid handle.' };
+  const client = deps.isApiSite(msg.site) ? await deps.api(msg.site) : null;
+  const db = await deps.db();
+  if (client && msg.type === 'check') {
+    if (!(await checkThroughApi(db, client, msg.handle, deps.now)))
+      return { ok: false, error: `${msg.handle} was not found.` };
+  } else if (client?.canFollow && msg.type === 'follow') {
+    await followThroughApi(db, client, msg.handle, deps.now);
+  } else {
+    await (await deps.tabJobs()).enqueue(msg.site, msg.handle, msg.type);
+    return { ok: true };
+  }
+  announceChange();
+  return { ok: true };
+}
+
+/** One handler per request type a page may send. */
+const PAGE_HANDLERS: { [T in PageMessage['type']]: PageHandler<Extract<PageMessage, { type: T }>> } = {
+  follow: oneAccount,
+  check: oneAccount,
+  'check-all': (deps, msg) => deps.bulk.start(msg.site, msg.type),
+  'follow-all': (deps, msg) => deps.bulk.start(msg.site, msg.type),
+  'stop-all': async (deps, msg) => {
+    await deps.bulk.stop(msg.site);
+    return { ok: true };
+  },
+  'data-changed': async (deps) => {
+    await deps.refreshBadge();
+    return { ok: true };
+  },
+};
+
+/** Answers a page's request, already parsed, through the handler of its type; a failure is an answer, not a throw. */
+export async function answerPageMessage(deps: PageDeps, msg: PageMessage): Promise<PageAnswer> {
+  try {
+    return await (PAGE_HANDLERS[msg.type] as PageHandler<PageMessage>)(deps, msg);
+  } catch (error) {
+    return { ok: false, error: errorText(error) };
+  }
+}
