@@ -1,4 +1,5 @@
+import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
 import { bluesky } from '../utils/sites/bluesky';
 
-export default siteContentScript(bluesky);
+export default siteContentScript(bluesky, createFlagHost);

@@ -1,4 +1,5 @@
+import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
 import { linkedin } from '../utils/sites/linkedin';
 
-export default siteContentScript(linkedin);
+export default siteContentScript(linkedin, createFlagHost);

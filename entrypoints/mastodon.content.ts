@@ -1,4 +1,5 @@
+import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
 import { mastodon } from '../utils/sites/mastodon';
 
-export default siteContentScript(mastodon);
+export default siteContentScript(mastodon, createFlagHost);

@@ -1,4 +1,5 @@
+import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
 import { threads } from '../utils/sites/threads';
 
-export default siteContentScript(threads);
+export default siteContentScript(threads, createFlagHost);

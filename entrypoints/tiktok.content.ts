@@ -1,4 +1,5 @@
+import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
 import { tiktok } from '../utils/sites/tiktok';
 
-export default siteContentScript(tiktok);
+export default siteContentScript(tiktok, createFlagHost);

@@ -1,4 +1,5 @@
+import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
 import { youtube } from '../utils/sites/youtube';
 
-export default siteContentScript(youtube);
+export default siteContentScript(youtube, createFlagHost);

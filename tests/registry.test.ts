@@ -7,5 +7,5 @@ import { SITE_IDS } from '../utils/sites/index';
 it.each(SITE_IDS)('%s has a content script that runs its own adapter', (site) => {
   const source = readFileSync(resolve(import.meta.dirname, `../entrypoints/${site}.content.ts`), 'utf8');
   expect(source).toContain(`from '../utils/sites/${site}'`);
-  expect(source).toContain(`siteContentScript(${site})`);
+  expect(source).toContain(`siteContentScript(${site}, createFlagHost)`);
 });

@@ -1,9 +1,6 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { TeamFlag } from '../../components/TeamFlag';
-import css from '../../components/TeamFlag.css?inline';
 import type { ContentMessage } from '../messages';
 import type { SiteAdapter } from '../sites/types';
 import { hostPatterns } from '../sites/url';
@@ -14,16 +11,23 @@ import { type FlagView, type ProfileWatch, watchProfile } from './profile-watch'
 // (entrypoints/<site>.content.ts). On every client-side navigation it watches the profile if it is a
 // teammate's and draws the flag, or records the user's own following list.
 
-export function siteContentScript(adapter: SiteAdapter) {
+/** Where the flag is drawn: handed in by the entry point, so the core never imports a component. */
+export interface FlagHost {
+  /** Draws the flag after `anchor` (floating when null), or removes it for a null view. */
+  draw(view: FlagView | null, anchor: Element | null, onFollow: () => void): void;
+  remove(): void;
+}
+
+/** The content script of `adapter`'s site, drawing its flag in the host `createFlag` makes. */
+export function siteContentScript(adapter: SiteAdapter, createFlag: () => FlagHost) {
   return defineContentScript({
     matches: hostPatterns(adapter),
     runAt: 'document_end',
-    main: (ctx) => run(ctx, adapter),
+    main: (ctx) => run(ctx, adapter, createFlag()),
   });
 }
 
-function run(ctx: ContentScriptContext, adapter: SiteAdapter): void {
-  const flag = createFlagHost();
+function run(ctx: ContentScriptContext, adapter: SiteAdapter, flag: FlagHost): void {
   let session: AbortController | null = null;
   let currentUrl = '';
 
@@ -57,31 +61,4 @@ function run(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     session?.abort();
     flag.remove();
   });
-}
-
-/** The flag's host element: one per page at most, with an open shadow root so page styles cannot reach it. */
-function createFlagHost() {
-  const host = document.createElement('teamfollow-flag');
-  host.dataset.testid = 'teamfollow-flag';
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = css;
-  const root = document.createElement('div');
-  shadow.append(style, root);
-
-  return {
-    draw(view: FlagView | null, anchor: Element | null, onFollow: () => void) {
-      if (!view) return this.remove();
-      host.dataset.state = view.state;
-      host.classList.toggle('tf-floating', !anchor);
-      // Next to the profile header when the site has one; otherwise a small floating note.
-      if (anchor && host.previousElementSibling !== anchor) anchor.after(host);
-      else if (!anchor && host.parentElement !== document.body) document.body.append(host);
-      render(<TeamFlag view={view} onFollow={onFollow} />, root);
-    },
-    remove() {
-      render(null, root);
-      host.remove();
-    },
-  };
 }
