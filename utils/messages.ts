@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { API_SITES } from './api/networks';
 import type { FollowRecord } from './model';
 import { FOLLOW_STATES, SITE_IDS } from './sites/index';
 
@@ -58,7 +59,7 @@ export function parseContentMessage(message: unknown): ContentMessage | null {
   return parsed.success ? parsed.output : null;
 }
 
-const ApiSiteSchema = v.picklist(['bluesky', 'github', 'mastodon']);
+const ApiSiteSchema = v.picklist(API_SITES);
 
 /**
  * What the extension's own pages (popup, options) may ask the background. Never accepted from a content script.

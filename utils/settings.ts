@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { ApiSite } from './api/http';
+import type { ApiSite } from './api/networks';
 import type { TabJob } from './background/tab-jobs';
 import type { SiteId } from './sites/index';
 
@@ -25,10 +25,9 @@ export interface Connections {
 export const connectionsItem = storage.defineItem<Connections>('local:connections', { fallback: {} });
 
 /** Seconds between two follows of a "Follow all" run, per network (never below the safe minimum). */
-export const pacingItem = storage.defineItem<Partial<Record<'bluesky' | 'github' | 'mastodon', number>>>(
-  'local:pacing',
-  { fallback: {} },
-);
+export const pacingItem = storage.defineItem<Partial<Record<ApiSite, number>>>('local:pacing', {
+  fallback: {},
+});
 
 /** How the popup groups its gaps: remembered between openings. */
 export const popupGroupingItem = storage.defineItem<'teammate' | 'network'>('local:popupGrouping', {

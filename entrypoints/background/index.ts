@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { API_SITES, connectApi, isApiSite } from '../../utils/api/connect';
+import { connectApi } from '../../utils/api/connect';
+import { API_SITES, isApiSite } from '../../utils/api/networks';
+import { pacingMs } from '../../utils/api/pacing';
 import { BulkRunner } from '../../utils/background/bulk';
 import { answerContentMessage } from '../../utils/background/content-handlers';
 import { reconcileMastodonScripts } from '../../utils/background/mastodon-scripts';
@@ -14,7 +16,6 @@ import {
   parseContentMessage,
   parsePageMessage,
 } from '../../utils/messages';
-import { pacingMs } from '../../utils/pacing';
 import {
   addOwnHandle,
   bulkRunsItem,

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
-import { type ApiSite, type Fetch, RateLimitError } from '../../utils/api/http';
+import { type Fetch, RateLimitError } from '../../utils/api/http';
+import { type ApiSite, NETWORKS } from '../../utils/api/networks';
+import { clampPacingS, defaultPacingS } from '../../utils/api/pacing';
 import { errorText } from '../../utils/errors';
-import { clampPacingS, defaultPacingS, MIN_PACING_S } from '../../utils/pacing';
 import { type Connections, connectionsItem, pacingItem } from '../../utils/settings';
 import { normalizeHandle } from '../../utils/sites/index';
 import { verifyConnection } from './verify-connection';
@@ -44,7 +45,7 @@ function instanceHost(input: string): string | null {
   return probe?.startsWith('user@') ? probe.slice('user@'.length) : null;
 }
 
-const NETWORKS: Network[] = [
+const CONNECTION_FORMS: Network[] = [
   {
     site: 'bluesky',
     name: 'Bluesky',
@@ -391,7 +392,7 @@ function ConnectionCard({ network, initial, initialPacing, fetch }: CardProps) {
           class="pacing-input"
           type="number"
           inputMode="decimal"
-          min={MIN_PACING_S[site]}
+          min={NETWORKS[site].minPacingS}
           step={0.1}
           placeholder={formatSeconds(defaultPacingS(site))}
           value={pacingInput}
@@ -410,8 +411,8 @@ function ConnectionCard({ network, initial, initialPacing, fetch }: CardProps) {
           </p>
         )}
         <p id={`${ids.pacing}-help`} class="muted hint">
-          Default {formatSeconds(defaultPacingS(site))} s; at least {formatSeconds(MIN_PACING_S[site])} s (
-          {network.limit}).
+          Default {formatSeconds(defaultPacingS(site))} s; at least {formatSeconds(NETWORKS[site].minPacingS)}{' '}
+          s ({network.limit}).
         </p>
       </div>
 
@@ -495,7 +496,7 @@ export function ConnectionsSection({
         <p class="muted">Loading…</p>
       ) : (
         <div class="connection-grid">
-          {NETWORKS.map((network) => (
+          {CONNECTION_FORMS.map((network) => (
             <ConnectionCard
               key={network.site}
               network={network}

@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { createBlueskyApi } from '../../utils/api/bluesky';
 import {
   ApiError,
-  type ApiSite,
   errorBody,
   type Fetch,
   RateLimitError,
@@ -11,6 +10,7 @@ import {
   send,
   serverTrouble,
 } from '../../utils/api/http';
+import { type ApiSite, NETWORKS } from '../../utils/api/networks';
 
 // The options page's "Test" button: one real request per network, with the person's own credentials, that proves
 // the connection works before a "Follow all" depends on it.
@@ -22,18 +22,6 @@ export interface Verified {
   canFollow: boolean;
 }
 
-const NAMES: Record<ApiSite, string> = { bluesky: 'Bluesky', github: 'GitHub', mastodon: 'Mastodon' };
-const SECRETS: Record<ApiSite, string> = {
-  bluesky: 'app password',
-  github: 'token',
-  mastodon: 'access token',
-};
-const RESETS = {
-  bluesky: { header: 'ratelimit-reset', format: 'epoch-seconds' },
-  github: { header: 'x-ratelimit-reset', format: 'epoch-seconds' },
-  mastodon: { header: 'x-ratelimit-reset', format: 'iso' },
-} as const;
-
 const GitHubUserSchema = v.object({ login: v.string() });
 const MastodonAccountSchema = v.object({ acct: v.string() });
 const BlueskySessionSchema = v.object({ handle: v.string() });
@@ -42,16 +30,19 @@ const BlueskySessionSchema = v.object({ handle: v.string() });
 async function failure(site: ApiSite, response: Response): Promise<Error> {
   const { status, headers } = response;
   const { error, message } = await errorBody(response);
-  const name = NAMES[site];
+  const name = NETWORKS[site].name;
   if (status === 429 || (status === 403 && headers.get('x-ratelimit-remaining') === '0'))
-    return new RateLimitError(`${name}'s rate limit is reached`, retryAt(headers, Date.now(), RESETS[site]));
+    return new RateLimitError(
+      `${name}'s rate limit is reached`,
+      retryAt(headers, Date.now(), NETWORKS[site].reset),
+    );
   if (error === 'AuthFactorTokenRequired')
     return new ApiError(
       'Bluesky asks for an email code: use an app password, not your account password',
       401,
     );
   if (status === 401)
-    return new ApiError(`${name} refused the ${SECRETS[site]}: check it, or create a new one`, 401);
+    return new ApiError(`${name} refused the ${NETWORKS[site].secret}: check it, or create a new one`, 401);
   if (status >= 500) return serverTrouble(name, status);
   return new ApiError(`${name} answered HTTP ${status}: ${message ?? error ?? 'no details'}`, status);
 }

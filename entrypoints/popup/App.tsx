@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ApiSite } from '../../utils/api/http';
+import type { ApiSite } from '../../utils/api/networks';
 import type { TabJob } from '../../utils/background/tab-jobs';
 import { errorText } from '../../utils/errors';
 import type { AccountRow } from '../../utils/gaps';

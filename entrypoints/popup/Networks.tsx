@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
-import type { ApiSite } from '../../utils/api/http';
+import type { ApiSite } from '../../utils/api/networks';
+import { pacingMs } from '../../utils/api/pacing';
 import type { Coverage, GapReport } from '../../utils/gaps';
-import { pacingMs } from '../../utils/pacing';
 import type { BulkRun, Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
 import {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ApiSite } from '../../utils/api/http';
+import type { ApiSite } from '../../utils/api/networks';
 import type { TabJob } from '../../utils/background/tab-jobs';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb, readGapReport, readSnapshot } from '../../utils/db';

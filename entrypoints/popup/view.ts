@@ -1,4 +1,4 @@
-import type { ApiSite } from '../../utils/api/http';
+import { type ApiSite, isApiSite } from '../../utils/api/networks';
 import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow, Coverage } from '../../utils/gaps';
 import type { BulkRun, Connections } from '../../utils/settings';
@@ -239,12 +239,6 @@ export function coverageLabel(siteName: string, coverage: Coverage): string {
     ([state, words]) => `${coverage[state]} ${words}`,
   );
   return `${siteName}: ${parts.length ? parts.join(', ') : 'no accounts'}`;
-}
-
-export const API_SITES: readonly ApiSite[] = ['bluesky', 'github', 'mastodon'];
-
-export function isApiSite(site: SiteId): site is ApiSite {
-  return (API_SITES as readonly string[]).includes(site);
 }
 
 /** Whether the network is connected through its API (checking works). */

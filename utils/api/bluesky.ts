@@ -13,6 +13,7 @@ import {
   send,
   serverTrouble,
 } from './http';
+import { NETWORKS } from './networks';
 
 export interface BlueskyConfig {
   /** The user's own canonical handle or DID. */
@@ -26,7 +27,7 @@ export interface BlueskyConfig {
 }
 
 const NAME = 'Bluesky';
-const RESET = { header: 'ratelimit-reset', format: 'epoch-seconds' } as const;
+const RESET = NETWORKS.bluesky.reset;
 // Lexicon maxLength of app.bsky.actor.getProfiles `actors` and app.bsky.graph.getRelationships `others`.
 const PROFILES_PER_CALL = 25;
 const RELATIONSHIPS_PER_CALL = 30;

@@ -1,14 +1,9 @@
 import type { Connections } from '../settings';
 import { createBlueskyApi } from './bluesky';
 import { createGitHubApi } from './github';
-import type { ApiSite, Fetch, FollowApi } from './http';
+import type { Fetch, FollowApi } from './http';
 import { createMastodonApi } from './mastodon';
-
-export const API_SITES: readonly ApiSite[] = ['bluesky', 'github', 'mastodon'];
-
-export function isApiSite(site: string): site is ApiSite {
-  return (API_SITES as readonly string[]).includes(site);
-}
+import type { ApiSite } from './networks';
 
 /** The client for a connected network, or null when the user has not connected it (or its settings are invalid). */
 export function connectApi(site: ApiSite, connections: Connections, fetch: Fetch): FollowApi | null {

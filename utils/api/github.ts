@@ -10,6 +10,7 @@ import {
   send,
   serverTrouble,
 } from './http';
+import { NETWORKS } from './networks';
 
 export interface GitHubConfig {
   /** The user's own canonical login. */
@@ -22,7 +23,7 @@ export interface GitHubConfig {
 }
 
 const NAME = 'GitHub';
-const RESET = { header: 'x-ratelimit-reset', format: 'epoch-seconds' } as const;
+const RESET = NETWORKS.github.reset;
 
 /**
  * GitHub REST client (docs.github.com rest/users/followers). GitHub answers 404 both for "does not follow" and for

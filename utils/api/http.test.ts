@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, chunk, FOLLOW_INTERVAL_MS, RateLimitError, retryAt } from './http';
+import { ApiError, chunk, RateLimitError, retryAt } from './http';
+import { NETWORKS } from './networks';
 
 const NOW = Date.parse('2025-03-01T12:00:00.000Z');
 
@@ -40,8 +41,9 @@ describe('shared shapes', () => {
   });
 
   it('paces bulk follows at least 7.2 s apart (GitHub: 500 content-creating requests an hour)', () => {
-    for (const interval of Object.values(FOLLOW_INTERVAL_MS)) expect(interval).toBeGreaterThanOrEqual(7200);
-    expect(Object.keys(FOLLOW_INTERVAL_MS).sort()).toEqual(['bluesky', 'github', 'mastodon']);
+    for (const { followIntervalMs } of Object.values(NETWORKS))
+      expect(followIntervalMs).toBeGreaterThanOrEqual(7200);
+    expect(Object.keys(NETWORKS).sort()).toEqual(['bluesky', 'github', 'mastodon']);
   });
 
   it('chunks lists into batches', () => {

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { normalizeHandle } from '../sites/index';
+import type { ApiSite, NetworkFacts } from './networks';
 
-/** The sites with a public API that TeamFollow can check and follow through. */
-export type ApiSite = 'bluesky' | 'github' | 'mastodon';
+// The HTTP toolbox of the three API clients: errors, sending, reading JSON, rate-limit times.
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -44,25 +44,6 @@ export class ApiError extends Error {
 }
 
 const SECOND = 1000;
-
-/**
- * Pacing: the minimum gap between two follows in bulk, inside each network's published limits.
- * - bluesky: a follow is a record CREATE worth 3 of 5,000 points/hour and 35,000/day per account
- *   (bsky-docs advanced-guides/rate-limits.md): at most 1,666 creates/h and 11,666/day. One per 10 s is 360/h and
- *   8,640 in a whole day, leaving room for the person's own posts and likes; bulk follows are against the guidelines.
- * - github: follows are content-generating requests, at most 80/minute and 500/hour (docs.github.com
- *   rest/using-the-rest-api/rate-limits-for-the-rest-api, secondary limits): one per 10 s is 360/h.
- * - mastodon: 300 API requests / 5 min per account (docs.joinmastodon.org api/rate-limits) and 400 follows per
- *   24 h (mastodon app/lib/rate_limiter.rb, family `follows`): one per 10 s keeps a follow and its look-ups far under
- *   the first; the daily cap answers 429, which stops the run.
- */
-export const FOLLOW_INTERVAL_MS: Record<ApiSite, number> = {
-  bluesky: 10 * SECOND,
-  github: 10 * SECOND,
-  mastodon: 10 * SECOND,
-};
-
-// Shared plumbing for the three clients (kept here so that the API folder stays four files).
 
 /** Refuses a handle that is not canonical for its site: only validated handles reach a URL. */
 export function assertCanonical(site: ApiSite, handle: string, siteName: string): void {
@@ -126,11 +107,7 @@ const DEFAULT_WAIT_MS = 60 * SECOND;
  * site's reset header (epoch seconds, or an ISO 8601 date), else a minute from now. A time not in the future is
  * ignored (clock skew), so that the caller never retries at once.
  */
-export function retryAt(
-  headers: Headers,
-  now: number,
-  reset?: { header: string; format: 'epoch-seconds' | 'iso' },
-): number {
+export function retryAt(headers: Headers, now: number, reset?: NetworkFacts['reset']): number {
   const candidates: number[] = [];
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter)

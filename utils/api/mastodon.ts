@@ -14,6 +14,7 @@ import {
   send,
   serverTrouble,
 } from './http';
+import { NETWORKS } from './networks';
 
 export interface MastodonConfig {
   /** The home instance host, where the token belongs (`mastodon.social`). */
@@ -25,7 +26,7 @@ export interface MastodonConfig {
 }
 
 const NAME = 'Mastodon';
-const RESET = { header: 'x-ratelimit-reset', format: 'iso' } as const;
+const RESET = NETWORKS.mastodon.reset;
 // Ids per relationships call (Mastodon pages accounts by 40; the endpoint itself names no maximum).
 const RELATIONSHIPS_PER_CALL = 40;
 

@@ -1,4 +1,5 @@
-import { ApiError, type ApiSite, type FollowApi, RateLimitError, type Relationship } from '../api/http';
+import { ApiError, type FollowApi, RateLimitError, type Relationship } from '../api/http';
+import type { ApiSite } from '../api/networks';
 import {
   fillQueue,
   finishQueued,

@@ -1,4 +1,5 @@
-import type { ApiSite, FollowApi } from '../api/http';
+import type { FollowApi } from '../api/http';
+import type { ApiSite } from '../api/networks';
 import { announceChange } from '../changes';
 import type { TeamDb } from '../db';
 import { errorText } from '../errors';
