@@ -12,7 +12,7 @@ describe('linkedin profile reading', () => {
     const reading = read(source('not-following.html'));
     expect(reading?.followControl?.getAttribute('aria-label')).toBe('Follow Alice Example');
     expect(reading?.followControl?.closest('aside')).toBeNull();
-    expect(reading?.anchor?.querySelector('h1')?.textContent).toBe('Alice Example');
+    expect(reading?.anchor?.querySelector('h2')?.textContent).toBe('Alice Example');
   });
 
   it('prefers Follow in the More menu to a visible Connect, and takes Connect when it is all there is', () => {
@@ -30,5 +30,21 @@ describe('linkedin profile reading', () => {
       'aria-label="Seguir"',
     );
     expect(read(spanish)?.state).toBe('not-following');
+  });
+
+  it('reads the name of the 2025–26 card from a p as well as an h2, and the classic h1', () => {
+    expect(read(source('following.html'))?.anchor?.querySelector('p')?.textContent).toBe('Alice Example');
+    expect(read(source('connected.html'))?.anchor?.querySelector('h1')?.textContent).toBe('Alice Example');
+  });
+
+  it('says layout for a word two kinds share, language for a page outside the table', () => {
+    const classic = source('fr-classic-following.html');
+    // A button labelled Follow (Suivre) that shows Following (Suivi): ambiguous, never a guess.
+    const ambiguous = classic.replace('<button type="button"', '<button type="button" aria-label="Suivre"');
+    expect(read(ambiguous)).toMatchObject({ state: 'unknown', reason: 'layout' });
+    expect(read(classic.replace('lang="fr"', 'lang="ca"'))).toMatchObject({
+      state: 'unknown',
+      reason: 'language',
+    });
   });
 });

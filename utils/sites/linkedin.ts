@@ -1,4 +1,4 @@
-import { decodeOrNull } from './dom';
+import { decodeOrNull, type LabelTable, labelsAt, textTokens } from './dom';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // LinkedIn: members live under /in/{slug}, so root paths (company, school, feed…) never collide with people.
@@ -38,40 +38,181 @@ function handleFromText(text: string): string | null {
   return slug === null ? null : slugHandle(slug);
 }
 
-// Profile top card. The header shows no slug, so the page's own URL (and its "Contact info" link) says whose it is.
-// Sources: third-party automation code, unattributed, 2025–2026 (docs/sites.md §2): SDUI layout div[componentkey*="Topcard"]
-// with data-view-name hooks; classic layout .pv-top-card / .ph5 with the More menu in .artdeco-dropdown__content.
-const TOP_CARD = '[componentkey*="Topcard"], .pv-top-card';
+// Profile top card, read 2026-12-03. LinkedIn is closed source: the hooks come from automation code that drives
+// www.linkedin.com in 2025–26 (third-party, unattributed: a Playwright selector module "allActions4" and its
+// refactoring notes, a LinkedIn DOM health check, profile scrapers; docs/sites.md §2). The header shows no slug,
+// so the page's own URL (and its "Contact info" link) says whose profile it is.
+// 2025–26 layout: the card div[componentkey$="Topcard"] with the name in an h2 or p inside
+// [data-view-name="profile-top-card-verified-badge"] (often in a div[role="button"] that opens the verifications).
+const TOP_CARD = '[componentkey*="Topcard"]';
+const NAME_BADGE = '[data-view-name="profile-top-card-verified-badge"]';
+const BADGE_NAME = 'h2, p';
+// TODO(2026-12-03): the classic layout (section.pv-top-card, the name in an h1, buttons in .pvs-profile-actions,
+// the More menu in .artdeco-dropdown__content) is still served to some members; drop it once it is gone.
+const LEGACY_TOP_CARD = '.pv-top-card';
+const LEGACY_NAME = 'h1';
 const CONTACT_INFO = 'a[href*="/overlay/contact-info"]';
 const ACTIONS = 'button, a, [role="menuitem"], [role="button"]';
 const MENU = '.artdeco-dropdown__content, [role="menu"]';
-// Locale-independent hooks: the follow / connect slots and their icons (svg#add-small, svg#connect-small).
-const FOLLOW_SLOT = '[data-view-name="edge-creation-follow-action"]';
-const CONNECT_SLOT = '[data-view-name="edge-creation-connect-action"]';
-// Own profile: the pencil that edits the intro (/in/{slug}/edit/intro/, /edit/forms/intro/).
-const EDIT_INTRO = /\/edit\/(?:forms\/)?intro\//;
-// Logged out: the public (guest) profile layout and its sign-in links.
-const LOGGED_OUT = '.top-card-layout, a[href*="linkedin.com/login"], a[href^="/login"]';
-// English aria-labels: "Follow {Name}", "Following, click to unfollow {Name}", "Pending, click to withdraw invitation
-// sent to {Name}", "Invite {Name} to connect", "Remove your connection to {Name}".
-const LABELS: [RegExp, Action][] = [
-  [/^Following, click to unfollow\b|^Unfollow /, 'following'],
-  [/^Pending, click to withdraw invitation\b/, 'pending'],
-  [/^Remove your connection to\b/, 'connected'],
-  [/^Follow /, 'follow'],
-  [/^Invite .+ to connect$/, 'connect'],
+// Language-independent hooks, first: the slots of the relationship button (data-view-name; Follow and Following share
+// edge-creation-follow-action, so there the icon tells them apart), the buttons' icons (svg id or data-test-icon in
+// the 2025 layout, li-icon type in the classic one) and the invitation link.
+const SLOTS: [string, Action][] = [
+  ['[data-view-name="edge-creation-withdraw-action"]', 'pending'],
+  ['[data-view-name="edge-creation-accept-action"]', 'accept'],
+  ['[data-view-name="edge-creation-connect-action"]', 'connect'],
+  ['[data-view-name="profile-primary-message"], [data-view-name="profile-secondary-message"]', 'message'],
+  ['[data-view-name="profile-overflow-button"]', 'more'],
 ];
+const ICON = 'svg[id], svg[data-test-icon], li-icon[type]';
+// add-small on Follow, check-small on Following, clock-small on Pending, connect-small on Connect.
+const ICON_ACTIONS: Record<string, Action> = {
+  add: 'follow',
+  check: 'following',
+  clock: 'pending',
+  connect: 'connect',
+};
+const INVITE_LINK = 'a[href^="/preload/custom-invite/"], a[href*="linkedin.com/preload/custom-invite/"]';
+// Own profile: the pencil that edits the intro (/in/{slug}/edit/intro/, /edit/forms/intro/), the self-view block.
+const EDIT_INTRO = /\/edit\/(?:forms\/)?intro\//;
+const SELF_VIEW = '[data-view-name="profile-self-view"]';
+// Signed out: the public (guest) profile layout and its sign-in links.
+const SIGNED_OUT =
+  '.top-card-layout, a[href*="linkedin.com/login"], a[href^="/login"], a[href*="/signup/public-profile-join"]';
+const SKELETON = '.scaffold-skeleton, [aria-busy="true"]';
 
-type Action = 'self' | 'following' | 'pending' | 'connected' | 'follow' | 'connect';
+type Action =
+  | 'ambiguous'
+  | 'self'
+  | 'following'
+  | 'pending'
+  | 'connected'
+  | 'follow'
+  | 'connect'
+  | 'accept'
+  | 'message'
+  | 'more';
+type LabelKind = 'follow' | 'following' | 'pending' | 'connect' | 'connected' | 'message' | 'more';
 
-function action(el: Element): Action | null {
+// Words, last: a button's visible word or the start of its aria-label ("Follow Alice", "Following, click to
+// unfollow Alice", "Pending, click to withdraw invitation sent to Alice", "Invite Alice to connect", "Remove your
+// connection to Alice"). Sources, read 2026-12-03: English from docs/sites.md §2 (automation code, 2025–26);
+// the other languages' Follow / Following / Connect from a third-party LinkedIn UI translation table
+// (CUSTOM_TRANSLATIONS of a LinkedIn mock-up plugin, unattributed); fr More from a LinkedIn automation LABELS
+// table (unattributed); ja その他 / メッセージ and de Vernetzen from automation code driving linkedin.com (2025–26).
+// No source was found for Pending, Message and More in de, es, pt, it, nl (and fr Pending / Message), nor for the
+// connection-removal item outside English: those stay empty, so such a page reads only from the hooks above and
+// otherwise says `language`. The table's German "Following" (Folgen) equals its Follow, so it is left out.
+const LABELS: LabelTable<LabelKind> = {
+  en: {
+    follow: ['Follow'],
+    following: ['Following', 'Unfollow'],
+    pending: ['Pending'],
+    connect: ['Connect', 'Invite'],
+    connected: ['Remove your connection', 'Remove connection'],
+    message: ['Message'],
+    more: ['More', 'More actions'],
+  },
+  de: {
+    follow: ['Folgen'],
+    following: [],
+    pending: [],
+    connect: ['Vernetzen'],
+    connected: [],
+    message: [],
+    more: [],
+  },
+  fr: {
+    follow: ['Suivre'],
+    following: ['Suivi'],
+    pending: [],
+    connect: ['Se connecter'],
+    connected: [],
+    message: [],
+    more: ['Plus', 'Plus d’actions', "Plus d'actions"],
+  },
+  es: {
+    follow: ['Seguir'],
+    following: ['Siguiendo'],
+    pending: [],
+    connect: ['Conectar'],
+    connected: [],
+    message: [],
+    more: [],
+  },
+  pt: {
+    follow: ['Seguir'],
+    following: ['Seguindo'],
+    pending: [],
+    connect: ['Conectar'],
+    connected: [],
+    message: [],
+    more: [],
+  },
+  it: {
+    follow: ['Segui'],
+    following: ['Già segui'],
+    pending: [],
+    connect: ['Collegati'],
+    connected: [],
+    message: [],
+    more: [],
+  },
+  nl: {
+    follow: ['Volgen'],
+    following: ['Aan het volgen'],
+    pending: [],
+    connect: ['Connectie maken'],
+    connected: [],
+    message: [],
+    more: [],
+  },
+  ja: {
+    follow: ['フォロー'],
+    following: ['フォロー中'],
+    pending: [],
+    connect: ['つながりを申請'],
+    connected: [],
+    message: ['メッセージ'],
+    more: ['その他'],
+  },
+};
+
+type Labels = Readonly<Record<LabelKind, readonly string[]>>;
+
+/** Whether `text` is `word` or starts with it followed by something that is not a letter ("Following, click…"). */
+function startsWithWord(text: string, word: string): boolean {
+  const lower = text.toLowerCase();
+  const wanted = word.toLowerCase();
+  return lower.startsWith(wanted) && !/[\p{L}\p{M}]/u.test(lower.charAt(wanted.length));
+}
+
+/** The kind of control the words of `el` name; null for none, 'ambiguous' for words of two kinds. */
+function labelled(el: Element, labels: Labels): LabelKind | 'ambiguous' | null {
+  const words = [el.getAttribute('aria-label')?.trim() ?? '', ...textTokens(el)].filter(Boolean);
+  const kinds = (Object.keys(labels) as LabelKind[]).filter((kind) =>
+    labels[kind].some((word) => words.some((text) => startsWithWord(text, word))),
+  );
+  if (kinds.length > 1) return 'ambiguous';
+  return kinds[0] ?? null;
+}
+
+function iconAction(el: Element): Action | null {
+  const icon = el.querySelector(ICON);
+  const name = icon?.getAttribute('data-test-icon') ?? icon?.getAttribute('type') ?? icon?.id ?? '';
+  return ICON_ACTIONS[name.replace(/-(?:small|medium|large)$/, '')] ?? null;
+}
+
+/** What a control of the top card does, from hooks first and words last. */
+function action(el: Element, labels: Labels | null): Action | null {
   if (EDIT_INTRO.test(el.getAttribute('href') ?? '')) return 'self';
-  const label = el.getAttribute('aria-label')?.trim() ?? '';
-  const labelled = LABELS.find(([pattern]) => pattern.test(label));
-  if (labelled) return labelled[1];
-  if (el.closest(FOLLOW_SLOT) && el.querySelector('svg#add-small')) return 'follow';
-  if (el.closest(CONNECT_SLOT) || el.querySelector('svg#connect-small')) return 'connect';
-  return null;
+  const slot = SLOTS.find(([selector]) => el.closest(selector));
+  // A pressed slot keeps its place while its icon already shows the new state.
+  const icon = iconAction(el);
+  if (slot && !(icon && slot[1] === 'connect')) return slot[1];
+  if (icon) return icon;
+  if (el.matches(INVITE_LINK)) return 'connect';
+  return labels ? labelled(el, labels) : null;
 }
 
 function urlHandle(href: string): string | null {
@@ -79,18 +220,35 @@ function urlHandle(href: string): string | null {
   return url ? linkedin.handleFromUrl(url) : null;
 }
 
+/** The top card and the element that shows the name: the 2025–26 layout first, then the classic one. */
+function topCard(doc: Document): { card: Element; name: Element } | null {
+  for (const badge of doc.querySelectorAll(NAME_BADGE)) {
+    const name = badge.querySelector(BADGE_NAME);
+    const card = badge.closest(TOP_CARD) ?? badge.closest('section');
+    if (name && card) return { card, name };
+  }
+  const card =
+    doc.querySelector(`${TOP_CARD}, ${LEGACY_TOP_CARD}`) ?? doc.querySelector('main h1')?.closest('section');
+  const name = card?.querySelector(LEGACY_NAME);
+  return card && name ? { card, name } : null;
+}
+
 function readProfile(doc: Document, handle: string): ProfileReading {
-  if (urlHandle(doc.URL) !== handle) return { state: 'unknown', anchor: null };
-  const card = doc.querySelector(TOP_CARD) ?? doc.querySelector('main h1')?.closest('section') ?? null;
-  const name = card?.querySelector('h1');
-  if (!card || !name) return { state: 'unknown', anchor: null };
+  if (urlHandle(doc.URL) !== handle) return { state: 'unknown', reason: 'loading', anchor: null };
+  const signedOut = doc.querySelector(SIGNED_OUT) !== null;
+  const found = topCard(doc);
+  if (!found) return { state: 'unknown', reason: signedOut ? 'signed-out' : 'loading', anchor: null };
+  const { card, name } = found;
   const anchor = name.parentElement ?? name;
   const contact = card.querySelector(CONTACT_INFO)?.getAttribute('href');
   // After a client-side navigation the previous member's card may still be on screen.
-  if (contact && urlHandle(contact) !== handle) return { state: 'unknown', anchor: null };
-  if (doc.querySelector(LOGGED_OUT)) return { state: 'unknown', anchor };
+  if (contact && urlHandle(contact) !== handle) return { state: 'unknown', reason: 'loading', anchor: null };
+  if (signedOut) return { state: 'unknown', reason: 'signed-out', anchor };
+  if (card.querySelector(SELF_VIEW)) return { state: 'self', anchor };
+  const labels = labelsAt(LABELS, card);
   const actions = [...card.querySelectorAll<HTMLElement>(ACTIONS)]
-    .map((el) => ({ el, kind: action(el) }))
+    .filter((el) => !el.closest(NAME_BADGE))
+    .map((el) => ({ el, kind: action(el, labels) }))
     // Visible buttons first, then items of the More menu.
     .sort((a, b) => Number(a.el.closest(MENU) !== null) - Number(b.el.closest(MENU) !== null));
   const find = (kind: Action) => actions.find((a) => a.kind === kind)?.el;
@@ -102,9 +260,15 @@ function readProfile(doc: Document, handle: string): ProfileReading {
     ['connected', 'following'],
   ];
   for (const [kind, state] of states) if (find(kind)) return { state, anchor };
-  // Follow where offered; else Connect, which sends an invitation and follows (the page then shows Pending).
-  const control = find('follow') ?? find('connect');
-  return control ? { state: 'not-following', followControl: control, anchor } : { state: 'unknown', anchor };
+  // Follow where offered; else Connect (or Accept), which makes a connection that follows (the page then shows Pending).
+  const control = find('follow') ?? find('connect') ?? find('accept');
+  if (control) return { state: 'not-following', followControl: control, anchor };
+  if (card.querySelector(SKELETON)) return { state: 'unknown', reason: 'loading', anchor };
+  // Only words could tell, and the page's language is one whose labels TeamFollow does not (fully) know; words
+  // that name two kinds at once are never a guess.
+  const complete = labels && Object.values(labels).every((words) => words.length > 0);
+  if (find('ambiguous')) return { state: 'unknown', reason: 'layout', anchor };
+  return { state: 'unknown', reason: complete ? 'layout' : 'language', anchor };
 }
 
 export const linkedin: SiteAdapter = {

@@ -21,6 +21,41 @@ describe('x profile reading', () => {
     expect(x.readProfile?.(doc, 'alice_dev').state).toBe('unknown');
   });
 
+  it('reads the user id from the control’s test id, never from a sidebar’s', () => {
+    const reading = x.readProfile?.(fixture('who-to-follow.html'), 'alice_dev');
+    expect(reading?.stableId).toBe('1501234567890123456');
+    expect(x.readProfile?.(fixture('self.html'), 'alice_dev').stableId).toBeUndefined();
+  });
+
+  it('matches the @handle in a label as a whole word', () => {
+    const page = (label: string) =>
+      html(`<nav><a data-testid="AppTabBar_Profile_Link" href="/manager_mo">Profile</a></nav>
+      <div data-testid="primaryColumn"><div><div><button aria-label="${label}" data-testid="7-follow">x</button></div>
+      <div data-testid="UserName"><span>Alice</span><span>@alice</span></div></div></div>`);
+    expect(x.readProfile?.(page('Follow @alice'), 'alice').state).toBe('not-following');
+    expect(x.readProfile?.(page('フォロー @alice'), 'alice').state).toBe('not-following');
+    expect(x.readProfile?.(page('Follow @alice_dev'), 'alice')).toMatchObject({
+      state: 'unknown',
+      reason: 'layout',
+    });
+  });
+
+  it('knows the own profile from the navigation before its buttons render', () => {
+    const doc = html(`<nav><a data-testid="AppTabBar_Profile_Link" href="/Alice_Dev">Profile</a></nav>
+      <div data-testid="primaryColumn"><div data-testid="UserName"><span>@alice_dev</span></div></div>`);
+    expect(x.readProfile?.(doc, 'alice_dev').state).toBe('self');
+  });
+
+  it('says a page without the header is loading, or signed out when it shows the login', () => {
+    expect(x.readProfile?.(html('<div data-testid="primaryColumn"></div>'), 'alice_dev').reason).toBe(
+      'loading',
+    );
+    const signedOut = html(
+      '<div data-testid="primaryColumn"></div><a href="/login" data-testid="loginButton">Log in</a>',
+    );
+    expect(x.readProfile?.(signedOut, 'alice_dev').reason).toBe('signed-out');
+  });
+
   it('finds the following list of a profile, and nothing else', () => {
     expect(x.followingListOwner?.(new URL('https://twitter.com/Manager_Mo/following'))).toBe('manager_mo');
     expect(x.followingListOwner?.(new URL('https://x.com/manager_mo/followers'))).toBeNull();
