@@ -156,12 +156,13 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   if (!control || !button) return { state: 'unknown', reason: 'layout', anchor };
   const fromMarkup = stateFromMarkup(control, button);
   const fromWords = stateFromWords(button);
+  const wordsTell = fromWords === 'following' || fromWords === 'not-following';
   // Words of a known kind that contradict the markup make the page ambiguous: unknown, never a guess.
-  const agreed = fromMarkup ?? (fromWords === 'unread' ? null : fromWords);
-  if (fromMarkup && fromWords && fromWords !== 'unread' && fromWords !== fromMarkup)
+  if (fromMarkup && wordsTell && fromWords !== fromMarkup)
     return { state: 'unknown', reason: 'layout', anchor };
-  if (agreed === 'following') return { state: 'following', anchor };
-  if (agreed === 'not-following') return { state: 'not-following', followControl: button, anchor };
+  const state = fromMarkup ?? (wordsTell ? fromWords : null);
+  if (state === 'following') return { state, anchor };
+  if (state === 'not-following') return { state, followControl: button, anchor };
   return { state: 'unknown', reason: fromWords === 'unread' ? 'language' : 'layout', anchor };
 }
 
