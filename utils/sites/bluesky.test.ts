@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openFixture } from '../../tests/helpers/fixture-dom';
+import { openFixture, pageFrom } from '../../tests/helpers/fixture-dom';
 import { bluesky } from './bluesky';
 
 const PAGE_URL = 'https://bsky.app/profile/alice.bsky.social';
@@ -16,6 +16,40 @@ describe('bluesky profile reading', () => {
     const reading = bluesky.readProfile?.(fixture('suggested-follows.html'), 'alice.bsky.social');
     expect(reading?.state).toBe('following');
     expect(reading?.anchor?.textContent?.trim()).toBe('Alice Example');
+  });
+
+  it('finds the handle in a follow label whatever the word order of the language', () => {
+    const header = (label: string) =>
+      pageFrom(
+        `<html lang="xx"><nav><a href="/notifications"></a></nav><div><div><button data-testid="followBtn" aria-label="${label}"><div>·</div></button></div><div><div><div data-testid="profileHeaderDisplayName">A</div></div><div></div></div></div></html>`,
+        { url: PAGE_URL },
+      );
+    const read = (label: string) => bluesky.readProfile?.(header(label), 'alice.bsky.social').state;
+    expect(read('Follow alice.bsky.social')).toBe('not-following');
+    expect(read('alice.bsky.social folgen')).toBe('not-following');
+    expect(read('alice.bsky.socialをフォロー')).toBe('not-following');
+    expect(read('Follow malice.bsky.social')).toBe('unknown');
+    expect(read('Follow alice.bsky.social.evil')).toBe('unknown');
+  });
+
+  it('leaves follows-you unsaid in a language outside its labels, and reads the state all the same', () => {
+    const reading = bluesky.readProfile?.(fixture('follows-you-ca.html'), 'alice.bsky.social');
+    expect(reading?.state).toBe('not-following');
+    expect(reading?.followsYou).toBeUndefined();
+  });
+
+  it('takes the own profile from the shell’s profile link when the header has no follow button', () => {
+    const doc = pageFrom(
+      `<nav role="navigation"><a href="/notifications"></a><a href="/profile/alice.bsky.social" aria-label="Profile"></a></nav>
+      <div><div><button data-testid="profileHeaderDropdownBtn"></button></div>
+      <div><div><div data-testid="profileHeaderDisplayName">Alice</div></div><div><div>@alice.bsky.social</div></div></div></div>`,
+      { url: PAGE_URL },
+    );
+    expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('self');
+    expect(bluesky.readProfile?.(doc, 'bob.bsky.social')).toMatchObject({
+      state: 'unknown',
+      reason: 'loading',
+    });
   });
 
   it('finds the follows list of a profile, and nothing else', () => {

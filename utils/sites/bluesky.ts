@@ -1,4 +1,4 @@
-import { decodeOrNull, nearestAncestor } from './dom';
+import { decodeOrNull, type LabelTable, labelsAt, nearestAncestor, textTokens } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // Bluesky: the web client shows people at /profile/{handle or DID} (social-app src/routes.ts).
@@ -50,22 +50,49 @@ function handleFromText(text: string): string | null {
   return handleOrDid(text);
 }
 
-// Profile header (social-app ProfileHeaderStandard.tsx @008fe5e, DisplayName.tsx, Handle.tsx @094a877, 2025;
-// React Native Web renders testID as data-testid). The follow button's label is "Follow {handle}" / "Unfollow {handle}".
+// Words appear only in the "Follows you" pill (Handle.tsx) and the "Follow back" text of the follow button
+// (ProfileHeaderStandard.tsx); the state itself is read from test ids, whatever the language. Labels from
+// bluesky-social/social-app src/locale/locales/<lang>/messages.po, msgids "Follows you" and "Follow back" (read 2026-12-03):
+// en the msgids; de @e627d37; fr, es, pt-BR @7d03cb5; it, nl @f4a5f22; ja @73fe15f.
+const LABELS: LabelTable<'followsYou' | 'followBack'> = {
+  en: { followsYou: ['Follows you'], followBack: ['Follow back'] },
+  de: { followsYou: ['Folgt dir'], followBack: ['Zurückfolgen'] },
+  fr: { followsYou: ['Vous suit'], followBack: ['Suivre en retour'] },
+  es: { followsYou: ['Te sigue'], followBack: ['Seguir también'] },
+  pt: { followsYou: ['Segue você'], followBack: ['Seguir de volta'] },
+  it: { followsYou: ['Ti segue'], followBack: ['Ricambia follow'] },
+  nl: { followsYou: ['Volgt jou'], followBack: ['Terugvolgen'] },
+  ja: { followsYou: ['あなたをフォロー'], followBack: ['フォローバック'] },
+};
+
+// Profile header (social-app src/screens/Profile/Header/ProfileHeaderStandard.tsx @008fe5e, DisplayName.tsx @00521b6,
+// Handle.tsx @094a877 and the 2026 version with invalidHandleDialogControl, read 2026-12-03; React Native Web renders
+// testID as data-testid). The name row and the "@handle" line share a column below the buttons row.
 const DISPLAY_NAME = '[data-testid="profileHeaderDisplayName"]';
 const FOLLOW_BUTTON = '[data-testid="followBtn"]';
 const UNFOLLOW_BUTTON = '[data-testid="unfollowBtn"]';
+// Only on the signed-in user's own profile, in place of the follow button (HeaderStandardButtons, isMe).
 const EDIT_PROFILE = '[data-testid="profileHeaderEditProfileButton"]';
-const HEADER_CONTROL = `${FOLLOW_BUTTON}, ${UNFOLLOW_BUTTON}, ${EDIT_PROFILE}, [data-testid="unblockBtn"]`;
-// Logged out the follow button still renders (it asks to sign in): the shell's sign-in buttons tell (NavSignupCard.tsx).
-const LOGGED_OUT = '[aria-label="Sign in"], [aria-label="Sign up"], [aria-label="Create account"]';
-// English only: the "Follows you" pill (Handle.tsx) and the "Follow back" button text.
-const FOLLOWS_YOU_TEXT = /\bfollows you\b/i;
-const FOLLOW_BACK_TEXT = /^\s*follow back\s*$/i;
+// When you block the account; a block through a list, or being blocked, leaves only the menu.
+const UNBLOCK_BUTTON = '[data-testid="unblockBtn"]';
+// The profile menu renders in every state, so it finds the buttons row even when no follow button is there.
+const PROFILE_MENU = '[data-testid="profileHeaderDropdownBtn"]';
+const HEADER_CONTROL = [FOLLOW_BUTTON, UNFOLLOW_BUTTON, EDIT_PROFILE, UNBLOCK_BUTTON, PROFILE_MENU].join(
+  ', ',
+);
+// The signed-in shell links to the notifications and chat screens: the desktop left nav (src/view/shell/desktop/
+// LeftNav.tsx @03e0a33, NavItem href) and the mobile web bottom bar (src/view/shell/bottom-bar/BottomBarWeb.tsx, NavItem
+// href) render them only with a session. Signed out they show NavSignupCard's "Sign in" / "Create account" buttons
+// instead, which carry no test id; so the absence of these links says "signed out" in every language (read 2026-12-03).
+const SIGNED_IN_SHELL = 'a[href="/notifications"], a[href="/messages"]';
+// The same shell links to the signed-in user's own profile, /profile/{handle} (makeProfileLink of currentAccount).
+const SHELL_PROFILE_LINK = '[role="navigation"] a[href^="/profile/"], nav a[href^="/profile/"]';
 // Following list cards: testID profileCard-{handle}-link on the link to the profile (components/ProfileCard.tsx, 2025).
 const PROFILE_CARD_LINK = 'a[data-testid^="profileCard-"][data-testid$="-link"]';
 // Levels up from the name column to the header block that holds the buttons row, at most.
 const HEADER_LEVELS = 3;
+// The web forces the handle left-to-right with CSS; native builds wrap it in bidi marks (Handle.tsx, sanitizeHandle).
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The handle or DID a `/profile/{name}` link or path points to, or null. */
 function profileHandle(path: string): string | null {
@@ -77,13 +104,42 @@ function headerBox(column: Element): Element | null {
   return nearestAncestor(column, HEADER_LEVELS, (el) => el.querySelector(HEADER_CONTROL) !== null);
 }
 
-/** Whether the header shows `handle`: its "@handle" line, the button label, or for a DID the page's own URL. */
-function showsHandle(handleLine: string, control: Element | null, handle: string, doc: Document): boolean {
-  const shown = handleLine.split(/\s+/).filter((word) => word.startsWith('@'));
-  if (shown.some((word) => word.slice(1).toLowerCase() === handle)) return true;
-  const label = control?.getAttribute('aria-label')?.trim().split(/\s+/).pop()?.toLowerCase();
-  if (label === handle) return true;
+/** Whether `label` names `handle` as a whole word: "Follow a.b", "a.b folgen", "a.bをフォロー" (messages.po "Follow {0}"). */
+function labelNames(label: string, handle: string): boolean {
+  const at = label.toLowerCase().indexOf(handle);
+  if (at < 0) return false;
+  const handleChar = /[a-z0-9.-]/;
+  const before = label[at - 1] ?? ' ';
+  const after = label[at + handle.length] ?? ' ';
+  return !handleChar.test(before.toLowerCase()) && !handleChar.test(after.toLowerCase());
+}
+
+/** Whether the header shows `handle`: its "@handle" text node, the follow button's label, or for a DID the page URL. */
+function showsHandle(handleLine: string[], control: Element | null, handle: string, doc: Document): boolean {
+  if (handleLine.some((token) => token.replace(BIDI_MARKS, '').toLowerCase() === `@${handle}`)) return true;
+  const label = control?.matches(`${FOLLOW_BUTTON}, ${UNFOLLOW_BUTTON}`)
+    ? control.getAttribute('aria-label')
+    : null;
+  if (label && labelNames(label, handle)) return true;
   return handle.startsWith('did:') && profileHandle(doc.URL) === handle;
+}
+
+/** The handle of the signed-in user's own profile, as the signed-in shell links to it, or null. */
+function ownHandle(doc: Document): string | null {
+  for (const link of doc.querySelectorAll(SHELL_PROFILE_LINK)) {
+    const handle = profileHandle(link.getAttribute('href') ?? '');
+    if (handle) return handle;
+  }
+  return null;
+}
+
+/** Whether the profile follows the signed-in user, from the pill or "Follow back"; undefined outside the labels. */
+function followsYouFrom(handleLine: string[], follow: Element | null, at: Element): boolean | undefined {
+  const labels = labelsAt(LABELS, at);
+  if (!labels) return undefined;
+  const pill = handleLine.some((token) => labels.followsYou.includes(token));
+  const followBack = follow !== null && textTokens(follow).some((token) => labels.followBack.includes(token));
+  return pill || followBack;
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
@@ -91,23 +147,25 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   for (const name of doc.querySelectorAll(DISPLAY_NAME)) {
     const block = name.parentElement ?? name;
     const column = block.parentElement ?? block;
-    const handleLine = [...column.children]
-      .filter((child) => child !== block)
-      .map((child) => child.textContent ?? '')
-      .join(' ');
+    const handleLine = [...column.children].filter((child) => child !== block).flatMap(textTokens);
     const box = headerBox(column);
-    const control = box?.querySelector(HEADER_CONTROL) ?? null;
+    const control = box?.querySelector(`${FOLLOW_BUTTON}, ${UNFOLLOW_BUTTON}`) ?? null;
     if (!showsHandle(handleLine, control, handle, doc)) continue;
-    const unknown: ProfileReading = { state: 'unknown', anchor: block };
-    if (!box || doc.querySelector(LOGGED_OUT)) return unknown;
-    if (box.querySelector(EDIT_PROFILE)) return { state: 'self', anchor: block };
+    const anchor = block;
+    if (!box) return { state: 'unknown', reason: 'layout', anchor };
+    if (box.querySelector(EDIT_PROFILE)) return { state: 'self', anchor };
+    // Signed out the follow button still renders (it asks to sign in): only the shell tells.
+    if (!doc.querySelector(SIGNED_IN_SHELL)) return { state: 'unknown', reason: 'signed-out', anchor };
     const follow = box.querySelector<HTMLElement>(FOLLOW_BUTTON);
-    const followsYou = FOLLOWS_YOU_TEXT.test(handleLine) || FOLLOW_BACK_TEXT.test(follow?.textContent ?? '');
-    if (box.querySelector(UNFOLLOW_BUTTON)) return { state: 'following', followsYou, anchor: block };
-    if (follow) return { state: 'not-following', followsYou, followControl: follow, anchor: block };
-    return unknown;
+    const unfollow = box.querySelector(UNFOLLOW_BUTTON);
+    if (!follow && !unfollow && ownHandle(doc) === handle) return { state: 'self', anchor };
+    const followsYou = followsYouFrom(handleLine, follow, name);
+    const known = followsYou === undefined ? {} : { followsYou };
+    if (unfollow) return { state: 'following', ...known, anchor };
+    if (follow) return { state: 'not-following', ...known, followControl: follow, anchor };
+    return { state: 'unknown', reason: box.querySelector(UNBLOCK_BUTTON) ? 'other' : 'layout', anchor };
   }
-  return { state: 'unknown', anchor: null };
+  return { state: 'unknown', reason: 'loading', anchor: null };
 }
 
 export const bluesky: SiteAdapter = {

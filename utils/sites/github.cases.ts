@@ -19,12 +19,17 @@ export const cases: UrlCases = {
     ['https://github.com/1234', '1234'],
     [`https://github.com/${longest}`, longest],
     ['https://github.com/github', 'github'],
+    ['https://github.com/Torvalds?tab=overview&from=2026-01-01', 'torvalds'],
   ],
   reject: [
     'https://github.com/',
     'https://github.com/torvalds?tab=followers',
     'https://github.com/torvalds?tab=following',
     'https://github.com/torvalds/linux',
+    // The feeds and key lists beside a profile are not the profile.
+    'https://github.com/torvalds.atom',
+    'https://github.com/torvalds.keys',
+    'https://github.com/torvalds.gpg',
     'https://github.com/torvalds/linux/issues/1',
     'https://github.com/orgs/github/people',
     'https://github.com/settings/profile',

@@ -1,4 +1,4 @@
-import { isHidden } from './dom';
+import { isHidden, textTokens } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // GitHub: a person is /{login}. gist.github.com/{login} is a gist listing, not the profile, so it is not read.
@@ -48,14 +48,22 @@ function handleFromText(text: string): string | null {
 }
 
 // Profile page DOM, server-rendered (saved profile HTML c. 2023–24, third-party; refined-github cc22fe3, 2026-08-19).
+// Every reading here is of forms, attributes and logins, so it does not depend on the page's language.
 // The signed-in login; absent or empty when logged out (refined-github getLoggedInUser).
 const USER_LOGIN = 'meta[name="user-login"]';
+// Signed out, Follow is a link to the sign-in page instead of a form (saved logged-out profile HTML, 2024).
+const SIGN_IN_LINK = 'a[href^="/login?return_to="], a[href^="https://github.com/login?return_to="]';
 // Both forms are rendered; the inactive one carries `hidden` (span.user-following-container.js-form-toggle-container).
 const FOLLOW_FORM = 'form[action*="/users/follow?"]';
 const UNFOLLOW_FORM = 'form[action*="/users/unfollow?"]';
 const SUBMIT = 'input[type="submit"], button[type="submit"], button:not([type])';
+// The login line; it also holds the pronouns, `<span itemprop="pronouns">· she/her</span>`, so its first text node is
+// the login (profile scrapers on GitHub read `.vcard-username [itemprop="pronouns"]`, checked 2026-12-03).
 const VCARD_USERNAME = '.vcard-username';
 const VCARD_NAMES = '.vcard-names-container, h1.vcard-names';
+// The profile's avatar links to avatars.githubusercontent.com/u/{numeric id}: GitHub's stable id (DESIGN, Identity).
+const AVATAR_LINK = '.h-card a[itemprop="image"][href]';
+const AVATAR_ID = /^\/u\/(\d+)$/;
 // ?tab=following rows: avatar and name links with hovercards (profile HTML, 2024).
 const LIST_ROW = '.d-table';
 const USER_LINK = 'a[data-hovercard-type="user"][href]';
@@ -72,24 +80,43 @@ function linkHandle(href: string | null): string | null {
   return url ? github.handleFromUrl(url) : null;
 }
 
+/** The login the profile's vcard shows (its first text node, so the pronouns beside it do not count), or null. */
+function shownLogin(doc: Document): string | null {
+  const line = doc.querySelector(VCARD_USERNAME);
+  return line ? (textTokens(line)[0]?.toLowerCase() ?? null) : null;
+}
+
+/** GitHub's numeric id of the profile on the page, from its avatar link. */
+function avatarId(doc: Document): string | undefined {
+  const href = doc.querySelector(AVATAR_LINK)?.getAttribute('href');
+  const url = href ? URL.parse(href) : null;
+  return url?.hostname === 'avatars.githubusercontent.com' ? url.pathname.match(AVATAR_ID)?.[1] : undefined;
+}
+
 function visibleForm(doc: Document, selector: string, handle: string): Element | undefined {
   return [...doc.querySelectorAll(selector)].find((form) => formTarget(form) === handle && !isHidden(form));
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
-  const shown = doc.querySelector(VCARD_USERNAME)?.textContent?.trim().toLowerCase();
+  const shown = shownLogin(doc);
   const forms = [...doc.querySelectorAll(`${FOLLOW_FORM}, ${UNFOLLOW_FORM}`)].filter(
     (f) => formTarget(f) === handle,
   );
   // The page must show this login (its vcard, else its own follow forms): not another profile, not a skeleton.
-  if (shown ? shown !== handle : forms.length === 0) return { state: 'unknown', anchor: null };
+  if (shown ? shown !== handle : forms.length === 0)
+    return { state: 'unknown', reason: 'loading', anchor: null };
   const anchor = doc.querySelector(VCARD_NAMES);
+  const stableId = shown ? avatarId(doc) : undefined;
+  const read = (reading: ProfileReading): ProfileReading => (stableId ? { ...reading, stableId } : reading);
   const me = doc.querySelector(USER_LOGIN)?.getAttribute('content')?.trim().toLowerCase();
-  if (!me) return { state: 'unknown', anchor };
-  if (me === handle) return { state: 'self', anchor };
-  if (visibleForm(doc, UNFOLLOW_FORM, handle)) return { state: 'following', anchor };
+  // Signed out the login meta is empty (or gone) and Follow is a link to the sign-in page, not a form.
+  if (!me || (forms.length === 0 && doc.querySelector(SIGN_IN_LINK)))
+    return read({ state: 'unknown', reason: 'signed-out', anchor });
+  if (me === handle) return read({ state: 'self', anchor });
+  if (visibleForm(doc, UNFOLLOW_FORM, handle)) return read({ state: 'following', anchor });
   const control = visibleForm(doc, FOLLOW_FORM, handle)?.querySelector<HTMLElement>(SUBMIT);
-  return control ? { state: 'not-following', followControl: control, anchor } : { state: 'unknown', anchor };
+  if (control) return read({ state: 'not-following', followControl: control, anchor });
+  return read({ state: 'unknown', reason: 'layout', anchor });
 }
 
 export const github: SiteAdapter = {

@@ -11,6 +11,8 @@ export const cases: UrlCases = {
     ['https://new.reddit.com/user/alice', 'alice'],
     ['https://m.reddit.com/u/alice', 'alice'],
     ['https://www.reddit.com/user/alice/saved/', 'alice'],
+    ['https://www.reddit.com/user/Alice/?feedViewType=compactView', 'alice'],
+    ['https://www.reddit.com/u/alice/overview#top', 'alice'],
   ],
   reject: [
     'https://www.reddit.com/',
@@ -26,6 +28,9 @@ export const cases: UrlCases = {
     'https://www.reddit.com/user/%zz',
     'https://www.reddit.com/user/alice%2Fcomments',
     'https://www.reddit.com/user/alice/m/cats/',
+    // Reddit's JSON API beside the profile is not the profile.
+    'https://www.reddit.com/user/alice.json',
+    'https://www.reddit.com/user/alice/about.json',
   ],
   normalize: [
     ['@Alice', 'alice'],

@@ -11,9 +11,9 @@ const read = (doc: Document) => reddit.readProfile?.(doc, 'alice_dev');
 describe('reddit profile reading', () => {
   it('leaves even a working Follow button unread', async () => {
     const doc = open('not-following.html', true);
-    expect(read(doc)).toEqual({ state: 'unknown', anchor: null });
+    expect(read(doc)).toEqual({ state: 'unknown', reason: 'other', anchor: null });
     doc.querySelector<HTMLElement>('aside button')?.click();
     await vi.waitFor(() => expect(doc.querySelector('aside button')?.textContent).toBe('Unfollow'));
-    expect(read(doc)?.state).toBe('unknown');
+    expect(read(doc)).toEqual({ state: 'unknown', reason: 'other', anchor: null });
   });
 });

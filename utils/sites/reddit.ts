@@ -38,9 +38,10 @@ function handleFromText(text: string): string | null {
 // No public source documents a stable hook for the Follow button of a Reddit profile (sites.md §11, checked
 // 2026-11-25): the one known selector was a hashed class of the 2021 redesign, and neither shreddit's profile markup
 // nor old.reddit's is described anywhere public. The follow state lives in the profile's `subscribed` flag behind
-// OAuth. So the page never counts as evidence: always unknown, and the flag floats.
+// OAuth. So the page never counts as evidence: always unknown (reason `other`: Reddit is not read), and the flag
+// floats.
 function readProfile(): ProfileReading {
-  return { state: 'unknown', anchor: null };
+  return { state: 'unknown', reason: 'other', anchor: null };
 }
 
 export const reddit: SiteAdapter = {

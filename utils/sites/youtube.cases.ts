@@ -25,6 +25,9 @@ export const cases: UrlCases = {
     ['https://www.youtube.com/@%E6%97%A5%E6%9C%AC%E8%AA%9E', '日本語'],
     ['https://www.youtube.com/@Ünal', 'ünal'],
     ['https://www.youtube.com/@UC_x5XG1OV2P6uZZ5FSM9Ttw', 'uc_x5xg1ov2p6uzz5fsm9ttw'],
+    ['https://www.youtube.com/@alice/posts', 'alice'],
+    ['https://www.youtube.com/@alice/featured?hl=de', 'alice'],
+    ['https://m.youtube.com/@alice/videos?app=m&persist_app=1', 'alice'],
   ],
   reject: [
     'https://www.youtube.com/',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openFixture } from '../../tests/helpers/fixture-dom';
+import { openFixture, pageFrom } from '../../tests/helpers/fixture-dom';
 import { youtube } from './youtube';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
@@ -8,7 +8,33 @@ const open = (file: string, scripts = false) => openFixture('youtube', file, { u
 
 const read = (doc: Document) => youtube.readProfile?.(doc, 'alicecreates');
 
+// A signed-in channel page in the current layout whose subscribe button has the given classes and text.
+const channel = (lang: string, shape: string, text: string) =>
+  pageFrom(
+    `<html lang="${lang}"><button id="avatar-btn"></button><yt-page-header-view-model>
+    <yt-content-metadata-view-model><span>@alicecreates</span></yt-content-metadata-view-model>
+    <yt-subscribe-button-view-model><button class="yt-spec-button-shape-next ${shape}"><div>${text}</div></button>
+    </yt-subscribe-button-view-model></yt-page-header-view-model></html>`,
+    { url: PAGE_URL },
+  );
+
 describe('youtube profile reading', () => {
+  it('reads the button shape in any language, and the words where the shape says nothing', () => {
+    expect(read(channel('pl', 'yt-spec-button-shape-next--tonal', 'Subskrybujesz'))?.state).toBe('following');
+    expect(read(channel('de', '', 'Abonniert'))?.state).toBe('following');
+    expect(read(channel('fr', '', 'S’abonner'))?.state).toBe('not-following');
+    expect(read(channel('fr', '', 'Abonné'))?.state).toBe('following');
+  });
+
+  it('says the language is unread when only words could tell', () => {
+    expect(read(channel('pl', '', 'Subskrybuj'))).toMatchObject({ state: 'unknown', reason: 'language' });
+  });
+
+  it('does not guess when the words contradict the button shape', () => {
+    const reading = read(channel('en', 'yt-spec-button-shape-next--filled', 'Subscribed'));
+    expect(reading).toMatchObject({ state: 'unknown', reason: 'layout' });
+  });
+
   it('does not take a channel id page whose head names another channel', () => {
     expect(youtube.readProfile?.(open('channel-id.html'), 'UCs3LfQ8p_Zx2Wm7Ka1Vb9Nd').state).toBe('unknown');
   });
