@@ -13,6 +13,12 @@ describe('facebook profile reading', () => {
     expect(read(open('not-following.html'))?.followControl?.getAttribute('aria-label')).toBe('Follow');
   });
 
+  it('reads the aria-labels of English pages only, and says so', () => {
+    const doc = open('not-following.html');
+    doc.documentElement.lang = 'it';
+    expect(read(doc)).toMatchObject({ state: 'unknown', reason: 'language' });
+  });
+
   it("does not take a page without this profile's tab links", () => {
     const doc = open('following.html');
     for (const tab of doc.querySelectorAll('[role="tab"], a[href*="/friends"], a[href*="/followers"]'))

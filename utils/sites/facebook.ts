@@ -1,4 +1,4 @@
-import { nearestFound, queryOutside } from './dom';
+import { type LabelTable, labelsAt, nearestFound, queryOutside } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // Facebook: /{username}, /profile.php?id={id} and /people/{Name}/{id}/ (sites.md §8); web. serves some regions.
@@ -84,18 +84,50 @@ function isProfileTab(tab: string | undefined): boolean {
 
 // Public facts on Facebook's markup are thin (sites.md §8): atomic classes are brittle, ARIA labels are the hooks,
 // and only "Add Friend" is confirmed in public code. Friending is not following, so Add friend is never read. The
-// reader answers only for exactly one `[role="button"]` labelled "Follow" or "Following" next to the profile's name
-// (`h1` in `[role="main"]`), on a page whose main column links to this profile's own sub-pages (its tabs and
-// counts: /{username}/about, /friends…, or ?sk= for numeric ids; general knowledge). Links to a profile's root
-// (mutual-friend pictures) do not count. Self, pending requests, signed-out pages and the rest read as unknown.
+// reader answers only for exactly one `[role="button"]` whose aria-label is the page language's "Follow" or
+// "Following" next to the profile's name (`h1` in `[role="main"]`), on a page whose main column links to this
+// profile's own sub-pages (its tabs and counts: /{username}/about, /friends…, or ?sk= for numeric ids; general
+// knowledge). Links to a profile's root (mutual-friend pictures) do not count. Self, pending requests and the rest
+// read as unknown.
 const MAIN = '[role="main"]';
 const NAME = 'h1';
-const FOLLOW_BUTTON = '[role="button"][aria-label="Follow"], [role="button"][aria-label="Following"]';
-// Signed out, Facebook shows its log-in form (general knowledge).
+const BUTTON = '[role="button"][aria-label]';
+// Signed out, Facebook shows its log-in form (general knowledge): read by form action and field name.
 const SIGNED_OUT = 'form[action*="/login"], input[name="pass"]';
 const DIALOG = '[role="dialog"]';
 // The buttons sit under the name and the counts, in the same header card.
 const HEADER_LEVELS = 6;
+
+type Label = 'follow' | 'following';
+
+// The aria-labels of the profile's follow button per page language; read 2026-12-03. A kind without a source is
+// left empty, and a page showing it reads unknown with reason `language`. Sources:
+// en: matsyui/Facebook-Scripts auto-unfollow.md (div[role="button"][aria-label="Following"], 2025) and sites.md §8.
+// de, fr, es, pt, it, nl, ja: no public code or help page found that quotes the profile button's aria-label (help
+//     pages describe the menu, not the label), so those pages read unknown with reason `language`.
+const LABELS: LabelTable<Label> = {
+  en: { follow: ['Follow'], following: ['Following'] },
+  de: { follow: [], following: [] },
+  fr: { follow: [], following: [] },
+  es: { follow: [], following: [] },
+  pt: { follow: [], following: [] },
+  it: { follow: [], following: [] },
+  nl: { follow: [], following: [] },
+  ja: { follow: [], following: [] },
+};
+
+/** The kind of follow button `el` is by its aria-label in the language of its page, or undefined. */
+function labelOf(el: Element): Label | undefined {
+  const labels = labelsAt(LABELS, el);
+  const label = el.getAttribute('aria-label') ?? '';
+  return labels ? (Object.keys(labels) as Label[]).find((kind) => labels[kind].includes(label)) : undefined;
+}
+
+/** Why a header without a known button reads unknown: a language not (fully) in the table, or a new layout. */
+function unreadReason(el: Element): 'language' | 'layout' {
+  const labels = labelsAt(LABELS, el);
+  return labels && Object.values(labels).every((list) => list.length > 0) ? 'layout' : 'language';
+}
 
 /** The profile whose own sub-page a link opens (`/{username}/about`, `profile.php?id=…&sk=about`), or null. */
 function linkedSubPage(link: HTMLAnchorElement): string | null {
@@ -114,7 +146,9 @@ function linkedSubPage(link: HTMLAnchorElement): string | null {
 
 /** The Follow/Following buttons nearest to the profile name `name`, outside dialogs. */
 function nearestButtons(name: Element): HTMLElement[] {
-  return nearestFound(name, HEADER_LEVELS, (node) => queryOutside(node, FOLLOW_BUTTON, DIALOG));
+  return nearestFound(name, HEADER_LEVELS, (node) =>
+    queryOutside(node, BUTTON, DIALOG).filter((el) => labelOf(el) !== undefined),
+  );
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
@@ -123,13 +157,13 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   const name = main?.querySelector(NAME);
   // The page must be this profile's: after a client-side navigation the previous one may still be on screen.
   if (!name || !links.some((link) => linkedSubPage(link) === handle))
-    return { state: 'unknown', anchor: null };
-  const unknown: ProfileReading = { state: 'unknown', anchor: name };
-  if (doc.querySelector(SIGNED_OUT)) return unknown;
+    return { state: 'unknown', reason: 'loading', anchor: null };
+  if (doc.querySelector(SIGNED_OUT)) return { state: 'unknown', reason: 'signed-out', anchor: name };
   const buttons = nearestButtons(name);
   const button = buttons[0];
-  if (!button || buttons.length !== 1) return unknown;
-  return button.getAttribute('aria-label') === 'Follow'
+  if (buttons.length > 1) return { state: 'unknown', reason: 'layout', anchor: name };
+  if (!button) return { state: 'unknown', reason: unreadReason(name), anchor: name };
+  return labelOf(button) === 'follow'
     ? { state: 'not-following', followControl: button, anchor: name }
     : { state: 'following', anchor: name };
 }

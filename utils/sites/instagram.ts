@@ -1,4 +1,4 @@
-import { nearestFound, shownText } from './dom';
+import { type LabelTable, labelsAt, nearestFound, shownText, showsToken } from './dom';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // Instagram: a profile is /{username}/ at the root, so reserved first segments must be ruled out (sites.md §7).
@@ -66,24 +66,84 @@ const PROFILE_HEADER = 'main header';
 const HEADER_NAME = 'h1, h2, span';
 // Only your own profile links to the profile editor (Maskbook's Instagram selectors; public code, checked 2026-11-25).
 const EDIT_PROFILE = 'a[href="/accounts/edit/"]';
-// Signed out: the top bar offers "Log in", or the page is the log-in form (public code, checked 2026-11-25).
+// Signed out: the top bar offers "Log in", or the page is the log-in form (public code, checked 2026-11-25). Both
+// are read by href and field name, so in any language.
 const LOGGED_OUT = 'a[href^="/accounts/login"], input[name="username"]';
 const DIALOG = '[role="dialog"]';
 const CONTROL = 'button, [role="button"]';
 // The follow button sits in the block next to the username; a few levels up at most.
 const HEADER_LEVELS = 4;
 
-// Button texts (InstaBot_ChromeExtension content.js, 2025-09-16; sites.md §7). "Follow" would read "Follow Back"
-// if they followed you, so it also says they do not. Any other text (another locale) is no evidence.
-const BUTTON_TEXT = new Map<string, { state: FollowState; followsYou?: boolean }>([
-  ['follow', { state: 'not-following', followsYou: false }],
-  ['follow back', { state: 'not-following', followsYou: true }],
-  ['following', { state: 'following' }],
-  ['requested', { state: 'requested' }],
-]);
+type Label = 'follow' | 'followBack' | 'following' | 'requested';
 
-const buttonReading = (el: Element | undefined) =>
-  el ? BUTTON_TEXT.get(shownText(el).toLowerCase()) : undefined;
+// The header button's words per page language (the button has no attribute that says its state); read 2026-12-03.
+// A kind without a source is left empty, and a page showing it reads unknown with reason `language`. Sources:
+// en: InstaBot_ChromeExtension chrome-extension/content.js (2025-09-16; sites.md §7): Follow, Following, Requested,
+//     Follow Back.
+// de: Instagram's own about.instagram.com/de-de/blog/tips-and-tricks/restrict-mute-block-report-guide (den Tab
+//     „Folgen“ oder „Gefolgt“); legolasek/Instagram-Bulk-Unfollow-Tool instagram-unfollow-tool.js v1.2 (texts
+//     following: abonniert …; followState: folgen …). No source found for Requested or Follow Back.
+// fr: Instagram's help text as copied at formationdigital.mc-informatique.fr/Lecons/gestion-de-vos-abonnes/
+//     (« Appuyez sur Abonné(e) … son profil affiche la mention S'abonner à la place de Abonné(e) »); the v1.2 tool
+//     (suivre, abonné). No source found for Requested or Follow Back.
+// es: the v1.2 tool (seguir, siguiendo); tecnobloggers.com/?p=22379 (el botón de Seguir cambia a Solicitado). No
+//     source found for Follow Back.
+// pt: the v1.2 tool (seguir, seguindo). No source found for Requested or Follow Back.
+// it: laleggepertutti.it/383101 (2020-06-18: un bottone … con la scritta “Richiesta inviata” … diventerà … “Segui”).
+//     No source found for Following or Follow Back.
+// nl: no source found for any label, so Dutch pages read unknown with reason `language`.
+// ja: pendelion.com/insta-follow-remove (「フォロー中」というボタン; 「フォローバックする」という青いボタン);
+//     digitalnews365.com/instagram-follow (「フォローする」). No source found for Requested.
+const LABELS: LabelTable<Label> = {
+  en: { follow: ['Follow'], followBack: ['Follow Back'], following: ['Following'], requested: ['Requested'] },
+  de: { follow: ['Folgen'], followBack: [], following: ['Gefolgt', 'Abonniert'], requested: [] },
+  fr: {
+    follow: ["S'abonner", 'S’abonner', 'Suivre'],
+    followBack: [],
+    following: ['Abonné(e)', 'Abonné'],
+    requested: [],
+  },
+  es: { follow: ['Seguir'], followBack: [], following: ['Siguiendo'], requested: ['Solicitado'] },
+  pt: { follow: ['Seguir'], followBack: [], following: ['Seguindo'], requested: [] },
+  it: { follow: ['Segui'], followBack: [], following: [], requested: ['Richiesta inviata'] },
+  nl: { follow: [], followBack: [], following: [], requested: [] },
+  ja: {
+    follow: ['フォローする'],
+    followBack: ['フォローバックする'],
+    following: ['フォロー中'],
+    requested: [],
+  },
+};
+
+// "Follow" would read "Follow Back" if they followed you, so it also says they do not.
+const READINGS: Record<Label, { state: FollowState; followsYou?: boolean }> = {
+  follow: { state: 'not-following', followsYou: false },
+  followBack: { state: 'not-following', followsYou: true },
+  following: { state: 'following' },
+  requested: { state: 'requested' },
+};
+
+/** The kind of label `el` shows in the language of its page (case aside), or undefined. */
+function labelOf(el: Element): Label | undefined {
+  const labels = labelsAt(LABELS, el);
+  const text = shownText(el).toLowerCase();
+  return labels
+    ? (Object.keys(labels) as Label[]).find((kind) =>
+        labels[kind].some((label) => label.toLowerCase() === text),
+      )
+    : undefined;
+}
+
+/** Why a header whose buttons show no known label reads unknown: a language not (fully) in the table, or a new layout. */
+function unreadReason(el: Element): 'language' | 'layout' {
+  const labels = labelsAt(LABELS, el);
+  return labels && Object.values(labels).every((list) => list.length > 0) ? 'layout' : 'language';
+}
+
+const buttonReading = (el: Element | undefined) => {
+  const kind = el ? labelOf(el) : undefined;
+  return kind ? READINGS[kind] : undefined;
+};
 
 /** Follow buttons in `root`, leaving out those of a dialog that `root` is not part of. */
 function followButtons(root: Element): HTMLElement[] {
@@ -100,21 +160,22 @@ function nearestButtons(from: Element, within: Element): HTMLElement[] {
 }
 
 function readProfile(doc: Document, handle: string): ProfileReading {
-  // The header must name this profile: after a client-side navigation the previous one may still be on screen.
+  // The header must name this profile (a text node of its own, not glued text): after a client-side navigation the
+  // previous one may still be on screen.
   const header = [...doc.querySelectorAll(PROFILE_HEADER)].find((el) => !el.closest(DIALOG));
   const name = header
-    ? [...header.querySelectorAll(HEADER_NAME)].find((el) => shownText(el).toLowerCase() === handle)
+    ? [...header.querySelectorAll(HEADER_NAME)].find((el) => showsToken(el, handle))
     : undefined;
-  if (!header || !name) return { state: 'unknown', anchor: null };
-  const unknown: ProfileReading = { state: 'unknown', anchor: name };
+  if (!header || !name) return { state: 'unknown', reason: 'loading', anchor: null };
   // Signed out, the Follow button only leads to the log-in page.
-  if (doc.querySelector(LOGGED_OUT)) return unknown;
+  if (doc.querySelector(LOGGED_OUT)) return { state: 'unknown', reason: 'signed-out', anchor: name };
   if (header.querySelector(EDIT_PROFILE)) return { state: 'self', anchor: name };
   // Exactly one follow button next to the name, or the page is not clear enough to tell.
   const buttons = nearestButtons(name, header);
   const button = buttons[0];
   const reading = buttons.length === 1 ? buttonReading(button) : undefined;
-  if (!button || !reading) return unknown;
+  if (buttons.length > 1) return { state: 'unknown', reason: 'layout', anchor: name };
+  if (!button || !reading) return { state: 'unknown', reason: unreadReason(name), anchor: name };
   return { ...reading, followControl: reading.state === 'not-following' ? button : null, anchor: name };
 }
 

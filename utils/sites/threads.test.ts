@@ -18,6 +18,15 @@ describe('threads profile reading', () => {
     expect(read(doc)?.state).toBe('unknown');
   });
 
+  it('reads a known label only in its own language', () => {
+    const doc = open('not-following.html');
+    doc.documentElement.lang = 'ja';
+    expect(read(doc)).toMatchObject({ state: 'unknown', reason: 'language' });
+    const label = [...doc.querySelectorAll('[role="button"] div')].find((el) => el.textContent === 'Follow');
+    if (label) label.textContent = 'フォローする';
+    expect(read(doc)?.state).toBe('not-following');
+  });
+
   it('puts the flag after the username', () => {
     expect(read(open('following.html'))?.anchor?.textContent).toBe('alice.dev');
   });

@@ -25,11 +25,37 @@ describe('tiktok profile reading', () => {
     expect(reading?.anchor).toBe(title);
   });
 
-  it('reads the Chinese labels', () => {
+  it('reads the Chinese labels on a Chinese page', () => {
     const doc = open('following.html');
+    doc.documentElement.lang = 'zh-Hans';
     const label = doc.querySelector('[data-e2e="follow-button"] .TUXButton-label');
     if (label) label.textContent = '互相关注';
     expect(read(doc)).toMatchObject({ state: 'following', followsYou: true });
+  });
+
+  it('reads the followed state from its own hook in any language', () => {
+    const doc = open('following.html');
+    doc.documentElement.lang = 'ko';
+    const button = doc.querySelector('[data-e2e="follow-button"]');
+    button?.setAttribute('data-e2e', 'unfollow-button');
+    expect(read(doc)).toMatchObject({ state: 'following' });
+  });
+
+  it('knows your own profile and a signed-out page from the page state, in any language', () => {
+    const state = (user: object | undefined) =>
+      `<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">${JSON.stringify({
+        __DEFAULT_SCOPE__: { 'webapp.app-context': { language: 'pl', ...(user ? { user } : {}) } },
+      })}</script>`;
+    const withState = (user: object | undefined) => {
+      const doc = open('following.html');
+      doc.documentElement.lang = 'pl';
+      doc.querySelector('[data-e2e="profile-icon"]')?.remove();
+      doc.head.insertAdjacentHTML('beforeend', state(user));
+      return doc;
+    };
+    expect(read(withState({ uid: '1', uniqueId: 'Alice_Dev' }))?.state).toBe('self');
+    expect(read(withState(undefined))).toMatchObject({ state: 'unknown', reason: 'signed-out' });
+    expect(read(withState({ uid: '2', uniqueId: 'carol.reads' }))).toMatchObject({ reason: 'language' });
   });
 });
 
