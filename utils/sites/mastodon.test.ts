@@ -11,7 +11,7 @@ describe('mastodon profile reading', () => {
   it('returns the header’s Follow button and anchors after the name', () => {
     const reading = mastodon.readProfile?.(load(source('not-following.html')), 'alice@mastodon.social');
     expect(reading?.followControl?.classList.contains('account__header__follow-button')).toBe(true);
-    expect(reading?.anchor?.classList.contains('account__header__tabs__name')).toBe(true);
+    expect(reading?.anchor?.tagName).toBe('H1');
   });
 
   it('says unknown for a label it cannot read rather than guessing', () => {
@@ -82,6 +82,19 @@ describe('mastodon instances', () => {
     expect(mastodon.handleFromUrl(url('http://social.example.org/@bob'), options)).toBeNull();
   });
 
+  it('takes remote usernames longer than 30 characters, within the federated limit of 2048', () => {
+    // Not a URL case: the account's own server is not a known instance, so its profile URL does not round-trip.
+    const long = 'a_very_long_remote_name'.repeat(3);
+    expect(mastodon.handleFromUrl(url(`https://mastodon.social/@${long}@other.example`))).toBe(
+      `${long}@other.example`,
+    );
+    expect(mastodon.handleFromUrl(url(`https://mastodon.social/@${long}@other.example/featured`))).toBe(
+      `${long}@other.example`,
+    );
+    expect(mastodon.handleFromUrl(url(`https://mastodon.social/@${long}`))).toBeNull();
+    expect(mastodon.handleFromUrl(url(`https://mastodon.social/@${long}@mastodon.social`))).toBeNull();
+  });
+
   it('builds the profile URL on the account’s own instance', () => {
     expect(mastodon.profileUrl('bob@fosstodon.org')).toBe('https://fosstodon.org/@bob');
     expect(mastodon.profileUrl('alice@xn--mnchen-3ya.social')).toBe('https://xn--mnchen-3ya.social/@alice');
@@ -91,6 +104,73 @@ describe('mastodon instances', () => {
     expect(mastodon.handleFromText('Carol@Social.Example.Org')).toBe('carol@social.example.org');
     expect(mastodon.handleFromText('carol')).toBeNull();
     expect(mastodon.handleFromText('carol@social')).toBeNull();
-    expect(mastodon.handleFromText(`${'c'.repeat(31)}@social.example.org`)).toBeNull();
+    // A typed account may live on any server: federated usernames reach 2048 characters (account.rb).
+    expect(mastodon.handleFromText(`${'c'.repeat(31)}@social.example.org`)).toBe(
+      `${'c'.repeat(31)}@social.example.org`,
+    );
+    expect(mastodon.handleFromText(`${'c'.repeat(2049)}@social.example.org`)).toBeNull();
+  });
+});
+
+describe('mastodon header reading across release lines', () => {
+  const page = (file: string, at = PAGE_URL) => pageFrom(source(file), { url: at });
+
+  it('finds the 4.7 header without any .account__header class, from the handle button by the h1', () => {
+    const doc = page('v47-not-following.html');
+    expect(doc.querySelector('.account__header')).toBeNull();
+    const reading = mastodon.readProfile?.(doc, 'alice@mastodon.social');
+    expect(reading?.state).toBe('not-following');
+    expect(reading?.followControl?.textContent).toBe('Follow');
+    // The desktop button comes first; the "Who to follow" card's button is someone else's.
+    expect(reading?.followControl?.closest('.inline-follow-suggestions')).toBeNull();
+  });
+
+  it('reads "Unfollow" on a locked account as unknown in 4.3 and 4.4, where a pending request says the same', () => {
+    for (const file of ['v43-requested.html', 'v44-requested.html']) {
+      expect(mastodon.readProfile?.(page(file), 'alice@mastodon.social')).toMatchObject({
+        state: 'unknown',
+        reason: 'layout',
+      });
+    }
+    // The same page from 4.5 has its own words for a request.
+    const later = source('v44-requested.html').replace('"version": "4.4.9"', '"version": "4.5.2"');
+    expect(mastodon.readProfile?.(pageFrom(later, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
+      'following',
+    );
+  });
+
+  it('takes the signed-in account from initial-state, never needing the access token', () => {
+    const html = source('v47-following.html').replace(/, "access_token": "[^"]*"/, '');
+    expect(html).not.toContain('access_token');
+    expect(() => JSON.parse(pageFrom(html).getElementById('initial-state')?.textContent ?? '')).not.toThrow();
+    expect(mastodon.readProfile?.(pageFrom(html, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
+      'following',
+    );
+    const self = source('v42-self.html');
+    expect(mastodon.readProfile?.(pageFrom(self, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
+      'self',
+    );
+  });
+
+  it('reads the page in its language and says so when it is outside the table', () => {
+    expect(mastodon.readProfile?.(page('v47-de-follow-back.html'), 'alice@mastodon.social')).toMatchObject({
+      state: 'not-following',
+      followsYou: true,
+    });
+    expect(mastodon.readProfile?.(page('v47-ca-not-following.html'), 'alice@mastodon.social')).toMatchObject({
+      state: 'unknown',
+      reason: 'language',
+    });
+  });
+
+  it('answers for the remote account only when its whole handle is shown', () => {
+    const remote = 'https://mastodon.social/@bob@other.example';
+    expect(mastodon.readProfile?.(page('v45-remote.html', remote), 'bob@other.example').state).toBe(
+      'following',
+    );
+    expect(mastodon.readProfile?.(page('v45-remote.html', remote), 'bob@mastodon.social')).toMatchObject({
+      state: 'unknown',
+      reason: 'loading',
+    });
   });
 });
