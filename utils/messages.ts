@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { API_SITES } from './api/networks';
 import type { FollowRecord } from './model';
-import { FOLLOW_STATES, SITE_IDS } from './sites/index';
+import { FOLLOW_STATES, SITE_IDS, UNKNOWN_REASONS } from './sites/index';
 
 // The typed protocol between content scripts, the extension's pages and the background. Every message is validated
 // here: a content script runs beside the site's own scripts, so treat what it sends as untrusted input. The handlers
@@ -22,8 +22,12 @@ export const ReportStateSchema = v.strictObject({
   handle: HandleSchema,
   state: v.picklist(FOLLOW_STATES),
   followsYou: v.optional(v.boolean()),
-  /** `action`: the state the page confirmed after the user pressed the flag's Follow. */
-  source: v.picklist(['page', 'action']),
+  /** While `unknown`: why the page did not tell (only counted, never stored as a state). */
+  reason: v.optional(v.picklist(UNKNOWN_REASONS)),
+  /** The site's stable id of the profile (X's numeric user id), where the page shows it. */
+  stableId: v.optional(v.pipe(v.string(), v.regex(/^[0-9]{1,30}$/))),
+  /** The flag pointed at the site's control and the user's own click followed: TeamFollow led to it. */
+  led: v.optional(v.literal(true)),
 });
 
 /** The handles visible on a following list page, as the user scrolls it. */
@@ -32,13 +36,6 @@ export const ReportListSchema = v.strictObject({
   site: SiteSchema,
   owner: HandleSchema,
   handles: v.pipe(v.array(HandleSchema), v.maxLength(500)),
-});
-
-/** In a tab the background opened for a follow or check: what the page showed at the end. */
-export const IntentDoneSchema = v.strictObject({
-  type: v.literal('intent-done'),
-  state: v.picklist(FOLLOW_STATES),
-  message: v.optional(v.pipe(v.string(), v.maxLength(300))),
 });
 
 /** The tab left a teammate's profile (client-side navigation): its badge goes. */
@@ -50,7 +47,6 @@ export const ContentMessageSchema = v.variant('type', [
   ReportStateSchema,
   ReportListSchema,
   LeftProfileSchema,
-  IntentDoneSchema,
 ]);
 
 /** The message if it is one a content script may send, else null. */
@@ -63,20 +59,26 @@ const ApiSiteSchema = v.picklist(API_SITES);
 
 /**
  * What the extension's own pages (popup, options) may ask the background. Never accepted from a content script.
- * Follow and check go through the network's API where it is connected, else through a background tab.
+ * Follow and check go through the network's API where it is connected, else open the profile in front for the user.
  */
 export const PageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('follow'), site: SiteSchema, handle: HandleSchema }),
   v.strictObject({ type: v.literal('check'), site: SiteSchema, handle: HandleSchema }),
   v.strictObject({ type: v.literal('check-all'), site: ApiSiteSchema }),
-  v.strictObject({ type: v.literal('follow-all'), site: ApiSiteSchema }),
+  // Only the accounts the user ticked in the review list, never more than the roster holds.
+  v.strictObject({
+    type: v.literal('follow-all'),
+    site: ApiSiteSchema,
+    handles: v.pipe(v.array(HandleSchema), v.minLength(1), v.maxLength(20_000)),
+  }),
   v.strictObject({ type: v.literal('stop-all'), site: ApiSiteSchema }),
   // The options page changed the roster: wakes the worker to recount the badge and redo the popup's snapshot.
   v.strictObject({ type: v.literal('data-changed') }),
 ]);
 
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
-export type PageAnswer = { ok: true } | RefusedAnswer;
+/** `opened`: the profile was opened in front for the user (the popup then closes). */
+export type PageAnswer = { ok: true; opened?: boolean } | RefusedAnswer;
 
 export function parsePageMessage(message: unknown): PageMessage | null {
   const parsed = v.safeParse(PageMessageSchema, message);
@@ -93,7 +95,7 @@ export interface LookupAnswer {
   ok: true;
   member: { id: string; name: string } | null;
   follow: Pick<FollowRecord, 'state' | 'checkedAt' | 'source' | 'followsYou'> | null;
-  /** Set in a tab the background opened to follow or check this profile. */
+  /** Set in the tab the popup opened (or brought to the front) to follow or check this profile. */
   intent?: 'follow' | 'check';
 }
 

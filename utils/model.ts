@@ -19,7 +19,7 @@ export interface Member {
   accountKeys: string[];
 }
 
-/** Where a follow state came from: a rendered profile, your own following list, a network API, or a follow TeamFollow led to. */
+/** Where a follow state came from: a rendered profile, your own following list, or a network API ('action': older records). */
 export type FollowSource = 'page' | 'list' | 'api' | 'action';
 
 /** What TeamFollow last saw of one account. */
@@ -30,6 +30,8 @@ export interface FollowRecord {
   followsYou?: boolean;
   checkedAt: number;
   source: FollowSource;
+  /** The site's stable id of the account where a page or API gave it (X's numeric user id). */
+  stableId?: string;
 }
 
 /** One follow TeamFollow carried out or led to, for the history. */

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiSite } from './api/networks';
-import type { TabJob } from './background/tab-jobs';
+import type { TabIntent } from './background/tab-intents';
 import type { SiteId } from './sites/index';
 
 // Every item TeamFollow keeps in extension storage (never in the page's origin): preferences, credentials, and the
@@ -35,8 +35,8 @@ export const popupGroupingItem = storage.defineItem<'teammate' | 'network'>('loc
 });
 
 // Progress of the background's work.
-/** One-click follows and checks through a background tab (session storage: gone when the browser closes). */
-export const tabJobsItem = storage.defineItem<TabJob[]>('session:tabJobs', { fallback: [] });
+/** Tabs the popup opened (or brought to the front) to follow or check a profile (session storage). */
+export const tabIntentsItem = storage.defineItem<TabIntent[]>('session:tabIntents', { fallback: [] });
 
 /** A "Follow all" or "Check all" run through a network's API. The queue itself lives in IndexedDB. */
 export interface BulkRun {
@@ -46,6 +46,12 @@ export interface BulkRun {
   done: number;
   failed: number;
   startedAt: number;
+  /** "Follow all": gaps the user left unticked in the review list. */
+  skipped?: number;
+  /** "Follow all": ticked accounts that were followed already when the run started. */
+  already?: number;
+  /** "Follow all": who failed and why (the last ones, when there are many). */
+  failures?: { handle: string; error: string }[];
   /** While `waiting` on a rate limit: when it goes on (epoch ms). */
   waitUntil?: number;
   message?: string;
@@ -54,6 +60,12 @@ export interface BulkRun {
 export const bulkRunsItem = storage.defineItem<Partial<Record<ApiSite, BulkRun>>>('local:bulkRuns', {
   fallback: {},
 });
+
+/** Per site, how many teammates' profiles could not be read in a known form today (counts only). */
+export const unreadableItem = storage.defineItem<{ day: string; counts: Partial<Record<SiteId, number>> }>(
+  'local:unreadable',
+  { fallback: { day: '', counts: {} } },
+);
 
 export async function getOwnHandles(site: SiteId): Promise<string[]> {
   return (await ownHandlesItem.getValue())[site] ?? [];

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, getDb, putMember } from '../../utils/db';
-import { getOwnHandles, tabJobsItem } from '../../utils/settings';
+import { getOwnHandles, tabIntentsItem } from '../../utils/settings';
 import background from './index';
 
 beforeEach(async () => {
@@ -56,7 +56,6 @@ it('badges the tab of a teammate you do not follow, and clears it when the tab l
     site: 'reddit',
     handle: 'ada_quill',
     state: 'not-following',
-    source: 'page',
   };
   await fakeBrowser.runtime.onMessage.trigger(report, sender);
   expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('+1');
@@ -65,7 +64,7 @@ it('badges the tab of a teammate you do not follow, and clears it when the tab l
 });
 
 it('learns your own handle from your own profile page', async () => {
-  const report = { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'self', source: 'page' };
+  const report = { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'self' };
   await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
   expect(await getOwnHandles('reddit')).toEqual(['ada_quill']);
 });
@@ -83,7 +82,6 @@ it('tells open pages when a follow state was recorded', async () => {
     site: 'reddit',
     handle: 'ada_quill',
     state: 'following',
-    source: 'page',
   };
   await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
   expect(await heard).toEqual({ type: 'changed', from: 'background' });
@@ -101,7 +99,7 @@ it('refuses page requests (follow, follow all) that come from a content script',
   const create = vi.spyOn(fakeBrowser.tabs, 'create');
   for (const request of [
     { type: 'follow', site: 'x', handle: 'xavier' },
-    { type: 'follow-all', site: 'bluesky' },
+    { type: 'follow-all', site: 'bluesky', handles: ['ada.bsky.social'] },
   ]) {
     const [answer] = await fakeBrowser.runtime.onMessage.trigger(request, fromContentScript);
     expect(answer).toMatchObject({ ok: false });
@@ -109,20 +107,24 @@ it('refuses page requests (follow, follow all) that come from a content script',
   expect(create).not.toHaveBeenCalled();
 });
 
-it('follows from the popup through a background tab marked with the intent, then closes it', async () => {
+it('takes the user to the profile in front from the popup, and logs the follow they then make there', async () => {
   await putMember(await getDb(), {
     id: 'm2',
     name: 'Xavier',
     accounts: [{ site: 'x', handle: 'xavier' }],
     accountKeys: [],
   });
-  const [queued] = await fakeBrowser.runtime.onMessage.trigger(
+  const create = vi.spyOn(fakeBrowser.tabs, 'create');
+  const [opened] = await fakeBrowser.runtime.onMessage.trigger(
     { type: 'follow', site: 'x', handle: 'xavier' },
     fromPopup,
   );
-  expect(queued).toEqual({ ok: true });
+  expect(opened).toEqual({ ok: true, opened: true });
+  expect(create).toHaveBeenCalledWith({ url: 'https://x.com/xavier', active: true });
   const tab = (await fakeBrowser.tabs.query({ url: 'https://x.com/xavier' }))[0];
-  expect(tab?.active).toBe(false);
+  expect((await tabIntentsItem.getValue()).map((i) => [i.tabId, i.handle, i.kind])).toEqual([
+    [tab?.id, 'xavier', 'follow'],
+  ]);
   const inTab = { id: 'test-extension-id', url: 'https://x.com/xavier', tab: { id: tab?.id } as never };
 
   const [lookup] = await fakeBrowser.runtime.onMessage.trigger(
@@ -130,28 +132,26 @@ it('follows from the popup through a background tab marked with the intent, then
     inTab,
   );
   expect(lookup).toMatchObject({ member: { name: 'Xavier' }, intent: 'follow' });
-  // Another tab on the same profile is not told to press anything.
+  // Another tab on the same profile is not told to point at anything.
   const [elsewhere] = await fakeBrowser.runtime.onMessage.trigger(
     { type: 'lookup', site: 'x', handle: 'xavier' },
     { ...inTab, tab: { id: 999 } as never },
   );
   expect(elsewhere).not.toHaveProperty('intent');
 
-  const confirmed = {
-    type: 'report-state',
-    site: 'x',
-    handle: 'xavier',
-    state: 'following',
-    source: 'action',
-  };
-  await fakeBrowser.runtime.onMessage.trigger(confirmed, inTab);
-  await fakeBrowser.runtime.onMessage.trigger({ type: 'intent-done', state: 'following' }, inTab);
-  await expect.poll(async () => (await fakeBrowser.tabs.get(tab?.id as number)) ?? null).toBeNull();
+  // The user's own click on X's button, which the flag pointed at; the tab stays open.
+  const followed = { type: 'report-state', site: 'x', handle: 'xavier', state: 'following', led: true };
+  await fakeBrowser.runtime.onMessage.trigger(followed, inTab);
   const db = await getDb();
   expect((await db.getAll('actions')).map((a) => [a.handle, a.via, a.result])).toEqual([
     ['xavier', 'tab', 'ok'],
   ]);
-  await expect.poll(async () => (await tabJobsItem.getValue()).map((j) => j.status)).toEqual(['done']);
+  expect((await db.get('follows', 'x:xavier'))?.source).toBe('page');
+  expect(await fakeBrowser.tabs.get(tab?.id as number)).toBeTruthy();
+
+  // Asked again, the popup switches to the tab that already shows the profile instead of opening another.
+  await fakeBrowser.runtime.onMessage.trigger({ type: 'check', site: 'x', handle: 'xavier' }, fromPopup);
+  expect(create).toHaveBeenCalledTimes(1);
 });
 
 it('recounts the badge and redoes the popup snapshot when a page says the data changed', async () => {

@@ -7,7 +7,8 @@ import { BulkRunner } from '../../utils/background/bulk';
 import { answerContentMessage } from '../../utils/background/content-handlers';
 import { reconcileMastodonScripts } from '../../utils/background/mastodon-scripts';
 import { answerPageMessage, type PageDeps } from '../../utils/background/page-handlers';
-import { TabJobs } from '../../utils/background/tab-jobs';
+import { TabIntents } from '../../utils/background/tab-intents';
+import { countUnreadable } from '../../utils/background/unreadable';
 import { announceChange, CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb } from '../../utils/db';
 import {
@@ -22,7 +23,7 @@ import {
   connectionsItem,
   getOwnHandles,
   pacingItem,
-  tabJobsItem,
+  tabIntentsItem,
 } from '../../utils/settings';
 import { refreshBadge, setTabBadge } from './badge';
 
@@ -36,23 +37,22 @@ export default defineBackground(() => {
   const api = async (site: (typeof API_SITES)[number]) =>
     connectApi(site, await connectionsItem.getValue(), fetch);
 
-  const tabJobs = tabJobsItem.getValue().then(async (saved) => {
-    const jobs = new TabJobs(
-      {
-        openTab: async (url) => (await browser.tabs.create({ url, active: false })).id ?? -1,
-        closeTab: async (tabId) => browser.tabs.remove(tabId),
-        save: (list) => tabJobsItem.setValue(list),
-        now: Date.now,
-        schedule: (fn, ms) => {
-          const timer = setTimeout(fn, ms);
-          return () => clearTimeout(timer);
+  const tabIntents = tabIntentsItem.getValue().then(
+    (saved) =>
+      new TabIntents(
+        {
+          listTabs: () => browser.tabs.query({}),
+          openTab: async (url) => (await browser.tabs.create({ url, active: true })).id ?? -1,
+          focusTab: async (tabId, windowId) => {
+            await browser.tabs.update(tabId, { active: true });
+            if (windowId !== undefined) await browser.windows.update(windowId, { focused: true });
+          },
+          save: (list) => tabIntentsItem.setValue(list),
+          now: Date.now,
         },
-      },
-      saved,
-    );
-    await jobs.resume();
-    return jobs;
-  });
+        saved,
+      ),
+  );
 
   const bulk = new BulkRunner({
     db: getDb,
@@ -74,7 +74,7 @@ export default defineBackground(() => {
     api,
     isApiSite,
     bulk,
-    tabJobs: () => tabJobs,
+    tabIntents: () => tabIntents,
     refreshBadge,
     now: Date.now,
   };
@@ -87,26 +87,30 @@ export default defineBackground(() => {
       return Promise.resolve(request ? answerPageMessage(pageDeps, request) : REFUSED);
     }
     const sent = parseContentMessage(message);
-    return sent ? fromContentScript(sent, sender.tab?.id) : Promise.resolve(REFUSED);
+    return sent ? fromContentScript(sent, sender.tab?.id, sender.url) : Promise.resolve(REFUSED);
   });
 
-  async function fromContentScript(sent: ContentMessage, tabId: number | undefined): Promise<ContentAnswer> {
-    const jobs = await tabJobs;
-    const intent = jobs.intentFor(tabId);
+  async function fromContentScript(
+    sent: ContentMessage,
+    tabId: number | undefined,
+    senderUrl: string | undefined,
+  ): Promise<ContentAnswer> {
+    const intent = 'handle' in sent ? (await tabIntents).intentFor(tabId, sent.site, sent.handle) : null;
     const answer = await answerContentMessage(await getDb(), sent, {
       ownHandles: getOwnHandles,
       actionVia: intent ? 'tab' : 'page',
+      senderUrl,
+      countUnreadable,
     });
     if (!answer.ok) return answer;
-    if (sent.type === 'intent-done') await jobs.report(tabId, sent.state, sent.message);
     await afterContentMessage(sent, answer, tabId);
-    // Only the tab the background opened for this very profile learns the intent.
+    // Only the tab the popup opened for this very profile learns the intent.
     return sent.type === 'lookup' && intent && 'member' in answer && answer.member
       ? { ...answer, intent }
       : answer;
   }
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabJobs.then((jobs) => jobs.tabClosed(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void tabIntents.then((intents) => intents.tabClosed(tabId)));
   // A full page load starts without a teammate's profile: clear that tab's badge.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void setTabBadge(tabId, '');

@@ -12,10 +12,17 @@ import {
   typeInto,
   waitFor,
 } from '../../tests/helpers/mount';
+import { dayOf } from '../../utils/background/unreadable';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { closeDb, getDb, putFollow, putMember } from '../../utils/db';
 import type { FollowRecord, Member } from '../../utils/model';
-import { bulkRunsItem, connectionsItem, popupGroupingItem, tabJobsItem } from '../../utils/settings';
+import {
+  bulkRunsItem,
+  connectionsItem,
+  ownHandlesItem,
+  popupGroupingItem,
+  unreadableItem,
+} from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/index';
 import { App } from './App';
 
@@ -154,83 +161,43 @@ describe('popup', () => {
     expect(allByTestId(root, 'unknown-row')).toHaveLength(1);
   });
 
-  it('follows on click, shows the job, and drops the row once the follow is recorded', async () => {
+  it('follows a gap of a site without an API by taking you to the profile, and closes', async () => {
+    sendMessage.mockResolvedValue({ ok: true, opened: true });
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
     await seed(team, states);
     const root = await openPopup();
-    const adaRow = row(root, 'x', 'ada') as HTMLElement;
-    await click(adaRow.querySelector('[data-testid="follow-button"]'));
+    await click(row(root, 'x', 'ada')?.querySelector('[data-testid="follow-button"]') ?? null);
     expect(sendMessage).toHaveBeenCalledWith({ type: 'follow', site: 'x', handle: 'ada' });
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
 
-    await act(() =>
-      tabJobsItem.setValue([{ key: 'x:ada', site: 'x', handle: 'ada', kind: 'follow', status: 'queued' }]),
-    );
-    await waitFor(() => row(root, 'x', 'ada')?.textContent?.includes('waiting'));
-    await act(() =>
-      tabJobsItem.setValue([
-        { key: 'x:ada', site: 'x', handle: 'ada', kind: 'follow', status: 'running', startedAt: Date.now() },
-      ]),
-    );
-    await waitFor(() => row(root, 'x', 'ada')?.textContent?.includes('following…'));
-    const button = row(root, 'x', 'ada')?.querySelector<HTMLButtonElement>('[data-testid="follow-button"]');
-    expect(button?.disabled).toBe(true);
-
+    // The user's click on X's own button was recorded there: reopened, the popup shows one gap fewer.
+    page?.unmount();
     await putFollow(await getDb(), {
       key: 'x:ada',
       state: 'following',
       checkedAt: Date.now(),
-      source: 'action',
+      source: 'page',
     });
-    await announce();
-    await waitFor(() => row(root, 'x', 'ada') === null);
-    expect(byTestId(root, 'gap-count').textContent).toBe('2');
-    expect(gapRows(root)).toHaveLength(2);
+    const again = await openPopup();
+    expect(row(again, 'x', 'ada')).toBeNull();
+    expect(byTestId(again, 'gap-count').textContent).toBe('2');
   });
 
-  it('shows a failed job on its row as an alert, and announces it', async () => {
+  it('follows through a connected API in one click, and drops the row once recorded', async () => {
     await seed(team, states);
     const root = await openPopup();
-    await act(() =>
-      tabJobsItem.setValue([
-        {
-          key: 'github:bruno',
-          site: 'github',
-          handle: 'bruno',
-          kind: 'follow',
-          status: 'failed',
-          startedAt: Date.now(),
-          message: 'Timed out: the page did not show the follow button.',
-        },
-      ]),
-    );
-    const alert = await waitFor(() => row(root, 'github', 'bruno')?.querySelector('[role="alert"]'));
-    expect(alert.textContent).toBe('Timed out: the page did not show the follow button.');
-    expect(row(root, 'github', 'bruno')?.querySelector<HTMLButtonElement>('button')?.disabled).toBe(false);
-    expect(byTestId(root, 'announcer').textContent).toContain('Could not follow Bruno on GitHub');
-
-    // Trying again hides the old failure while the new request is on its way.
     sendMessage.mockReturnValue(new Promise(() => undefined));
     await click(row(root, 'github', 'bruno')?.querySelector('[data-testid="follow-button"]') ?? null);
-    expect(row(root, 'github', 'bruno')?.querySelector('[role="alert"]')).toBeNull();
     expect(row(root, 'github', 'bruno')?.textContent).toContain('sending…');
     expect(row(root, 'github', 'bruno')?.querySelector<HTMLButtonElement>('button')?.disabled).toBe(true);
-  });
-
-  it('shows a job that failed before the popup opened without announcing it again', async () => {
-    await seed(team, states, Date.now() - 60_000);
-    await tabJobsItem.setValue([
-      {
-        key: 'x:ada',
-        site: 'x',
-        handle: 'ada',
-        kind: 'follow',
-        status: 'failed',
-        startedAt: Date.now(),
-        message: 'The tab was closed.',
-      },
-    ]);
-    const root = await openPopup();
-    expect(row(root, 'x', 'ada')?.querySelector('[role="alert"]')?.textContent).toBe('The tab was closed.');
-    expect(byTestId(root, 'announcer').textContent).toBe('');
+    await putFollow(await getDb(), {
+      key: 'github:bruno',
+      state: 'following',
+      checkedAt: Date.now(),
+      source: 'api',
+    });
+    await announce();
+    await waitFor(() => row(root, 'github', 'bruno') === null);
   });
 
   it('shows a refusal from the background on the row', async () => {
@@ -242,29 +209,48 @@ describe('popup', () => {
     expect(alert.textContent).toBe('refused: not a canonical handle');
   });
 
-  it('re-reads the database when a job finishes, even without an announcement', async () => {
+  it('right after an import says how many accounts are not checked yet, and offers the fast paths', async () => {
+    await seed(team);
+    await ownHandlesItem.setValue({ x: ['lead'] });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const root = await openPopup();
+    expect(byTestId(root, 'unchecked-total').textContent).toContain('7 accounts not checked yet');
+    expect(root.textContent).not.toContain('0 accounts not followed');
+    expect(byTestId(root, 'gap-count').textContent).toBe('0');
+    const lists = allByTestId(root, 'open-following-list').map((b) => b.dataset.site);
+    expect(lists).toEqual(['x']);
+    expect(allByTestId(root, 'tell-own-handle').map((b) => b.dataset.site)).toEqual([
+      'github',
+      'bluesky',
+      'mastodon',
+    ]);
+    expect(byTestId(root, 'connect-apis').textContent).toContain('Connect GitHub, Bluesky, Mastodon');
+    await click(byTestId(root, 'open-following-list'));
+    expect(create).toHaveBeenCalledWith({ url: 'https://x.com/lead/following', active: true });
+  });
+
+  it('says in words how each network splits, not by colour alone', async () => {
     await seed(team, states);
     const root = await openPopup();
-    await putFollow(await getDb(), {
-      key: 'github:bruno',
-      state: 'following',
-      checkedAt: Date.now(),
-      source: 'action',
-    });
-    await act(() =>
-      tabJobsItem.setValue([
-        {
-          key: 'github:bruno',
-          site: 'github',
-          handle: 'bruno',
-          kind: 'follow',
-          status: 'done',
-          state: 'following',
-        },
-      ]),
+    const words = root.querySelector('[data-testid="coverage-words"][data-site="x"]');
+    expect(words?.textContent).toBe('2 followed · 1 not followed · 0 not checked');
+  });
+
+  it('shows a notice for a site whose teammate pages could not be read today', async () => {
+    await seed(team, states);
+    await unreadableItem.setValue({ day: dayOf(Date.now()), counts: { x: 3 } });
+    const root = await openPopup();
+    expect(byTestId(root, 'unreadable-notice').textContent).toContain(
+      'TeamFollow could not read 3 X profiles today',
     );
-    await waitFor(() => row(root, 'github', 'bruno') === null);
-    expect(byTestId(root, 'announcer').textContent).toBe('Followed Bruno on GitHub.');
+  });
+
+  it("forgets yesterday's notice", async () => {
+    await seed(team, states);
+    await unreadableItem.setValue({ day: '2001-01-01', counts: { x: 3 } });
+    const root = await openPopup();
+    expect(root.querySelector('[data-testid="unreadable-notice"]')).toBeNull();
   });
 
   it('checks an unknown account', async () => {
@@ -346,10 +332,15 @@ describe('popup', () => {
     expect(sendMessage).toHaveBeenCalledWith({ type: 'check-all', site: 'github' });
 
     await click(byTestId(root, 'follow-all'));
-    expect(sendMessage).not.toHaveBeenCalledWith({ type: 'follow-all', site: 'bluesky' });
-    expect(root.textContent).toContain('Follow 1 teammate on Bluesky, one every 10 s?');
+    expect(sendMessage).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'follow-all' }));
+    expect(root.textContent).toContain('Follow these teammates on Bluesky, one every 10 s?');
+    expect(allByTestId(root, 'follow-all-tick').map((t) => t.dataset.handle)).toEqual(['ada.bsky.social']);
     await click(byTestId(root, 'follow-all-confirm'));
-    expect(sendMessage).toHaveBeenCalledWith({ type: 'follow-all', site: 'bluesky' });
+    expect(sendMessage).toHaveBeenCalledWith({
+      type: 'follow-all',
+      site: 'bluesky',
+      handles: ['ada.bsky.social'],
+    });
 
     await act(() =>
       bulkRunsItem.setValue({
@@ -384,6 +375,59 @@ describe('popup', () => {
     expect(root.querySelector('[data-testid="follow-all-confirm"]')).toBeNull();
     expect(document.activeElement).toBe(byTestId(root, 'follow-all'));
     expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('follows only the ticked teammates, and says GitHub lists only your own', async () => {
+    const many = [
+      member('a', 'Ada', { github: 'ada' }),
+      member('b', 'Bruno', { github: 'bruno' }),
+      member('c', 'Cleo', { github: 'cleo' }),
+    ];
+    await seed(many, {
+      'github:ada': 'not-following',
+      'github:bruno': 'not-following',
+      'github:cleo': 'not-following',
+    });
+    await connectionsItem.setValue({ github: { login: 'me', token: 'token' } });
+    const root = await openPopup();
+    await click(byTestId(root, 'follow-all'));
+    expect(byTestId(root, 'follow-all-review').textContent).toContain(
+      'Only teammates from your roster are listed',
+    );
+    const bruno = root.querySelector<HTMLInputElement>(
+      '[data-testid="follow-all-tick"][data-handle="bruno"]',
+    );
+    expect(bruno?.checked).toBe(true);
+    await click(bruno);
+    expect(byTestId(root, 'follow-all-confirm').textContent).toBe('Follow 2');
+    await click(byTestId(root, 'follow-all-confirm'));
+    expect(sendMessage).toHaveBeenCalledWith({
+      type: 'follow-all',
+      site: 'github',
+      handles: ['ada', 'cleo'],
+    });
+  });
+
+  it('ends a run with its report: followed, already followed, skipped, failed and why', async () => {
+    await seed(team, states);
+    await connectionsItem.setValue({ github: { login: 'me', token: 'token' } });
+    await bulkRunsItem.setValue({
+      github: {
+        kind: 'follow-all',
+        status: 'done',
+        total: 3,
+        done: 2,
+        failed: 1,
+        startedAt: Date.now(),
+        already: 1,
+        skipped: 2,
+        failures: [{ handle: 'bruno', error: 'GitHub refused: blocked' }],
+      },
+    });
+    const root = await openPopup();
+    expect(root.textContent).toContain(
+      'Followed 2 of 3, 1 failed; 1 already followed, 2 skipped. Failed: bruno: GitHub refused: blocked',
+    );
   });
 
   it('never offers follow-all on networks without an API, whatever is stored', async () => {

@@ -1,7 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
-import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow } from '../../utils/gaps';
 import { accountKey } from '../../utils/model';
 import { profileUrl, siteById } from '../../utils/sites/index';
@@ -10,9 +9,7 @@ import {
   formatCount,
   type Grouping,
   ITEM_HEIGHT,
-  isBusy,
   itemKey,
-  jobText,
   type ListItem,
   layout,
   plural,
@@ -25,7 +22,6 @@ export type Pending = { kind: 'sending' } | { kind: 'error'; message: string };
 interface GapListProps {
   items: ListItem[];
   grouping: Grouping;
-  jobs: ReadonlyMap<string, TabJob>;
   pending: ReadonlyMap<string, Pending>;
   now: number;
   /** The element that scrolls the list (the popup's main area). */
@@ -40,7 +36,7 @@ const OVERSCAN_PX = 60 * ITEM_HEIGHT.row;
 const FALLBACK_VIEWPORT = 580;
 
 /** The gaps and the unknown accounts as one windowed list: only what is near the viewport is in the DOM. */
-export function GapList({ items, grouping, jobs, pending, now, scroller, onFollow, onCheck }: GapListProps) {
+export function GapList({ items, grouping, pending, now, scroller, onFollow, onCheck }: GapListProps) {
   const offsets = useMemo(() => layout(items), [items]);
   const [listEl, setListEl] = useState<HTMLDivElement | null>(null);
   const [viewport, setViewport] = useState({ top: 0, height: FALLBACK_VIEWPORT });
@@ -90,7 +86,6 @@ export function GapList({ items, grouping, jobs, pending, now, scroller, onFollo
         item={item}
         style={style}
         grouping={grouping}
-        job={item.kind === 'row' ? jobs.get(accountKey(item.row.site, item.row.handle)) : undefined}
         pending={item.kind === 'row' ? pending.get(accountKey(item.row.site, item.row.handle)) : undefined}
         now={now}
         onFollow={onFollow}
@@ -109,14 +104,13 @@ interface ItemViewProps {
   item: ListItem;
   style: Record<string, string>;
   grouping: Grouping;
-  job: TabJob | undefined;
   pending: Pending | undefined;
   now: number;
   onFollow(row: AccountRow): void;
   onCheck(row: AccountRow): void;
 }
 
-function ItemView({ item, style, grouping, job, pending, now, onFollow, onCheck }: ItemViewProps) {
+function ItemView({ item, style, grouping, pending, now, onFollow, onCheck }: ItemViewProps) {
   if (item.kind === 'section') {
     const title = item.section === 'gaps' ? 'Not followed' : 'Not checked yet';
     const count =
@@ -161,7 +155,6 @@ function ItemView({ item, style, grouping, job, pending, now, onFollow, onCheck 
       section={item.section}
       style={style}
       grouping={grouping}
-      job={job}
       pending={pending}
       now={now}
       onFollow={onFollow}
@@ -183,24 +176,12 @@ function safeProfileUrl(row: AccountRow): string | undefined {
   }
 }
 
-/** Whether a job's outcome is newer than what the database knows (an old failure gives way to new evidence). */
-function jobIsCurrent(job: TabJob, row: AccountRow): boolean {
-  return job.status !== 'failed' || row.checkedAt === undefined || (job.startedAt ?? 0) >= row.checkedAt;
-}
-
-function RowView({ row, section, style, grouping, job, pending, now, onFollow, onCheck }: RowViewProps) {
+function RowView({ row, section, style, grouping, pending, now, onFollow, onCheck }: RowViewProps) {
   const siteName = siteById(row.site).name;
   const url = safeProfileUrl(row);
-  const busy = pending?.kind === 'sending' || isBusy(job);
-  // A new click hides the previous failure; a failure older than the recorded state gives way to it.
-  const failure =
-    pending?.kind === 'error'
-      ? pending.message
-      : !pending && job?.status === 'failed' && jobIsCurrent(job, row)
-        ? jobText(job)
-        : null;
-  const progress =
-    pending?.kind === 'sending' ? 'sending…' : job && job.status !== 'failed' ? jobText(job) : null;
+  const busy = pending?.kind === 'sending';
+  const failure = pending?.kind === 'error' ? pending.message : null;
+  const progress = busy ? 'sending…' : null;
   const isGap = section === 'gaps';
   return (
     <div

@@ -2,18 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
 import type { ApiSite } from '../../utils/api/networks';
 import { pacingMs } from '../../utils/api/pacing';
-import type { Coverage, GapReport } from '../../utils/gaps';
+import type { AccountRow, Coverage, GapReport } from '../../utils/gaps';
 import type { BulkRun, Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
-import {
-  bulkStatusText,
-  canCheckAll,
-  canFollowAll,
-  coverageLabel,
-  formatCount,
-  isActive,
-  plural,
-} from './view';
+import { FollowAllReview } from './FollowAllReview';
+import { bulkStatusText, canCheckAll, canFollowAll, coverageLabel, coverageWords, isActive } from './view';
 
 interface NetworksProps {
   report: GapReport;
@@ -21,12 +14,15 @@ interface NetworksProps {
   runs: Partial<Record<ApiSite, BulkRun>>;
   pacing: Partial<Record<ApiSite, number>>;
   /** Sends a bulk message; resolves to an error message, or null when the background took it. */
-  onBulk(type: 'check-all' | 'follow-all' | 'stop-all', site: ApiSite): Promise<string | null>;
+  onBulk(
+    type: 'check-all' | 'follow-all' | 'stop-all',
+    site: ApiSite,
+    handles?: string[],
+  ): Promise<string | null>;
 }
 
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-/** Seconds between two follows of a run: the user's pacing, never below the safe minimum. */
 /** The pacing the runner will use (utils/pacing.ts), so the question states what will happen. */
 function intervalSeconds(site: ApiSite, pacing: Partial<Record<ApiSite, number>>): number {
   return pacingMs(site, pacing) / 1000;
@@ -49,6 +45,7 @@ export function Networks({ report, connections, runs, pacing, onBulk }: Networks
             coverage={report.coverage[site] as Coverage}
             connections={connections}
             run={canCheckAll(site, connections) ? runs[site] : undefined}
+            gaps={report.gaps.filter((row) => row.site === site)}
             pacing={pacing}
             onBulk={onBulk}
           />
@@ -63,40 +60,37 @@ interface NetworkLineProps {
   coverage: Coverage;
   connections: Connections;
   run: BulkRun | undefined;
+  /** This network's gaps: who "Follow all" would follow. */
+  gaps: readonly AccountRow[];
   pacing: Partial<Record<ApiSite, number>>;
   onBulk: NetworksProps['onBulk'];
 }
 
 const SEGMENTS: (keyof Coverage)[] = ['following', 'requested', 'not-following', 'unknown'];
 
-function NetworkLine({ site, coverage, connections, run, pacing, onBulk }: NetworkLineProps) {
+function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, onBulk }: NetworkLineProps) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
   const followAllRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  // Keyboard users land on the question, and back on "Follow all" when they cancel.
+  // Keyboard users land on the review, and back on "Follow all" when they cancel.
   const returnFocus = useRef(false);
   useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) followAllRef.current?.focus();
+    if (!confirming && returnFocus.current) followAllRef.current?.focus();
     returnFocus.current = false;
   }, [confirming]);
   const cancel = () => {
     returnFocus.current = true;
     setConfirming(false);
   };
-  const escapeCancels = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') cancel();
-  };
   const name = siteById(site).name;
   const total = SEGMENTS.reduce((sum, state) => sum + coverage[state], 0);
   const gaps = coverage['not-following'];
   const active = isActive(run);
-  const send = async (type: 'check-all' | 'follow-all' | 'stop-all') => {
+  const send = async (type: 'check-all' | 'follow-all' | 'stop-all', handles?: string[]) => {
     if (!canCheckAll(site, connections)) return;
     setError('');
     setConfirming(false);
-    setError((await onBulk(type, site)) ?? '');
+    setError((await onBulk(type, site, handles)) ?? '');
   };
   const checkable = canCheckAll(site, connections);
   const followable = canFollowAll(site, connections) && gaps > 0;
@@ -125,6 +119,9 @@ function NetworkLine({ site, coverage, connections, run, pacing, onBulk }: Netwo
           {coverage.following}/{total}
         </span>
       </div>
+      <p class="coverage-words" data-testid="coverage-words" data-site={site}>
+        {coverageWords(coverage)}
+      </p>
       {checkable && (
         <div class="network-actions">
           <button
@@ -164,25 +161,14 @@ function NetworkLine({ site, coverage, connections, run, pacing, onBulk }: Netwo
         </div>
       )}
       {followable && confirming && (
-        <div class="confirm">
-          <p>
-            Follow {plural(gaps, 'teammate')} on {name}, one every {intervalSeconds(site, pacing)} s?
-          </p>
-          <button
-            type="button"
-            class="small primary"
-            ref={confirmRef}
-            data-testid="follow-all-confirm"
-            data-site={site}
-            onKeyDown={escapeCancels}
-            onClick={() => void send('follow-all')}
-          >
-            Follow {formatCount(gaps)}
-          </button>
-          <button type="button" class="small" data-testid="follow-all-cancel" onClick={cancel}>
-            Cancel
-          </button>
-        </div>
+        <FollowAllReview
+          site={site}
+          siteName={name}
+          rows={gapRows}
+          interval={intervalSeconds(site, pacing)}
+          onConfirm={(handles) => void send('follow-all', handles)}
+          onCancel={cancel}
+        />
       )}
       {run && (
         <div class="bulk">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/networks';
-import type { TabJob } from '../../utils/background/tab-jobs';
+import { dayOf } from '../../utils/background/unreadable';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb, readGapReport, readSnapshot } from '../../utils/db';
 import type { GapReport } from '../../utils/gaps';
@@ -9,15 +9,20 @@ import {
   bulkRunsItem,
   type Connections,
   connectionsItem,
+  ownHandlesItem,
   pacingItem,
   popupGroupingItem,
-  tabJobsItem,
+  unreadableItem,
 } from '../../utils/settings';
+import type { SiteId } from '../../utils/sites/index';
 import type { Grouping } from './view';
 
 export interface PopupData {
   report: GapReport;
-  jobs: TabJob[];
+  /** Today's count of teammates' profiles per site that could not be read in a known form. */
+  unreadable: Partial<Record<SiteId, number>>;
+  /** The user's own handles per site (for the links to their own following lists). */
+  ownHandles: Partial<Record<SiteId, string[]>>;
   runs: Partial<Record<ApiSite, BulkRun>>;
   connections: Connections;
   pacing: Partial<Record<ApiSite, number>>;
@@ -28,12 +33,13 @@ const CATCH_UP_MS = 250;
 
 const readReport = async (): Promise<GapReport> => readGapReport(await getDb());
 
-const finished = (jobs: readonly TabJob[] | null) =>
-  new Set((jobs ?? []).filter((job) => job.status === 'done').map((job) => job.key));
+/** Today's counts only: yesterday's notice is gone. */
+const today = (stored: { day: string; counts: Partial<Record<SiteId, number>> } | null) =>
+  stored && stored.day === dayOf(Date.now()) ? stored.counts : {};
 
 /**
  * Everything the popup shows, kept live: the database is re-read when the background announces a change
- * (or a job or bulk run moves on), and the storage items are watched.
+ * (or a bulk run moves on), and the storage items are watched.
  */
 export function usePopupData(): {
   data: PopupData | null;
@@ -77,15 +83,16 @@ export function usePopupData(): {
 
     run(async () => {
       // Draw first from the snapshot the background keeps (one record), then from the data itself.
-      const [snapshot, jobs, runs, connections, pacing, grouping] = await Promise.all([
+      const [snapshot, unreadable, ownHandles, runs, connections, pacing, grouping] = await Promise.all([
         getDb().then(readSnapshot),
-        tabJobsItem.getValue(),
+        unreadableItem.getValue(),
+        ownHandlesItem.getValue(),
         bulkRunsItem.getValue(),
         connectionsItem.getValue(),
         pacingItem.getValue(),
         popupGroupingItem.getValue(),
       ]);
-      const first = { jobs, runs, connections, pacing, grouping };
+      const first = { unreadable: today(unreadable), ownHandles, runs, connections, pacing, grouping };
       if (alive && snapshot) setData({ report: snapshot, ...first });
       const report = await readReport();
       if (alive) setData((current) => ({ ...first, ...current, report }));
@@ -96,12 +103,8 @@ export function usePopupData(): {
     if (channel) channel.onmessage = reload;
 
     const unwatch = [
-      tabJobsItem.watch((jobs, old) => {
-        patch({ jobs: jobs ?? [] });
-        // A job that just finished recorded a state: read it even if no announcement comes.
-        const before = finished(old);
-        if ([...finished(jobs)].some((key) => !before.has(key))) reload();
-      }),
+      unreadableItem.watch((unreadable) => patch({ unreadable: today(unreadable) })),
+      ownHandlesItem.watch((ownHandles) => patch({ ownHandles: ownHandles ?? {} })),
       bulkRunsItem.watch((runs) => {
         patch({ runs: runs ?? {} });
         reload();

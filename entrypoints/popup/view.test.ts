@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow } from '../../utils/gaps';
 import type { BulkRun } from '../../utils/settings';
 import { SITE_IDS } from '../../utils/sites/index';
@@ -14,7 +13,6 @@ import {
   formatCount,
   ITEM_HEIGHT,
   itemKey,
-  jobText,
   type ListItem,
   layout,
   NO_FILTERS,
@@ -237,14 +235,6 @@ describe('words', () => {
     expect(bulkStatusText({ ...run, status: 'failed', message: 'bad token' }, 'Bluesky', clock)).toBe(
       'Stopped: bad token',
     );
-  });
-
-  it('describes a row job', () => {
-    const job: TabJob = { key: 'x:ada', site: 'x', handle: 'ada', kind: 'follow', status: 'queued' };
-    expect(jobText(job)).toBe('waiting');
-    expect(jobText({ ...job, status: 'running' })).toBe('following…');
-    expect(jobText({ ...job, kind: 'check', status: 'running' })).toBe('checking…');
-    expect(jobText({ ...job, status: 'failed', message: 'Timed out.' })).toBe('Timed out.');
   });
 });
 

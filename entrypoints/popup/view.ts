@@ -1,5 +1,4 @@
 import { type ApiSite, isApiSite } from '../../utils/api/networks';
-import type { TabJob } from '../../utils/background/tab-jobs';
 import type { AccountRow, Coverage } from '../../utils/gaps';
 import type { BulkRun, Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
@@ -241,6 +240,16 @@ export function coverageLabel(siteName: string, coverage: Coverage): string {
   return `${siteName}: ${parts.length ? parts.join(', ') : 'no accounts'}`;
 }
 
+/** The coverage in words, not colour alone: "3 followed · 1 not followed · 2 not checked". */
+export function coverageWords(coverage: Coverage): string {
+  const followed = coverage.following + coverage.requested;
+  return [
+    `${formatCount(followed)} followed`,
+    `${formatCount(coverage['not-following'])} not followed`,
+    `${formatCount(coverage.unknown)} not checked`,
+  ].join(' · ');
+}
+
 /** Whether the network is connected through its API (checking works). */
 export function canCheckAll(site: SiteId, connections: Connections): site is ApiSite {
   return isApiSite(site) && Boolean(connections[site]);
@@ -280,28 +289,21 @@ export function bulkStatusText(run: BulkRun, siteName: string, clock: (at: numbe
         ? `Waiting for the rate limit until ${clock(run.waitUntil)} (${progress})`
         : `Waiting for the rate limit (${progress})`;
     case 'stopped':
-      return `Stopped after ${progress}${failed}`;
+      return `Stopped after ${progress}${failed}${runReport(run)}`;
     case 'done':
-      return `${run.kind === 'follow-all' ? 'Followed' : 'Checked'} ${progress}${failed}`;
+      return `${run.kind === 'follow-all' ? 'Followed' : 'Checked'} ${progress}${failed}${runReport(run)}`;
     case 'failed':
       return run.message ? `Stopped: ${run.message}` : `Stopped by an error after ${progress}`;
   }
 }
 
-/** What a row shows for a job of its own, or null when there is none to show. */
-export function jobText(job: TabJob): string | null {
-  switch (job.status) {
-    case 'queued':
-      return 'waiting';
-    case 'running':
-      return job.kind === 'follow' ? 'following…' : 'checking…';
-    case 'failed':
-      return job.message || 'Something went wrong.';
-    case 'done':
-      return job.kind === 'follow' ? 'followed' : 'checked';
-  }
-}
-
-export function isBusy(job: TabJob | undefined): boolean {
-  return job?.status === 'queued' || job?.status === 'running';
+/** The end of a "Follow all" report: who was followed already, who was skipped, who failed and why. */
+function runReport(run: BulkRun): string {
+  if (run.kind !== 'follow-all') return '';
+  const parts: string[] = [];
+  if (run.already) parts.push(`${formatCount(run.already)} already followed`);
+  if (run.skipped) parts.push(`${formatCount(run.skipped)} skipped`);
+  const failures = (run.failures ?? []).map((f) => `${f.handle}: ${f.error}`);
+  const said = parts.length ? `; ${parts.join(', ')}` : '';
+  return failures.length ? `${said}. Failed: ${failures.join('; ')}` : said;
 }

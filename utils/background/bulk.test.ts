@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FollowApi, RateLimitError, type Relationship } from '../api/http';
+import { ApiError, type FollowApi, RateLimitError, type Relationship } from '../api/http';
 import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from '../db';
 import type { BulkRun } from '../settings';
 import { BulkRunner } from './bulk';
@@ -80,7 +80,7 @@ async function settle(site = 'bluesky') {
 
 describe('follow all', () => {
   it('follows every gap once, paced, records each and logs it', async () => {
-    expect(await runner().start('bluesky', 'follow-all')).toEqual({ ok: true });
+    expect(await runner().start('bluesky', 'follow-all', handles)).toEqual({ ok: true });
     await settle();
     expect(followed).toEqual(handles);
     expect(sleeps).toEqual([2200, 2200, 2200]);
@@ -93,7 +93,7 @@ describe('follow all', () => {
 
   it('waits out a rate limit until its reset time, then goes on without doing anything twice', async () => {
     script = [() => ({ state: 'following' }), () => new RateLimitError('slow down', clock + 60_000)];
-    await runner().start('bluesky', 'follow-all');
+    await runner().start('bluesky', 'follow-all', handles);
     await settle();
     expect(followed).toEqual(handles);
     expect(sleeps).toContain(60_000);
@@ -120,11 +120,40 @@ describe('follow all', () => {
   it('stops when asked, keeping the rest of the queue', async () => {
     const run = runner();
     script = [() => new RateLimitError('slow down', clock + 60_000)];
-    await run.start('bluesky', 'follow-all');
+    await run.start('bluesky', 'follow-all', handles);
     await run.stop('bluesky');
     await settle();
     expect(runs.bluesky?.status).toBe('stopped');
     expect((await db.getAll('queue')).filter((i) => i.status === 'pending')).toHaveLength(3);
+  });
+
+  it('follows only the ticked teammates still to follow, and reports the rest', async () => {
+    const ticked = [handles[0] as string, handles[2] as string, 'stranger.bsky.social'];
+    await putFollow(db, { key: `bluesky:${handles[2]}`, state: 'following', checkedAt: 2, source: 'page' });
+    script = [() => ({ state: 'following' })];
+    expect(await runner().start('bluesky', 'follow-all', ticked)).toEqual({ ok: true });
+    await settle();
+    expect(followed).toEqual([handles[0]]);
+    // One gap left unticked; one ticked account was followed already; the stranger is no teammate.
+    expect(runs.bluesky).toMatchObject({ status: 'done', total: 1, done: 1, skipped: 1, already: 1 });
+  });
+
+  it('reports who failed and why', async () => {
+    script = [() => ({ state: 'following' }), () => new ApiError('Bluesky refused: blocked', 400)];
+    await runner().start('bluesky', 'follow-all', handles);
+    await settle();
+    expect(runs.bluesky).toMatchObject({
+      status: 'done',
+      failed: 1,
+      failures: [{ handle: handles[1], error: 'Bluesky refused: blocked' }],
+    });
+  });
+
+  it('refuses when none of the ticked accounts is a teammate to follow', async () => {
+    expect(await runner().start('bluesky', 'follow-all', ['stranger.bsky.social'])).toMatchObject({
+      ok: false,
+    });
+    expect(followed).toEqual([]);
   });
 
   it('refuses without a connection or a credential', async () => {

@@ -32,6 +32,8 @@ export interface BulkDeps {
 }
 
 const CHECK_CHUNK = 30;
+/** Failures a run's report lists by name; the count goes on beyond. */
+const MAX_FAILURES = 50;
 
 export class BulkRunner {
   private readonly active = new Set<ApiSite>();
@@ -39,7 +41,15 @@ export class BulkRunner {
   constructor(private readonly deps: BulkDeps) {}
 
   /** Starts a run; answers why not when it cannot. */
-  async start(site: ApiSite, kind: BulkRun['kind']): Promise<{ ok: true } | { ok: false; error: string }> {
+  /**
+   * Starts a run; answers why not when it cannot. "Follow all" follows only `ticked`, the accounts the user ticked
+   * in the review list, and of those only teammates still recorded not followed.
+   */
+  async start(
+    site: ApiSite,
+    kind: BulkRun['kind'],
+    ticked: readonly string[] = [],
+  ): Promise<{ ok: true } | { ok: false; error: string }> {
     const api = await this.deps.api(site);
     if (!api) return { ok: false, error: 'Connect this network in the options first.' };
     if (kind === 'follow-all' && !api.canFollow) {
@@ -47,8 +57,13 @@ export class BulkRunner {
     }
     if (this.active.has(site)) return { ok: false, error: 'A run is already going on for this network.' };
     const db = await this.deps.db();
-    const handles = await accountsIn(db, site, kind === 'follow-all' ? 'not-following' : 'unknown');
+    const candidates = await accountsIn(db, site, kind === 'follow-all' ? 'not-following' : 'unknown');
+    const wanted = new Set(ticked);
+    const handles = kind === 'follow-all' ? candidates.filter((handle) => wanted.has(handle)) : candidates;
+    if (kind === 'follow-all' && handles.length === 0)
+      return { ok: false, error: 'None of the ticked accounts is a teammate still to follow.' };
     if (kind === 'follow-all') await fillQueue(db, site, handles, this.deps.now());
+    const followed = kind === 'follow-all' ? await accountsIn(db, site, 'following') : [];
     await this.deps.saveRun(site, {
       kind,
       status: 'running',
@@ -56,6 +71,13 @@ export class BulkRunner {
       done: 0,
       failed: 0,
       startedAt: this.deps.now(),
+      ...(kind === 'follow-all'
+        ? {
+            skipped: candidates.length - handles.length,
+            already: ticked.filter((handle) => followed.includes(handle)).length,
+            failures: [],
+          }
+        : {}),
     });
     void this.run(site);
     return { ok: true };
@@ -160,7 +182,11 @@ export class BulkRunner {
           detail: message,
         });
         const run = await this.current(site);
-        if (run) await this.update(site, { failed: run.failed + 1 });
+        if (run)
+          await this.update(site, {
+            failed: run.failed + 1,
+            failures: [...(run.failures ?? []), { handle: item.handle, error: message }].slice(-MAX_FAILURES),
+          });
       }
       this.deps.changed();
       await this.deps.sleep(await this.deps.interval(site));
@@ -203,7 +229,11 @@ export class BulkRunner {
 }
 
 /** The canonical handles on a network whose recorded state is `state` (no record = unknown). */
-async function accountsIn(db: TeamDb, site: ApiSite, state: 'not-following' | 'unknown'): Promise<string[]> {
+async function accountsIn(
+  db: TeamDb,
+  site: ApiSite,
+  state: 'not-following' | 'unknown' | 'following',
+): Promise<string[]> {
   const { members, follows } = await readMembersAndFollows(db);
   const recorded = new Map(follows.map((f) => [f.key, f.state]));
   const handles = members.flatMap((m) => m.accounts.filter((a) => a.site === site).map((a) => a.handle));

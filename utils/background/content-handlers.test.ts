@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from '../db';
-import { handleContentMessage } from './content-handlers';
+import { profileUrl } from '../sites/index';
+import { handleContentMessage, type MessageContext } from './content-handlers';
 
 let db: TeamDb;
 
@@ -16,6 +17,7 @@ beforeEach(async () => {
     accounts: [
       { site: 'reddit', handle: 'ada_quill' },
       { site: 'reddit', handle: 'ada_alt' },
+      { site: 'x', handle: 'ada_alt' },
     ],
     accountKeys: [],
   });
@@ -24,16 +26,31 @@ afterEach(() => db.close());
 
 const NOW = () => 1_700_000_000_000;
 
+/** The address of the page a well-behaved content script sends this message from. */
+function pageOf(message: unknown): string | undefined {
+  const m = message as { type?: string; site?: string; handle?: string; owner?: string } | null;
+  if (m?.type === 'report-list') return `https://x.com/${m.owner}/following`;
+  try {
+    return m?.site && m.handle ? profileUrl(m.site as 'reddit', m.handle) : undefined;
+  } catch {
+    return 'https://www.reddit.com/user/someone/';
+  }
+}
+
+/** The message as its own page sends it, unless the context says otherwise. */
+const ask = (message: unknown, context: Partial<MessageContext> = {}) =>
+  handleContentMessage(db, message, { senderUrl: pageOf(message), ...context });
+
 describe('lookup', () => {
   it('answers the teammate for any of their accounts, with only id and name', async () => {
-    const answer = await handleContentMessage(db, { type: 'lookup', site: 'reddit', handle: 'ada_alt' });
+    const answer = await ask({ type: 'lookup', site: 'reddit', handle: 'ada_alt' });
     expect(answer).toEqual({ ok: true, member: { id: 'm1', name: 'Ada Quill' }, follow: null });
     expect(JSON.stringify(answer)).not.toContain('ada@example.com');
     expect(JSON.stringify(answer)).not.toContain('Platform');
   });
 
   it('answers nothing for someone who is not on the roster', async () => {
-    expect(await handleContentMessage(db, { type: 'lookup', site: 'reddit', handle: 'stranger' })).toEqual({
+    expect(await ask({ type: 'lookup', site: 'reddit', handle: 'stranger' })).toEqual({
       ok: true,
       member: null,
       follow: null,
@@ -42,7 +59,7 @@ describe('lookup', () => {
 
   it('includes the recorded follow state', async () => {
     await putFollow(db, { key: 'reddit:ada_quill', state: 'following', checkedAt: 5, source: 'page' });
-    const answer = await handleContentMessage(db, { type: 'lookup', site: 'reddit', handle: 'ada_quill' });
+    const answer = await ask({ type: 'lookup', site: 'reddit', handle: 'ada_quill' });
     expect(answer).toMatchObject({ ok: true, follow: { state: 'following', checkedAt: 5, source: 'page' } });
   });
 });
@@ -54,9 +71,8 @@ describe('report-state', () => {
       site: 'reddit',
       handle: 'ada_quill',
       state: 'not-following',
-      source: 'page',
     };
-    expect(await handleContentMessage(db, { ...message, followsYou: true }, { now: NOW })).toEqual({
+    expect(await ask({ ...message, followsYou: true }, { now: NOW })).toEqual({
       ok: true,
       recorded: true,
     });
@@ -75,9 +91,8 @@ describe('report-state', () => {
       site: 'reddit',
       handle: 'stranger',
       state: 'following',
-      source: 'page',
     };
-    expect(await handleContentMessage(db, message, { now: NOW })).toEqual({ ok: true, recorded: false });
+    expect(await ask(message, { now: NOW })).toEqual({ ok: true, recorded: false });
     expect(await db.count('follows')).toBe(0);
   });
 
@@ -88,9 +103,8 @@ describe('report-state', () => {
       site: 'reddit',
       handle: 'ada_quill',
       state: 'unknown',
-      source: 'page',
     };
-    expect(await handleContentMessage(db, message, { now: NOW })).toEqual({ ok: true, recorded: false });
+    expect(await ask(message, { now: NOW })).toEqual({ ok: true, recorded: false });
     expect((await getFollow(db, 'reddit', 'ada_quill'))?.state).toBe('following');
   });
 });
@@ -105,49 +119,93 @@ describe('refuses what a content script should not ask', () => {
     ['an invalid handle', { type: 'lookup', site: 'reddit', handle: '<script>' }],
     ['a handle that is not a string', { type: 'lookup', site: 'reddit', handle: { $gt: '' } }],
     ['extra fields', { type: 'lookup', site: 'reddit', handle: 'ada_quill', all: true }],
+    ['an invalid state', { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'blocked' }],
     [
-      'an invalid state',
-      { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'blocked', source: 'page' },
-    ],
-    [
-      'the api source',
+      'a source field',
       { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'following', source: 'api' },
     ],
     ['null', null],
     ['a string', 'lookup'],
   ])('%s', async (_label, message) => {
-    const answer = await handleContentMessage(db, message, { now: NOW });
+    const answer = await ask(message, { now: NOW });
     expect(answer.ok).toBe(false);
     expect(await db.count('follows')).toBe(0);
   });
 });
 
-describe('a follow made from the flag', () => {
-  it('is recorded with source action and logged in the history', async () => {
+describe('a follow TeamFollow led to', () => {
+  it('is recorded as seen on the page and logged in the history', async () => {
     const message = {
       type: 'report-state',
       site: 'reddit',
       handle: 'ada_quill',
       state: 'following',
-      source: 'action',
+      led: true,
     };
-    expect(await handleContentMessage(db, message, { now: NOW })).toEqual({ ok: true, recorded: true });
-    expect((await getFollow(db, 'reddit', 'ada_quill'))?.source).toBe('action');
+    expect(await ask(message, { now: NOW })).toEqual({ ok: true, recorded: true });
+    expect((await getFollow(db, 'reddit', 'ada_quill'))?.source).toBe('page');
     expect(await db.getAll('actions')).toEqual([
       { id: 1, at: NOW(), site: 'reddit', handle: 'ada_quill', kind: 'follow', via: 'page', result: 'ok' },
     ]);
   });
 
   it('logs nothing for a state merely seen on the page', async () => {
+    const message = { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'following' };
+    await ask(message, { now: NOW });
+    expect(await db.count('actions')).toBe(0);
+  });
+
+  it('keeps the stable id the page showed', async () => {
     const message = {
       type: 'report-state',
       site: 'reddit',
       handle: 'ada_quill',
       state: 'following',
-      source: 'page',
+      stableId: '1501234567890123456',
     };
-    await handleContentMessage(db, message, { now: NOW });
-    expect(await db.count('actions')).toBe(0);
+    await ask(message, { now: NOW });
+    expect((await getFollow(db, 'reddit', 'ada_quill'))?.stableId).toBe('1501234567890123456');
+  });
+});
+
+describe('a page speaks only for itself', () => {
+  const report = { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'following' };
+
+  it.each([
+    ['another site', 'https://x.com/ada_quill'],
+    ['another profile of the site', 'https://www.reddit.com/user/ada_alt/'],
+    ['a page that is no profile', 'https://www.reddit.com/r/programming/'],
+    ['a lookalike host', 'https://www.reddit.com.evil.example/user/ada_quill/'],
+    ['no address at all', undefined],
+  ])('refuses a report sent from %s', async (_label, senderUrl) => {
+    expect((await ask(report, { now: NOW, senderUrl })).ok).toBe(false);
+    expect((await ask({ ...report, state: 'self' }, { now: NOW, senderUrl })).ok).toBe(false);
+    expect((await ask({ type: 'lookup', site: 'reddit', handle: 'ada_quill' }, { senderUrl })).ok).toBe(
+      false,
+    );
+    expect(await db.count('follows')).toBe(0);
+  });
+
+  it('takes the profile shown in any URL form of its own page', async () => {
+    const answer = await ask(report, { now: NOW, senderUrl: 'https://old.reddit.com/u/Ada_Quill/comments/' });
+    expect(answer).toEqual({ ok: true, recorded: true });
+  });
+
+  it('counts an unreadable page (layout) without recording anything', async () => {
+    const counted: string[] = [];
+    const message = {
+      type: 'report-state',
+      site: 'reddit',
+      handle: 'ada_quill',
+      state: 'unknown',
+      reason: 'layout',
+    };
+    expect(await ask(message, { countUnreadable: async (site) => void counted.push(site) })).toEqual({
+      ok: true,
+      recorded: false,
+    });
+    expect(counted).toEqual(['reddit']);
+    expect(await db.count('follows')).toBe(0);
   });
 });
 
@@ -155,31 +213,37 @@ describe('report-list', () => {
   const own = { now: NOW, ownHandles: async () => ['lead'] };
   const list = (owner: string, handles: string[]) => ({
     type: 'report-list',
-    site: 'reddit',
+    site: 'x',
     owner,
     handles,
   });
 
   it('records teammates in your own following list as followed, and no one else', async () => {
-    const answer = await handleContentMessage(db, list('lead', ['ada_alt', 'stranger', 'ada_alt']), own);
+    const answer = await ask(list('lead', ['ada_alt', 'stranger', 'ada_alt']), own);
     expect(answer).toEqual({ ok: true, recorded: true });
     expect(await db.getAll('follows')).toEqual([
-      { key: 'reddit:ada_alt', state: 'following', checkedAt: NOW(), source: 'list' },
+      { key: 'x:ada_alt', state: 'following', checkedAt: NOW(), source: 'list' },
     ]);
   });
 
   it('ignores the following list of someone else', async () => {
-    expect(await handleContentMessage(db, list('someone', ['ada_alt']), own)).toEqual({
+    expect(await ask(list('someone', ['ada_alt']), own)).toEqual({
       ok: true,
       recorded: false,
     });
     expect(await db.count('follows')).toBe(0);
   });
 
+  it('refuses a list sent from a page that is not that list', async () => {
+    const answer = await ask(list('lead', ['ada_alt']), { ...own, senderUrl: 'https://x.com/lead' });
+    expect(answer.ok).toBe(false);
+    expect(await db.count('follows')).toBe(0);
+  });
+
   it('refuses lists with invalid handles or too many entries', async () => {
-    expect((await handleContentMessage(db, list('lead', ['<b>x</b>']), own)).ok).toBe(false);
+    expect((await ask(list('lead', ['<b>x</b>']), own)).ok).toBe(false);
     const many = Array.from({ length: 501 }, (_, i) => `user${i}`);
-    expect((await handleContentMessage(db, list('lead', many), own)).ok).toBe(false);
+    expect((await ask(list('lead', many), own)).ok).toBe(false);
     expect(await db.count('follows')).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ import {
   type ReportStateMessage,
 } from '../messages';
 import { accountKey } from '../model';
-import { normalizeHandle, type SiteId } from '../sites/index';
+import { normalizeHandle, parseFollowingListUrl, parseProfileUrl, type SiteId } from '../sites/index';
 
 // What the background does with each message of a content script: look a profile up, record what a page showed.
 
@@ -32,12 +32,45 @@ export interface MessageContext {
   ownHandles(site: SiteId): Promise<readonly string[]>;
   /** How a follow confirmed by the page came about: the flag's button, or a tab the popup asked for. */
   actionVia: 'page' | 'tab';
+  /** The address of the page that sent the message: a report is taken only for the profile that page shows. */
+  senderUrl: string | undefined;
+  /** A teammate's profile on `site` could not be read in a known form (counted for the popup's notice). */
+  countUnreadable(site: SiteId): Promise<void>;
 }
 
-const defaultContext: MessageContext = { now: Date.now, ownHandles: async () => [], actionVia: 'page' };
+const defaultContext: MessageContext = {
+  now: Date.now,
+  ownHandles: async () => [],
+  actionVia: 'page',
+  senderUrl: undefined,
+  countUnreadable: async () => undefined,
+};
+
+/** The URL's host, so that a page on a user-added Mastodon instance reads as that instance. */
+function hostOf(url: string): string[] {
+  return URL.canParse(url) ? [new URL(url).hostname] : [];
+}
+
+/** Whether the sender's page shows the profile of `site:handle` (a page can only speak for itself). */
+function sentFromProfile(ctx: MessageContext, site: SiteId, handle: string): boolean {
+  if (!ctx.senderUrl) return false;
+  const shown = parseProfileUrl(ctx.senderUrl, { mastodonHosts: hostOf(ctx.senderUrl) });
+  return shown?.site === site && shown.handle === handle;
+}
+
+/** Whether the sender's page is the following list of `owner` on `site`. */
+function sentFromList(ctx: MessageContext, site: SiteId, owner: string): boolean {
+  if (!ctx.senderUrl) return false;
+  const shown = parseFollowingListUrl(ctx.senderUrl, { mastodonHosts: hostOf(ctx.senderUrl) });
+  return shown?.site === site && shown.owner === owner;
+}
 
 const REFUSED_SHAPE: RefusedAnswer = { ok: false, error: 'refused: not a valid TeamFollow message' };
 const REFUSED_HANDLE: RefusedAnswer = { ok: false, error: 'refused: not a canonical handle' };
+const REFUSED_PAGE: RefusedAnswer = {
+  ok: false,
+  error: 'refused: the sending page does not show that profile',
+};
 
 /** Handles one message from a content script against the database: parsed here, once. */
 export async function handleContentMessage(
@@ -65,20 +98,23 @@ type ContentHandler<M extends ContentMessage> = (
   ctx: MessageContext,
 ) => Promise<ContentAnswer>;
 
-// Both are acted on by the background for the sender's own tab only; nothing is stored here.
+// Acted on by the background for the sender's own tab only (its badge); nothing is stored here.
 const nothingToStore = async (): Promise<ReportAnswer> => ({ ok: true, recorded: false });
 
 /** One handler per message type a content script may send. */
 const CONTENT_HANDLERS: {
   [T in ContentMessage['type']]: ContentHandler<Extract<ContentMessage, { type: T }>>;
 } = {
-  lookup: (db, msg) =>
-    isCanonical(msg.site, msg.handle) ? lookup(db, msg) : Promise.resolve(REFUSED_HANDLE),
-  'report-state': (db, msg, ctx) =>
-    isCanonical(msg.site, msg.handle) ? recordState(db, msg, ctx) : Promise.resolve(REFUSED_HANDLE),
+  lookup: async (db, msg, ctx) => {
+    if (!isCanonical(msg.site, msg.handle)) return REFUSED_HANDLE;
+    return sentFromProfile(ctx, msg.site, msg.handle) ? lookup(db, msg) : REFUSED_PAGE;
+  },
+  'report-state': async (db, msg, ctx) => {
+    if (!isCanonical(msg.site, msg.handle)) return REFUSED_HANDLE;
+    return sentFromProfile(ctx, msg.site, msg.handle) ? recordState(db, msg, ctx) : REFUSED_PAGE;
+  },
   'report-list': recordList,
   'left-profile': nothingToStore,
-  'intent-done': nothingToStore,
 };
 
 async function lookup(db: TeamDb, msg: LookupMessage): Promise<LookupAnswer> {
@@ -99,18 +135,23 @@ async function lookup(db: TeamDb, msg: LookupMessage): Promise<LookupAnswer> {
 async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageContext): Promise<ReportAnswer> {
   // Reports about people who are not on the roster are dropped: nothing is stored about strangers.
   const member = await findMemberByAccount(db, msg.site, msg.handle);
-  // `unknown` is no evidence: it never overwrites a state that was seen.
-  if (!member || msg.state === 'unknown') return { ok: true, recorded: false };
+  if (!member) return { ok: true, recorded: false };
+  // `unknown` is no evidence: it never overwrites a state that was seen. A page of no known form is counted.
+  if (msg.state === 'unknown') {
+    if (msg.reason === 'layout') await ctx.countUnreadable(msg.site);
+    return { ok: true, recorded: false };
+  }
   const at = ctx.now();
   await putFollow(db, {
     key: accountKey(msg.site, msg.handle),
     state: msg.state,
     checkedAt: at,
-    source: msg.source,
+    source: 'page',
     ...(msg.followsYou === undefined ? {} : { followsYou: msg.followsYou }),
+    ...(msg.stableId ? { stableId: msg.stableId } : {}),
   });
-  // A follow the user made with the flag's button goes into the history.
-  if (msg.source === 'action' && (msg.state === 'following' || msg.state === 'requested')) {
+  // The flag pointed at the site's control and the user's click followed: TeamFollow led to it, so it is history.
+  if (msg.led && (msg.state === 'following' || msg.state === 'requested')) {
     await logAction(db, {
       at,
       site: msg.site,
@@ -128,6 +169,7 @@ async function recordList(db: TeamDb, msg: ReportListMessage, ctx: MessageContex
   if (!isCanonical(msg.site, msg.owner) || !msg.handles.every((handle) => isCanonical(msg.site, handle))) {
     return REFUSED_HANDLE;
   }
+  if (!sentFromList(ctx, msg.site, msg.owner)) return REFUSED_PAGE;
   // Someone else's following list says nothing about whom the user follows.
   if (!(await ctx.ownHandles(msg.site)).includes(msg.owner)) return { ok: true, recorded: false };
   return { ok: true, recorded: await recordFollowedInList(db, msg.site, new Set(msg.handles), ctx.now()) };

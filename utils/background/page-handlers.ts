@@ -6,7 +6,7 @@ import { errorText } from '../errors';
 import type { PageAnswer, PageMessage } from '../messages';
 import { normalizeHandle } from '../sites/index';
 import { type BulkRunner, checkThroughApi, followThroughApi } from './bulk';
-import type { TabJobs } from './tab-jobs';
+import type { TabIntents } from './tab-intents';
 
 // What the background does with each request of the extension's own pages (popup, options).
 
@@ -17,7 +17,7 @@ export interface PageDeps {
   api(site: ApiSite): Promise<FollowApi | null>;
   isApiSite(site: string): site is ApiSite;
   bulk: Pick<BulkRunner, 'start' | 'stop'>;
-  tabJobs(): Promise<Pick<TabJobs, 'enqueue'>>;
+  tabIntents(): Promise<Pick<TabIntents, 'open'>>;
   refreshBadge(): Promise<void>;
   now(): number;
 }
@@ -25,7 +25,10 @@ export interface PageDeps {
 type PageHandler<M extends PageMessage> = (deps: PageDeps, msg: M) => Promise<PageAnswer>;
 type OneAccount = Extract<PageMessage, { type: 'follow' | 'check' }>;
 
-/** Follow or check one account: through the network's API where it is connected, else through a tab. */
+/**
+ * Follow or check one account: through the network's API where it is connected (on the user's click), else by
+ * taking the user to the profile in front, where the flag points at the site's own control.
+ */
 async function oneAccount(deps: PageDeps, msg: OneAccount): Promise<PageAnswer> {
   if (normalizeHandle(msg.site, msg.handle) !== msg.handle)
     return { ok: false, error: 'Not a valid handle.' };
@@ -37,8 +40,8 @@ async function oneAccount(deps: PageDeps, msg: OneAccount): Promise<PageAnswer> 
   } else if (client?.canFollow && msg.type === 'follow') {
     await followThroughApi(db, client, msg.handle, deps.now);
   } else {
-    await (await deps.tabJobs()).enqueue(msg.site, msg.handle, msg.type);
-    return { ok: true };
+    await (await deps.tabIntents()).open(msg.site, msg.handle, msg.type);
+    return { ok: true, opened: true };
   }
   announceChange();
   return { ok: true };
@@ -49,7 +52,7 @@ const PAGE_HANDLERS: { [T in PageMessage['type']]: PageHandler<Extract<PageMessa
   follow: oneAccount,
   check: oneAccount,
   'check-all': (deps, msg) => deps.bulk.start(msg.site, msg.type),
-  'follow-all': (deps, msg) => deps.bulk.start(msg.site, msg.type),
+  'follow-all': (deps, msg) => deps.bulk.start(msg.site, msg.type, msg.handles),
   'stop-all': async (deps, msg) => {
     await deps.bulk.stop(msg.site);
     return { ok: true };

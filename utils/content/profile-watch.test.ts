@@ -46,7 +46,6 @@ function start(
     render: (view) => views.push(view),
     signal: controller.signal,
     settleMs: 200,
-    confirmMs: 200,
   });
 }
 
@@ -85,15 +84,16 @@ describe('watchProfile', () => {
     await vi.waitFor(() => expect(lastView()?.state).toBe('not-following'));
     expect(lastView()?.name).toBe('Alice Example');
     expect(reports()).toEqual([
-      { type: 'report-state', site: 'reddit', handle: 'alice', state: 'not-following', source: 'page' },
+      { type: 'report-state', site: 'reddit', handle: 'alice', state: 'not-following' },
     ]);
   });
 
-  it('says it could not tell when the page never shows a state', async () => {
+  it('says it could not tell when the page never shows a state, and why', async () => {
     await start();
     await vi.waitFor(() => expect(lastView()?.gaveUp).toBe(true));
-    expect(lastView()?.state).toBe('unknown');
-    expect(reports()).toEqual([]);
+    expect(lastView()).toMatchObject({ state: 'unknown', siteName: 'Reddit' });
+    // Only counted by the background (for the notice of pages no longer read), never stored as a state.
+    expect(reports()).toEqual([{ type: 'report-state', site: 'reddit', handle: 'alice', state: 'unknown' }]);
   });
 
   it('records a follow made with the site button while the page stays', async () => {
@@ -101,30 +101,33 @@ describe('watchProfile', () => {
     await start();
     document.querySelector('button')?.setAttribute('data-state', 'following');
     await vi.waitFor(() => expect(lastView()?.state).toBe('following'));
-    expect(reports().map((m) => m.type === 'report-state' && [m.state, m.source])).toEqual([
-      ['not-following', 'page'],
-      ['following', 'page'],
+    expect(reports().map((m) => m.type === 'report-state' && [m.state, m.led])).toEqual([
+      ['not-following', undefined],
+      ['following', undefined],
     ]);
   });
 
-  it('presses the site button and records the confirmed follow as an action', async () => {
+  it('points at the site button, presses nothing, and records the follow the user then makes as led', async () => {
     showButton('not-following');
     const button = document.querySelector('button') as HTMLButtonElement;
-    button.addEventListener('click', () =>
-      setTimeout(() => button.setAttribute('data-state', 'following'), 20),
-    );
+    const clicks = vi.fn();
+    button.addEventListener('click', clicks);
     const watch = await start();
-    await watch?.follow();
-    expect(lastView()).toMatchObject({ state: 'following', follow: 'idle' });
-    expect(reports().at(-1)).toMatchObject({ state: 'following', source: 'action' });
+    expect(watch?.showFollowControl()).toBe(button);
+    expect(document.activeElement).toBe(button);
+    expect(lastView()).toMatchObject({ state: 'not-following', pointing: true });
+    expect(clicks).not.toHaveBeenCalled();
+    // The user's own click on the site's button, which the page answers.
+    button.setAttribute('data-state', 'following');
+    await vi.waitFor(() => expect(lastView()).toMatchObject({ state: 'following', pointing: false }));
+    expect(reports().at(-1)).toMatchObject({ state: 'following', led: true });
   });
 
-  it('records nothing false when the page does not confirm the follow', async () => {
-    showButton('not-following');
+  it('says so when there is no control to point at', async () => {
+    showButton('following');
     const watch = await start();
-    await watch?.follow();
-    expect(lastView()).toMatchObject({ state: 'not-following', follow: 'failed' });
-    expect(reports().filter((m) => m.type === 'report-state' && m.state === 'following')).toEqual([]);
+    expect(watch?.showFollowControl()).toBeNull();
+    expect(lastView()?.message).toMatch(/could not find Reddit's Follow button/);
   });
 
   it('removes the flag and stops watching when the visit ends', async () => {
@@ -139,51 +142,23 @@ describe('watchProfile', () => {
   });
 });
 
-describe('in a tab opened for a follow or check', () => {
-  const intentDone = () => sent.filter((m) => m.type === 'intent-done');
-
-  it('presses Follow once the page is ready, then reports how it ended', async () => {
+describe('in a tab the popup opened for a follow or check', () => {
+  it('points at Follow once the page shows it, and presses nothing', async () => {
     await start(URL_ALICE, { alice: 'Alice' }, 'follow');
     showButton('not-following');
     const button = document.querySelector('button') as HTMLButtonElement;
-    button.addEventListener('click', () =>
-      setTimeout(() => button.setAttribute('data-state', 'following'), 20),
-    );
-    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'following' }]));
-    expect(reports().at(-1)).toMatchObject({ state: 'following', source: 'action' });
-  });
-
-  it('presses nothing when already following', async () => {
-    showButton('following');
     const clicks = vi.fn();
-    document.querySelector('button')?.addEventListener('click', clicks);
-    await start(URL_ALICE, { alice: 'Alice' }, 'follow');
-    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'following' }]));
+    button.addEventListener('click', clicks);
+    await vi.waitFor(() => expect(lastView()).toMatchObject({ state: 'not-following', pointing: true }));
+    expect(document.activeElement).toBe(button);
     expect(clicks).not.toHaveBeenCalled();
   });
 
   it('only reads the state for a check', async () => {
     showButton('not-following');
-    const clicks = vi.fn();
-    document.querySelector('button')?.addEventListener('click', clicks);
     await start(URL_ALICE, { alice: 'Alice' }, 'check');
-    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'not-following' }]));
-    expect(clicks).not.toHaveBeenCalled();
-  });
-
-  it('reports unknown when the page never shows a state (signed out)', async () => {
-    await start(URL_ALICE, { alice: 'Alice' }, 'follow');
-    await vi.waitFor(() => expect(intentDone()).toEqual([{ type: 'intent-done', state: 'unknown' }]));
-  });
-
-  it('reports the failure when the page does not confirm the follow', async () => {
-    showButton('not-following');
-    await start(URL_ALICE, { alice: 'Alice' }, 'follow');
-    await vi.waitFor(() => expect(intentDone()).toHaveLength(1), { timeout: 2000 });
-    expect(intentDone()[0]).toMatchObject({
-      state: 'not-following',
-      message: expect.stringMatching(/did not confirm/),
-    });
+    await vi.waitFor(() => expect(lastView()?.state).toBe('not-following'));
+    expect(lastView()?.pointing).toBe(false);
   });
 });
 

@@ -1,24 +1,40 @@
 import type { ContentMessage, LookupAnswer } from '../messages';
-import type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId } from '../sites/types';
+import type {
+  FollowState,
+  ParseOptions,
+  ProfileReading,
+  SiteAdapter,
+  SiteId,
+  UnknownReason,
+} from '../sites/types';
 import { profileOn } from '../sites/url';
 
 // The content script's logic, free of extension APIs: it gets the page, a way to ask the background, and a
 // way to draw the flag. One watch per profile visit; aborting its signal ends every observer and timer.
+// It never presses anything: the follow is the user's own click on the site's control, which the flag points at.
 
 /** What the on-page flag shows. */
 export interface FlagView {
   site: SiteId;
+  /** The site's name as users know it ("X", "LinkedIn"). */
+  siteName: string;
   handle: string;
   name: string;
   /** What this page shows now (`unknown` until it shows it). */
   state: FollowState;
+  /** While `unknown`: why. */
+  reason?: UnknownReason;
+  /** The page's language (primary subtag), to say which one TeamFollow does not read. */
+  lang: string;
   followsYou?: boolean;
   /** The state recorded on an earlier visit, for context while the page is loading. */
   recorded: LookupAnswer['follow'];
   /** The page never showed a state within the wait. */
   gaveUp: boolean;
-  /** A one-click follow in progress, or what went wrong with it. */
-  follow: 'idle' | 'pressing' | 'failed';
+  /** The flag is pointing at the site's own control, waiting for the user's click on it. */
+  pointing: boolean;
+  /** The site's control is LinkedIn's Connect, which sends an invitation rather than a plain follow. */
+  connect: boolean;
   message?: string;
 }
 
@@ -29,18 +45,19 @@ export interface WatchOptions {
   url: string;
   parse?: ParseOptions;
   ask(message: ContentMessage): Promise<unknown>;
-  /** Draws (or, with null, removes) the flag. `anchor` is where it goes, when the page has a header. */
-  render(view: FlagView | null, anchor: Element | null): void;
+  /**
+   * Draws (or, with null, removes) the flag. `anchor` is where it goes, when the page has a header; `target` is the
+   * site's control the flag points at (a ring drawn over it), while it points.
+   */
+  render(view: FlagView | null, anchor: Element | null, target: HTMLElement | null): void;
   signal: AbortSignal;
   /** How long to wait for the page to show a state before saying it could not tell. */
   settleMs?: number;
-  /** How long to wait for the page to confirm a follow after pressing its button. */
-  confirmMs?: number;
 }
 
 export interface ProfileWatch {
-  /** Presses the site's own Follow control and waits for the page to confirm. */
-  follow(): Promise<void>;
+  /** Brings the site's own Follow control into view, focuses it and rings it; presses nothing. Null when there is none. */
+  showFollowControl(): HTMLElement | null;
 }
 
 const SETTLED: ReadonlySet<FollowState> = new Set(['following', 'requested']);
@@ -54,6 +71,11 @@ function isLookupAnswer(value: unknown): value is LookupAnswer {
   );
 }
 
+/** The primary language subtag of the page, lowercase ('' when it does not say). */
+function pageLanguage(doc: Document): string {
+  return (doc.documentElement.getAttribute('lang') ?? '').split(/[-_]/)[0]?.toLowerCase() ?? '';
+}
+
 /** Watches the profile at `url` if it belongs to a teammate; resolves to null (and draws nothing) otherwise. */
 export async function watchProfile(options: WatchOptions): Promise<ProfileWatch | null> {
   const { adapter, doc, signal, ask, render } = options;
@@ -62,106 +84,99 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   if (handle === null) return null;
   const answer = await ask({ type: 'lookup', site, handle }).catch(() => null);
   if (signal.aborted || !isLookupAnswer(answer) || !answer.member) return null;
-  const readProfile = (): ProfileReading => adapter.readProfile?.(doc, handle) ?? { state: 'unknown' };
+  const readProfile = (): ProfileReading =>
+    adapter.readProfile?.(doc, handle) ?? { state: 'unknown', reason: 'other' };
 
   let reading: ProfileReading = readProfile();
   let view: FlagView = {
     site,
+    siteName: adapter.name,
     handle,
     name: answer.member.name,
     state: reading.state,
+    reason: reading.state === 'unknown' ? reading.reason : undefined,
+    lang: pageLanguage(doc),
     followsYou: reading.followsYou,
     recorded: answer.follow,
     gaveUp: false,
-    follow: 'idle',
+    pointing: false,
+    connect: reading.controlKind === 'connect',
   };
-  let pressed = false;
-  let onConfirmed: (() => void) | null = null;
-  // In a tab the popup asked the background to open: act once on what the page shows, then say how it ended.
-  let intent = answer.intent ?? null;
+  // The popup opened this tab to follow this profile: point at the control as soon as the page shows it.
+  let pointWhenShown = answer.intent === 'follow';
+  // TeamFollow pointed at the control: the follow the page shows next was led by it (an `actions` row).
+  let led = false;
+  let target: HTMLElement | null = null;
 
-  const draw = () => render(view, reading.anchor ?? null);
-  const report = (state: FollowState, source: 'page' | 'action') =>
-    ask({ type: 'report-state', site, handle, state, followsYou: reading.followsYou, source }).catch(
-      () => undefined,
-    );
+  const draw = () => render(view, reading.anchor ?? null, view.pointing ? target : null);
+  const report = (state: FollowState) =>
+    ask({
+      type: 'report-state',
+      site,
+      handle,
+      state,
+      ...(reading.followsYou === undefined ? {} : { followsYou: reading.followsYou }),
+      ...(reading.stableId ? { stableId: reading.stableId } : {}),
+      ...(state === 'unknown' && reading.reason ? { reason: reading.reason } : {}),
+      ...(led && SETTLED.has(state) ? { led: true } : {}),
+    }).catch(() => undefined);
+
+  const showFollowControl = (): HTMLElement | null => {
+    const current = readProfile();
+    const control = current.state === 'not-following' ? (current.followControl ?? null) : null;
+    if (!control) {
+      view = { ...view, message: `TeamFollow could not find ${adapter.name}'s Follow button on this page.` };
+      draw();
+      return null;
+    }
+    led = true;
+    target = control;
+    control.scrollIntoView({ block: 'center', inline: 'nearest' });
+    control.focus({ preventScroll: true });
+    view = { ...view, pointing: true, connect: current.controlKind === 'connect', message: undefined };
+    draw();
+    return control;
+  };
 
   const check = () => {
     const next = readProfile();
-    const changed = next.state !== reading.state || next.followsYou !== reading.followsYou;
+    const changed =
+      next.state !== reading.state ||
+      next.followsYou !== reading.followsYou ||
+      next.reason !== reading.reason;
     const moved = next.anchor !== reading.anchor;
     reading = next;
     if (!changed && !moved) return;
     if (changed) {
-      const confirmed = pressed && SETTLED.has(next.state);
+      const followed = SETTLED.has(next.state);
       view = {
         ...view,
         state: next.state,
+        reason: next.state === 'unknown' ? next.reason : undefined,
         followsYou: next.followsYou,
+        connect: next.controlKind === 'connect',
         gaveUp: false,
-        ...(confirmed ? { follow: 'idle', message: undefined } : {}),
+        ...(followed || next.state !== 'not-following' ? { pointing: false, message: undefined } : {}),
       };
-      if (next.state !== 'unknown') void report(next.state, confirmed ? 'action' : 'page');
-      if (confirmed) {
-        pressed = false;
-        onConfirmed?.();
-      }
+      if (next.state !== 'unknown') void report(next.state);
+      if (followed) led = false;
     }
     draw();
-    if (changed) void actOnIntent();
-  };
-
-  const actOnIntent = async (gaveUp = false) => {
-    const kind = intent;
-    if (!kind || (view.state === 'unknown' && !gaveUp)) return;
-    intent = null;
-    if (kind === 'follow' && view.state === 'not-following') await pressFollow();
-    const message = view.follow === 'failed' ? view.message : undefined;
-    void ask({ type: 'intent-done', state: view.state, ...(message ? { message } : {}) }).catch(
-      () => undefined,
-    );
-  };
-
-  const pressFollow = async () => {
-    const control = readProfile();
-    if (control.state !== 'not-following' || !control.followControl) {
-      view = { ...view, follow: 'failed', message: 'Could not find the Follow button on this page.' };
-      draw();
-      return;
+    if (pointWhenShown && reading.state === 'not-following') {
+      pointWhenShown = false;
+      showFollowControl();
     }
-    pressed = true;
-    view = { ...view, follow: 'pressing', message: undefined };
-    draw();
-    const confirmed = new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), options.confirmMs ?? 10_000);
-      onConfirmed = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-    });
-    control.followControl.click();
-    if (await confirmed) return;
-    // The site asked for something (sign-in, a confirmation) or failed: nothing is recorded.
-    pressed = false;
-    onConfirmed = null;
-    if (signal.aborted) return;
-    view = {
-      ...view,
-      follow: 'failed',
-      message: 'The page did not confirm the follow. Finish it on the page (it may ask you to sign in).',
-    };
-    draw();
   };
 
   // One observer for the life of the visit: it sees the control appear, change (a follow made with the site's
-  // own button) or go away. Reads are coalesced: at once while the page has not shown a state (or a follow is being
-  // confirmed), then at most once a second, so a busy page (a timeline under the header) costs next to nothing.
+  // own button) or go away. Reads are coalesced: at once while the page has not shown a state (or the flag points
+  // at the control), then at most once a second, so a busy page (a timeline under the header) costs next to nothing.
   let pending: ReturnType<typeof setTimeout> | undefined;
   let lastRead = 0;
   const scheduleCheck = () => {
     if (pending !== undefined) return;
     // A page that never showed a state (signed out, say) is read at the slower pace too, after the wait.
-    const waiting = (view.state === 'unknown' && !view.gaveUp) || pressed;
+    const waiting = (view.state === 'unknown' && !view.gaveUp) || view.pointing;
     const delay = waiting ? 0 : Math.max(0, lastRead + SETTLED_READ_MS - Date.now());
     pending = setTimeout(() => {
       pending = undefined;
@@ -181,19 +196,23 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     if (view.state !== 'unknown') return;
     view = { ...view, gaveUp: true };
     draw();
-    void actOnIntent(true);
+    // Counted (never stored as a state) so that a site whose pages stop matching shows up as a notice.
+    void report('unknown');
   }, options.settleMs ?? 10_000);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(settle);
     clearTimeout(pending);
-    render(null, null);
+    render(null, null, null);
     void ask({ type: 'left-profile' }).catch(() => undefined);
   });
 
   draw();
-  if (reading.state !== 'unknown') void report(reading.state, 'page');
-  void actOnIntent();
+  if (reading.state !== 'unknown') void report(reading.state);
+  if (pointWhenShown && reading.state === 'not-following') {
+    pointWhenShown = false;
+    showFollowControl();
+  }
 
-  return { follow: pressFollow };
+  return { showFollowControl };
 }

@@ -13,8 +13,11 @@ import { type FlagView, type ProfileWatch, watchProfile } from './profile-watch'
 
 /** Where the flag is drawn: handed in by the entry point, so the core never imports a component. */
 export interface FlagHost {
-  /** Draws the flag after `anchor` (floating when null), or removes it for a null view. */
-  draw(view: FlagView | null, anchor: Element | null, onFollow: () => void): void;
+  /**
+   * Draws the flag after `anchor` (floating when null), or removes it for a null view; `onShow` points at the site's
+   * control, and `target` is the control to ring while the flag points at it.
+   */
+  draw(view: FlagView | null, anchor: Element | null, onShow: () => void, target: HTMLElement | null): void;
   remove(): void;
 }
 
@@ -38,8 +41,8 @@ function run(ctx: ContentScriptContext, adapter: SiteAdapter, flag: FlagHost): v
     const controller = new AbortController();
     session = controller;
     let watch: ProfileWatch | null = null;
-    const draw = (view: FlagView | null, anchor: Element | null) =>
-      flag.draw(view, anchor, () => void watch?.follow());
+    const draw = (view: FlagView | null, anchor: Element | null, target: HTMLElement | null) =>
+      flag.draw(view, anchor, () => void watch?.showFollowControl(), target);
     const page = {
       adapter,
       doc: document,

@@ -182,6 +182,7 @@ export const bluesky: SiteAdapter = {
   handleFromText,
   profileUrl: (handle) => `https://bsky.app/profile/${handle}`,
   readProfile,
+  followingListUrl: (handle) => `https://bsky.app/profile/${handle}/follows`,
   followingListOwner(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
     const [section, name, list, ...rest] = url.pathname.split('/').filter(Boolean);

@@ -134,6 +134,7 @@ export const github: SiteAdapter = {
   handleFromText,
   profileUrl: (handle) => `https://github.com/${handle}`,
   readProfile,
+  followingListUrl: (handle) => `https://github.com/${handle}?tab=following`,
   followingListOwner(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
     const [login, ...rest] = url.pathname.split('/').filter(Boolean);

@@ -15,7 +15,7 @@ import {
   type SiteAdapter,
   type SiteId,
 } from './types';
-import { hostPatterns, toHttpsUrl } from './url';
+import { followingListOn, hostPatterns, toHttpsUrl } from './url';
 import { x } from './x';
 import { youtube } from './youtube';
 
@@ -67,6 +67,19 @@ export function parseProfileUrl(
   for (const site of sites) {
     const handle = site.handleFromUrl(parsed, opts);
     if (handle !== null) return { site: site.id, handle };
+  }
+  return null;
+}
+
+/** Whose following list an absolute https URL shows, or null (not a following list of a supported site). */
+export function parseFollowingListUrl(
+  url: string,
+  options?: ParseOptions,
+): { site: SiteId; owner: string } | null {
+  const opts = safeOptions(options);
+  for (const site of sites) {
+    const owner = followingListOn(site, url, opts);
+    if (owner !== null) return { site: site.id, owner };
   }
   return null;
 }

@@ -203,6 +203,7 @@ export const instagram: SiteAdapter = {
   handleFromText,
   profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
   readProfile,
+  followingListUrl: (handle) => `https://www.instagram.com/${handle}/following/`,
   followingListOwner(url) {
     if (!HOSTS.includes(url.hostname)) return null;
     const owner = FOLLOWING_LIST.exec(url.pathname)?.[1];

@@ -261,8 +261,15 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   ];
   for (const [kind, state] of states) if (find(kind)) return { state, anchor };
   // Follow where offered; else Connect (or Accept), which makes a connection that follows (the page then shows Pending).
-  const control = find('follow') ?? find('connect') ?? find('accept');
-  if (control) return { state: 'not-following', followControl: control, anchor };
+  const follow = find('follow');
+  const control = follow ?? find('connect') ?? find('accept');
+  if (control)
+    return {
+      state: 'not-following',
+      followControl: control,
+      controlKind: follow ? 'follow' : 'connect',
+      anchor,
+    };
   if (card.querySelector(SKELETON)) return { state: 'unknown', reason: 'loading', anchor };
   // Only words could tell, and the page's language is one whose labels TeamFollow does not (fully) know; words
   // that name two kinds at once are never a guess.

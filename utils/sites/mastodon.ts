@@ -528,6 +528,10 @@ export const mastodon: SiteAdapter = {
     return `https://${instance}/@${user}`;
   },
   readProfile,
+  followingListUrl: (handle) => {
+    const [user, instance] = handle.split('@');
+    return `https://${instance}/@${user}/following`;
+  },
   followingListOwner(url) {
     // Only known instances: followingListOwner gets no ParseOptions, so added instances are not recognised here.
     if (url.protocol !== 'https:' || !MASTODON_INSTANCES.includes(url.hostname)) return null;

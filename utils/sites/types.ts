@@ -66,6 +66,8 @@ export interface SiteAdapter {
    * Reads only the profile's own control (never "who to follow" buttons of other people); `unknown` without evidence.
    */
   readProfile?(doc: Document, handle: string): ProfileReading;
+  /** The https URL of the following list of a canonical handle, for sites whose lists TeamFollow reads. */
+  followingListUrl?(handle: string): string;
   /** The handle whose following list this URL shows (e.g. x.com/alice/following → alice), or null. */
   followingListOwner?(url: URL, options?: ParseOptions): string | null;
   /** The canonical handles visible in a following list page (or dialog) rendered in `doc`. */
@@ -81,6 +83,8 @@ export interface ProfileReading {
   followsYou?: boolean;
   /** The site's own control that follows this profile: present while the state is `not-following`. */
   followControl?: HTMLElement | null;
+  /** What the control does: a plain follow, or (LinkedIn) a connection invitation. A follow when not said. */
+  controlKind?: 'follow' | 'connect';
   /** The element after which the on-page flag goes (next to the profile header), when the page has one. */
   anchor?: Element | null;
   /** The site's stable id of the profile where the page shows it (X's numeric user id), kept with the account. */

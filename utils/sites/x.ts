@@ -196,6 +196,7 @@ export const x: SiteAdapter = {
   handleFromText,
   profileUrl: (handle) => `https://x.com/${handle}`,
   readProfile,
+  followingListUrl: (handle) => `https://x.com/${handle}/following`,
   followingListOwner(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
     const [name, list, ...rest] = url.pathname.split('/').filter(Boolean);
