@@ -7,6 +7,9 @@ export interface FieldControl {
   'aria-describedby': string | undefined;
 }
 
+/** The attributes of a text input for handles, hosts and names: no autofill, no spelling marks. */
+export const PLAIN_TEXT = { type: 'text', autocomplete: 'off', spellcheck: false } as const;
+
 interface FieldProps {
   /** The control's id; the error and the help take `<id>-error` and `<id>-help`. */
   id: string;

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { errorText } from '../utils/errors';
 import type { Member } from '../utils/model';
 import { sites } from '../utils/sites/index';
-import { Field } from './Field';
+import { Field, PLAIN_TEXT } from './Field';
 import { formFromMember, hasErrors, type MemberForm, memberFromForm, validateForm } from './member-form';
 
 interface MemberEditorProps {
@@ -40,10 +40,8 @@ function TextField({ label, required, error, onInput, testId, siteId, ...input }
         <input
           {...input}
           {...control}
-          type="text"
+          {...PLAIN_TEXT}
           required={required}
-          autocomplete="off"
-          spellcheck={false}
           data-testid={testId}
           data-site={siteId}
           onInput={(event) => onInput(event.currentTarget.value)}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Field } from '../../components/Field';
+import { Field, PLAIN_TEXT } from '../../components/Field';
 import { SiteIcon } from '../../components/SiteIcon';
 import type { Fetch } from '../../utils/api/http';
 import { clampPacingS } from '../../utils/api/pacing';
@@ -170,9 +170,7 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
         {(control) => (
           <input
             {...control}
-            type="text"
-            autocomplete="off"
-            spellcheck={false}
+            {...PLAIN_TEXT}
             placeholder={network.placeholder}
             value={idInput}
             data-testid="connection-id"

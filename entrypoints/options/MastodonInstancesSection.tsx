@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Field } from '../../components/Field';
+import { Field, PLAIN_TEXT } from '../../components/Field';
 import { addedInstances, instancePattern } from '../../utils/background/mastodon-scripts';
 import { errorText } from '../../utils/errors';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
@@ -126,9 +126,7 @@ export function MastodonInstancesSection() {
             <div class="inline-field">
               <input
                 {...control}
-                type="text"
-                autocomplete="off"
-                spellcheck={false}
+                {...PLAIN_TEXT}
                 placeholder="example.social"
                 value={input}
                 data-testid="instance-input"

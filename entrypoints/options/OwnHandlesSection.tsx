@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { Field } from '../../components/Field';
+import { Field, PLAIN_TEXT } from '../../components/Field';
 import { parseHandles } from '../../components/member-form';
 import { errorText } from '../../utils/errors';
 import { ownHandlesItem } from '../../utils/settings';
@@ -96,9 +96,7 @@ export function OwnHandlesSection() {
                   {(control) => (
                     <input
                       {...control}
-                      type="text"
-                      autocomplete="off"
-                      spellcheck={false}
+                      {...PLAIN_TEXT}
                       placeholder={site.id === 'mastodon' ? 'you@instance' : undefined}
                       value={form[site.id] ?? ''}
                       data-testid="own-handle"
