@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { errorText } from '../utils/errors';
 import type { Member } from '../utils/model';
 import { sites } from '../utils/sites/index';
+import { Field, PLAIN_TEXT } from './Field';
 import { formFromMember, hasErrors, type MemberForm, memberFromForm, validateForm } from './member-form';
 
 interface MemberEditorProps {
@@ -11,7 +12,7 @@ interface MemberEditorProps {
   onCancel: () => void;
 }
 
-interface FieldProps {
+interface TextFieldProps {
   id: string;
   label: string;
   value: string;
@@ -25,48 +26,28 @@ interface FieldProps {
   siteId?: string;
 }
 
-function Field({
-  id,
-  label,
-  value,
-  error,
-  onInput,
-  onBlur,
-  inputMode,
-  required,
-  placeholder,
-  testId,
-  siteId,
-}: FieldProps) {
-  const errorId = `${id}-error`;
+/** One line of the editor: a text input in a Field. */
+function TextField({ label, required, error, onInput, testId, siteId, ...input }: TextFieldProps) {
+  const title = (
+    <>
+      {label}
+      {required && <span class="muted"> (required)</span>}
+    </>
+  );
   return (
-    <div class="field">
-      <label for={id}>
-        {label}
-        {required && <span class="muted"> (required)</span>}
-      </label>
-      <input
-        id={id}
-        type="text"
-        inputMode={inputMode}
-        value={value}
-        required={required}
-        placeholder={placeholder}
-        autocomplete="off"
-        spellcheck={false}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? errorId : undefined}
-        data-testid={testId}
-        data-site={siteId}
-        onInput={(event) => onInput(event.currentTarget.value)}
-        onBlur={onBlur}
-      />
-      {error && (
-        <p id={errorId} class="field-error" data-testid="field-error">
-          {error}
-        </p>
+    <Field id={input.id} label={title} error={error}>
+      {(control) => (
+        <input
+          {...input}
+          {...control}
+          {...PLAIN_TEXT}
+          required={required}
+          data-testid={testId}
+          data-site={siteId}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
       )}
-    </div>
+    </Field>
   );
 }
 
@@ -102,7 +83,7 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
   return (
     <form class="member-editor" data-testid="member-editor" noValidate onSubmit={submit}>
       <div class="field-grid">
-        <Field
+        <TextField
           id={`${idPrefix}-name`}
           label="Name"
           required
@@ -115,14 +96,14 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
           onBlur={() => setNameTouched(true)}
           testId="member-name"
         />
-        <Field
+        <TextField
           id={`${idPrefix}-team`}
           label="Team"
           value={form.team}
           onInput={(team) => update({ team })}
           testId="member-team"
         />
-        <Field
+        <TextField
           id={`${idPrefix}-email`}
           label="Email"
           inputMode="email"
@@ -139,7 +120,7 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
         </p>
         <div class="field-grid">
           {sites.map((site) => (
-            <Field
+            <TextField
               key={site.id}
               id={`${idPrefix}-${site.id}`}
               label={site.name}

@@ -16,21 +16,33 @@ export interface ExtensionBrowser {
 
 /** Starts headless Chromium with the built extension. Fails loudly (never skips) when something is missing. */
 export async function launchExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+  return extensionBrowser(await launchChromium(EXTENSION_DIR, extraArgs));
+}
+
+/**
+ * Starts headless Chromium with the flags of every test: offline but for what a test routes, with the extension
+ * built in `extensionDir`, or with none (null). Fails loudly when Chromium or the build is missing.
+ */
+export async function launchChromium(
+  extensionDir: string | null,
+  extraArgs: string[] = [],
+): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}. Install it with "apt-get install chromium" or set CHROMIUM_PATH.`,
     );
   }
-  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}. Run "npm run build" first.`);
+  if (extensionDir !== null && !existsSync(resolve(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run "npm run build" first.`);
   }
-  const context = await chromium.launchPersistentContext('', {
+  return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extensionDir === null
+        ? []
+        : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
       // No test touches the internet: every name fails to resolve unless a test routes or maps it.
       ...(extraArgs.some((arg) => arg.startsWith('--host-resolver-rules='))
         ? []
@@ -44,6 +56,10 @@ export async function launchExtension(extraArgs: string[] = []): Promise<Extensi
       ...extraArgs,
     ],
   });
+}
+
+/** The extension in a browser started with one: its service worker, id and page URLs. */
+export async function extensionBrowser(context: BrowserContext): Promise<ExtensionBrowser> {
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -19,6 +19,7 @@ import type { Member } from '../../utils/model';
 import { ROSTER_LIMITS } from '../../utils/roster/types';
 import { ownHandlesItem } from '../../utils/settings';
 import { App } from './App';
+import { ada, bruno } from './roster.cases';
 
 let page: Mounted;
 
@@ -32,10 +33,6 @@ afterEach(async () => {
   page?.unmount();
   await closeDb();
 });
-
-function member(id: string, name: string, extra: Partial<Member> = {}): Member {
-  return { id, name, accounts: [], accountKeys: [], ...extra };
-}
 
 async function seed(...members: Member[]): Promise<void> {
   const db = await getDb();
@@ -63,24 +60,6 @@ async function chooseFile(root: HTMLElement, file: File): Promise<HTMLElement> {
   input.dispatchEvent(new Event('change', { bubbles: true }));
   return waitFor(() => root.querySelector<HTMLElement>('[data-testid="import-summary"]'));
 }
-
-function siteField(root: ParentNode, site: string): HTMLInputElement {
-  const field = root.querySelector<HTMLInputElement>(
-    `[data-testid="member-dialog"] input[data-site="${site}"]`,
-  );
-  if (!field) throw new Error(`no ${site} field`);
-  return field;
-}
-
-const ada = member('ada', 'Ada Quill', {
-  team: 'Platform',
-  email: 'ada@example.com',
-  accounts: [{ site: 'x', handle: 'adaquill' }],
-});
-const bruno = member('bruno', 'Bruno Fenwick', {
-  team: 'Design',
-  accounts: [{ site: 'github', handle: 'bfenwick' }],
-});
 
 describe('options page: import', () => {
   it('imports a chosen file at once, shows the summary, fills the table, and resets the input', async () => {
@@ -158,183 +137,7 @@ describe('options page: import', () => {
   });
 });
 
-describe('options page: roster table', () => {
-  it('filters rows by name, team, email and handle, ignoring case', async () => {
-    await seed(ada, bruno);
-    const root = await openPage();
-    await waitFor(() => rows(root).length === 2);
-    const search = byTestId<HTMLInputElement>(root, 'roster-search');
-
-    await typeInto(search, 'DESIGN');
-    expect(rows(root).map((row) => row.dataset.memberId)).toEqual(['bruno']);
-    await typeInto(search, '@adaquill');
-    expect(rows(root).map((row) => row.dataset.memberId)).toEqual(['ada']);
-    await typeInto(search, 'nobody');
-    expect(rows(root)).toHaveLength(0);
-    expect(byTestId(root, 'roster-no-match').textContent).toContain('nobody');
-    await typeInto(search, '');
-    expect(rows(root)).toHaveLength(2);
-    expect(byTestId(root, 'roster-count').textContent).toBe('2');
-  });
-
-  it('renders 100 rows at a time for a large roster', async () => {
-    const db = await getDb();
-    const tx = db.transaction('members', 'readwrite');
-    for (let i = 0; i < 250; i++)
-      void tx.store.put(member(`m${i}`, `Person ${i}`, { team: i % 2 ? 'Odd' : 'Even' }));
-    await tx.done;
-    const root = await openPage();
-    await waitFor(() => rows(root).length > 0);
-    expect(byTestId(root, 'roster-count').textContent).toBe('250');
-    expect(rows(root)).toHaveLength(100);
-    await click(byTestId(root, 'show-more'));
-    expect(rows(root)).toHaveLength(200);
-    await typeInto(byTestId(root, 'roster-search'), 'odd');
-    expect(rows(root)).toHaveLength(100);
-    expect(byTestId(root, 'roster-shown').textContent).toContain('Showing 100 of 125 matching');
-  });
-
-  it('shows names and handles as text, and links only canonical handles', async () => {
-    await seed(
-      member('evil', '<b>Eve</b>', {
-        accounts: [
-          { site: 'x', handle: 'javascript:alert(1)' },
-          { site: 'github', handle: 'eve' },
-        ],
-      }),
-    );
-    const root = await openPage();
-    const [row] = await waitFor(() => rows(root).length === 1 && rows(root));
-    expect(row?.querySelector('b')).toBeNull();
-    expect(row?.textContent).toContain('<b>Eve</b>');
-    expect(row?.querySelector('li[data-site="x"] a')).toBeNull();
-    expect(row?.querySelector('li[data-site="x"]')?.textContent).toContain('javascript:alert(1)');
-    expect(row?.querySelector<HTMLAnchorElement>('li[data-site="github"] a')?.href).toBe(
-      'https://github.com/eve',
-    );
-  });
-});
-
-describe('options page: editing', () => {
-  it('blocks Save while a handle is invalid, then saves the fixed member', async () => {
-    await seed(ada);
-    const root = await openPage();
-    await waitFor(() => rows(root).length === 1);
-    await click(byTestId(root, 'edit-member'));
-    const dialog = byTestId<HTMLDialogElement>(root, 'member-dialog');
-    expect(dialog.open).toBe(true);
-    expect(dialog.textContent).toContain('Edit Ada Quill');
-
-    const x = siteField(root, 'x');
-    await typeInto(x, 'way_too_long_for_an_x_handle');
-    expect(x.getAttribute('aria-invalid')).toBe('true');
-    expect(dialog.textContent).toContain('not a valid X handle');
-    expect(byTestId<HTMLButtonElement>(dialog, 'save-member').disabled).toBe(true);
-
-    await typeInto(x, '@AdaQ');
-    await typeInto(siteField(root, 'mastodon'), 'https://mastodon.social/@ada');
-    await click(byTestId(dialog, 'save-member'));
-    await waitFor(() => !root.querySelector('[data-testid="member-dialog"]'));
-
-    const [saved] = await listMembers(await getDb());
-    expect(saved?.accounts).toEqual([
-      { site: 'x', handle: 'adaq' },
-      { site: 'mastodon', handle: 'ada@mastodon.social' },
-    ]);
-    expect(saved?.accountKeys).toEqual(['x:adaq', 'mastodon:ada@mastodon.social']);
-    await waitFor(() => rows(root)[0]?.textContent?.includes('ada@mastodon.social'));
-  });
-
-  it('Cancel leaves the member as it was', async () => {
-    await seed(ada);
-    const root = await openPage();
-    await waitFor(() => rows(root).length === 1);
-    await click(byTestId(root, 'edit-member'));
-    await typeInto(byTestId(root, 'member-name'), 'Someone Else');
-    const cancel = [...byTestId(root, 'member-dialog').querySelectorAll('button')].find(
-      (b) => b.textContent === 'Cancel',
-    );
-    await click(cancel ?? null);
-    expect(root.querySelector('[data-testid="member-dialog"]')).toBeNull();
-    expect(rows(root)[0]?.textContent).toContain('Ada Quill');
-    expect((await listMembers(await getDb()))[0]?.name).toBe('Ada Quill');
-  });
-
-  it('adds a member with a new id and refuses an account another teammate has', async () => {
-    await seed(ada);
-    const root = await openPage();
-    await waitFor(() => rows(root).length === 1);
-    await click(byTestId(root, 'add-member'));
-    const dialog = byTestId(root, 'member-dialog');
-    expect(dialog.textContent).toContain('Add a teammate');
-    const save = byTestId<HTMLButtonElement>(dialog, 'save-member');
-    expect(save.disabled).toBe(true);
-
-    await typeInto(byTestId(dialog, 'member-name'), 'Carla Diaz');
-    await typeInto(siteField(root, 'x'), 'adaquill');
-    await click(save);
-    await waitFor(() =>
-      dialog.querySelector('[role="alert"]')?.textContent?.includes('already belongs to Ada Quill'),
-    );
-
-    await typeInto(siteField(root, 'x'), '');
-    await typeInto(siteField(root, 'github'), 'carla');
-    await click(save);
-    await waitFor(() => rows(root).length === 2);
-    const carla = (await listMembers(await getDb())).find((m) => m.name === 'Carla Diaz');
-    expect(carla?.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(carla?.accountKeys).toEqual(['github:carla']);
-  });
-
-  it('deletes a member only after the inline confirmation', async () => {
-    await seed(ada, bruno);
-    const root = await openPage();
-    await waitFor(() => rows(root).length === 2);
-    const adaRow = () => root.querySelector('[data-member-id="ada"]');
-
-    await click(adaRow()?.querySelector('[data-testid="delete-member"]') ?? null);
-    await click(adaRow()?.querySelector('[data-testid="delete-member-cancel"]') ?? null);
-    expect(await listMembers(await getDb())).toHaveLength(2);
-
-    await click(adaRow()?.querySelector('[data-testid="delete-member"]') ?? null);
-    expect(adaRow()?.textContent).toContain('Delete Ada Quill?');
-    await click(adaRow()?.querySelector('[data-testid="delete-member-confirm"]') ?? null);
-    await waitFor(() => rows(root).length === 1);
-    expect((await listMembers(await getDb())).map((m) => m.id)).toEqual(['bruno']);
-  });
-});
-
-describe('options page: export and delete all', () => {
-  it('downloads each export under its file name', async () => {
-    await seed(ada, bruno);
-    const root = await openPage();
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return `blob:${blobs.length}`;
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-    const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
-
-    await click(byTestId(root, 'export-json'));
-    await click(byTestId(root, 'export-csv'));
-    await click(byTestId(root, 'export-mastodon'));
-    await waitFor(() => names.length === 3);
-
-    expect(names).toEqual([
-      'teamfollow-roster.json',
-      'teamfollow-roster.csv',
-      'teamfollow-mastodon-follows.csv',
-    ]);
-    const json = JSON.parse(await (blobs[0] as Blob).text());
-    expect(json.members.map((m: { name: string }) => m.name)).toEqual(['Ada Quill', 'Bruno Fenwick']);
-    expect(await (blobs[1] as Blob).text()).toContain('Bruno Fenwick');
-    expect(await (blobs[2] as Blob).text()).toContain('Account address,Show boosts');
-  });
-
+describe('options page: delete all', () => {
   it('deletes all data after confirming, and not before', async () => {
     await seed(ada, bruno);
     const root = await openPage();
@@ -381,14 +184,6 @@ describe('options page: export and delete all', () => {
     await waitFor(() => ownField(root, 'x').value === '');
     expect(await fakeBrowser.storage.local.get()).toEqual({});
     expect(await ownHandlesItem.getValue()).toEqual({});
-  });
-
-  it('closes a dialog that the browser closed (Escape)', async () => {
-    const root = await openPage();
-    await click(byTestId(root, 'delete-all'));
-    const dialog = byTestId<HTMLDialogElement>(root, 'delete-all-dialog');
-    dialog.close();
-    await waitFor(() => !root.querySelector('[data-testid="delete-all-dialog"]'));
   });
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Field, PLAIN_TEXT } from '../../components/Field';
 import { addedInstances, instancePattern } from '../../utils/background/mastodon-scripts';
 import { errorText } from '../../utils/errors';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
@@ -114,34 +115,32 @@ export function MastodonInstancesSection() {
       </p>
 
       <form class="instance-form" noValidate onSubmit={add}>
-        <div class="field">
-          <label for="instance-input">Instance</label>
-          <div class="inline-field">
-            <input
-              id="instance-input"
-              type="text"
-              autocomplete="off"
-              spellcheck={false}
-              placeholder="example.social"
-              value={input}
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? 'instance-error' : undefined}
-              data-testid="instance-input"
-              onInput={(event) => {
-                setInput(event.currentTarget.value);
-                setError('');
-              }}
-            />
-            <button type="submit" class="primary" data-testid="instance-add">
-              Add
-            </button>
-          </div>
-          {error && (
-            <p id="instance-error" class="field-error" role="alert" data-testid="instance-error">
-              {error}
-            </p>
+        <Field
+          id="instance-input"
+          label="Instance"
+          error={error}
+          errorTestId="instance-error"
+          errorRole="alert"
+        >
+          {(control) => (
+            <div class="inline-field">
+              <input
+                {...control}
+                {...PLAIN_TEXT}
+                placeholder="example.social"
+                value={input}
+                data-testid="instance-input"
+                onInput={(event) => {
+                  setInput(event.currentTarget.value);
+                  setError('');
+                }}
+              />
+              <button type="submit" class="primary" data-testid="instance-add">
+                Add
+              </button>
+            </div>
           )}
-        </div>
+        </Field>
       </form>
       <p class="notice" role="status">
         {notice}

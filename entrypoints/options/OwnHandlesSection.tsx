@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Field, PLAIN_TEXT } from '../../components/Field';
 import { parseHandles } from '../../components/member-form';
 import { errorText } from '../../utils/errors';
 import { ownHandlesItem } from '../../utils/settings';
@@ -90,34 +91,25 @@ export function OwnHandlesSection() {
           <div class="field-grid own-handles-grid">
             {sites.map((site) => {
               const id = `own-handle-${site.id}`;
-              const error = errors[site.id];
               return (
-                <div class="field" key={site.id}>
-                  <label for={id}>{site.name}</label>
-                  <input
-                    id={id}
-                    type="text"
-                    autocomplete="off"
-                    spellcheck={false}
-                    placeholder={site.id === 'mastodon' ? 'you@instance' : undefined}
-                    value={form[site.id] ?? ''}
-                    aria-invalid={error ? 'true' : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                    data-testid="own-handle"
-                    data-site={site.id}
-                    onInput={(event) => {
-                      dirty.current = true;
-                      const value = event.currentTarget.value;
-                      setForm((current) => ({ ...current, [site.id]: value }));
-                      setNotice('');
-                    }}
-                  />
-                  {error && (
-                    <p id={`${id}-error`} class="field-error" data-testid="field-error">
-                      {error}
-                    </p>
+                <Field key={site.id} id={id} label={site.name} error={errors[site.id]}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      {...PLAIN_TEXT}
+                      placeholder={site.id === 'mastodon' ? 'you@instance' : undefined}
+                      value={form[site.id] ?? ''}
+                      data-testid="own-handle"
+                      data-site={site.id}
+                      onInput={(event) => {
+                        dirty.current = true;
+                        const value = event.currentTarget.value;
+                        setForm((current) => ({ ...current, [site.id]: value }));
+                        setNotice('');
+                      }}
+                    />
                   )}
-                </div>
+                </Field>
               );
             })}
           </div>

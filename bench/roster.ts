@@ -1,0 +1,64 @@
+import { type ExtensionBrowser, openOptions, resetData } from '../e2e/harness';
+
+/** A roster CSV of `members` teammates, each with an X, a GitHub and a Bluesky account. */
+export function rosterCsv(members: number): string {
+  const rows = ['name,x,github,bluesky'];
+  for (let i = 1; i <= members; i++) rows.push(`User ${i},user${i},user-${i},user${i}.bsky.social`);
+  return rows.join('\n');
+}
+
+/**
+ * Writes `members` teammates, each with 3 accounts and the X one recorded not-following, straight into IndexedDB;
+ * then tells the background, as the options page does after an import, so that it redoes the popup's gap snapshot.
+ */
+export async function seed(ext: ExtensionBrowser, members: number): Promise<void> {
+  await resetData(ext);
+  // The options page creates the database at the schema's current version; the bench never creates stores.
+  const options = await openOptions(ext);
+  await ext.worker.evaluate(async () => {
+    for (let tries = 0; tries < 400; tries++) {
+      if ((await indexedDB.databases()).some((db) => db.name === 'teamfollow' && db.version)) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('the options page did not create the database');
+  });
+  await ext.worker.evaluate(async (n) => {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open('teamfollow');
+      request.onupgradeneeded = () => request.transaction?.abort();
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(new Error('the teamfollow database does not exist'));
+    });
+    const tx = db.transaction(['members', 'follows'], 'readwrite');
+    const now = Date.now();
+    for (let i = 1; i <= n; i++) {
+      const accounts = [
+        { site: 'x', handle: `user${i}` },
+        { site: 'github', handle: `user-${i}` },
+        { site: 'bluesky', handle: `user${i}.bsky.social` },
+      ];
+      const accountKeys = accounts.map((a) => `${a.site}:${a.handle}`);
+      tx.objectStore('members').put({ id: `m${i}`, name: `User ${i}`, accounts, accountKeys });
+      tx.objectStore('follows').put({
+        key: `x:user${i}`,
+        state: 'not-following',
+        checkedAt: now,
+        source: 'page',
+      });
+    }
+    await new Promise((done, fail) => {
+      tx.oncomplete = done;
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, members);
+  // The background answers once the badge and the snapshot are redone.
+  const answer = await options.evaluate(() => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean } | undefined> } };
+    };
+    return chrome.runtime.sendMessage({ type: 'data-changed' });
+  });
+  if (!answer?.ok) throw new Error(`data-changed: ${JSON.stringify(answer)}`);
+  await options.close();
+}

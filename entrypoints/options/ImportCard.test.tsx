@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { byTestId, click, type Mounted, mount, typeInto, waitFor } from '../../tests/helpers/mount';
+import { closeDb, getDb, listMembers } from '../../utils/db';
+import { ROSTER_LIMITS } from '../../utils/roster/types';
+import { ImportCard } from './ImportCard';
+
+let page: Mounted;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+afterEach(async () => {
+  page?.unmount();
+  await closeDb();
+});
+
+const summary = (root: HTMLElement) => root.querySelector<HTMLElement>('[data-testid="import-summary"]');
+
+it('labels the file input and describes it by its hint', async () => {
+  page = await mount(<ImportCard onImported={async () => {}} resets={0} />);
+  const file = byTestId<HTMLInputElement>(page.container, 'roster-file');
+  expect(page.container.querySelector(`label[for="${file.id}"]`)?.textContent).toContain('Roster file');
+  const hint = document.getElementById(file.getAttribute('aria-describedby') ?? '');
+  expect(hint?.textContent).toContain('Importing again merges');
+});
+
+it('imports pasted text, then tells the page the roster changed', async () => {
+  const onImported = vi.fn(async () => {});
+  page = await mount(<ImportCard onImported={onImported} resets={0} />);
+  const root = page.container;
+  await typeInto(byTestId(root, 'roster-paste'), 'name,github\nAda Quill,adaquill\n');
+  await click(byTestId(root, 'roster-paste-import'));
+  expect((await waitFor(() => summary(root)))?.dataset.imported).toBe('1');
+  expect(onImported).toHaveBeenCalledTimes(1);
+  expect(await listMembers(await getDb())).toHaveLength(1);
+});
+
+it('refuses pasted text over the size limit, and forgets the summary when all data is deleted', async () => {
+  const onImported = vi.fn(async () => {});
+  page = await mount(<ImportCard onImported={onImported} resets={0} />);
+  const root = page.container;
+  await typeInto(byTestId(root, 'roster-paste'), `name\n${'a'.repeat(ROSTER_LIMITS.maxBytes)}`);
+  await click(byTestId(root, 'roster-paste-import'));
+  const refused = await waitFor(() => summary(root));
+  expect(refused?.getAttribute('role')).toBe('alert');
+  expect(refused?.textContent).toContain('The pasted text is larger than the limit of 5 MB');
+  expect(onImported).not.toHaveBeenCalled();
+
+  page.unmount();
+  page = await mount(<ImportCard onImported={onImported} resets={1} />);
+  expect(summary(page.container)).toBeNull();
+});

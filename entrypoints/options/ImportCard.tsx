@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Field } from '../../components/Field';
+import { type ImportOutcome, ImportSummaryPanel } from '../../components/ImportSummary';
+import { getDb } from '../../utils/db';
+import { errorText } from '../../utils/errors';
+import { importRoster } from '../../utils/roster/import';
+import { RosterFileError } from '../../utils/roster/types';
+import { FormatHelp } from './FormatHelp';
+import { notifyChange } from './notify-change';
+import { tooBigMessage } from './too-big';
+
+const ACCEPTED_FILES = '.csv,.tsv,.json,.txt,text/csv,text/tab-separated-values,application/json,text/plain';
+
+/** Imports text, turning whole-file errors into an outcome the summary shows (the database is untouched then). */
+async function importText(text: string, fileName?: string): Promise<ImportOutcome> {
+  const source = fileName;
+  try {
+    const summary = await importRoster(await getDb(), text, fileName);
+    notifyChange();
+    return { kind: 'done', summary, source };
+  } catch (error) {
+    const message =
+      error instanceof RosterFileError ? error.message : `The import failed: ${errorText(error)}`;
+    return { kind: 'failed', message, source };
+  }
+}
+
+interface ImportCardProps {
+  /** Called after an import changed the roster. */
+  onImported: () => Promise<void>;
+  /** Bumped when all data was deleted: the last summary no longer holds. */
+  resets: number;
+}
+
+/** Import a roster from a chosen file or pasted text, with the summary of what landed. */
+export function ImportCard({ onImported, resets }: ImportCardProps) {
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [pasted, setPasted] = useState('');
+
+  useEffect(() => setOutcome(null), [resets]);
+
+  async function runImport(load: () => Promise<ImportOutcome>) {
+    // Clear the previous summary first, so the new one appears as a fresh announcement.
+    setOutcome(null);
+    setImporting(true);
+    try {
+      const result = await load();
+      setOutcome(result);
+      if (result.kind === 'done') await onImported();
+      return result;
+    } finally {
+      setImporting(false);
+    }
+  }
+
+  async function onFileChosen(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    await runImport(async () => {
+      const tooBig = tooBigMessage(file.size, file.name);
+      if (tooBig) return { kind: 'failed', message: tooBig, source: file.name };
+      return importText(await file.text(), file.name);
+    });
+    // Let the same file be chosen again after fixing it.
+    input.value = '';
+  }
+
+  async function onPasteImport() {
+    const text = pasted;
+    if (!text.trim()) return;
+    const result = await runImport(async () => {
+      const tooBig = tooBigMessage(new Blob([text]).size, 'The pasted text');
+      if (tooBig) return { kind: 'failed', message: tooBig, source: 'Pasted text' };
+      return importText(text);
+    });
+    if (result.kind === 'done') setPasted('');
+  }
+
+  return (
+    <section class="card" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a roster</h2>
+      <div class="import-grid">
+        <div class="import-controls">
+          <Field
+            id="roster-file"
+            label="Roster file (CSV, TSV or JSON)"
+            help="Importing again merges: the same email or a shared account is the same person."
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="file"
+                accept={ACCEPTED_FILES}
+                data-testid="roster-file"
+                onChange={onFileChosen}
+              />
+            )}
+          </Field>
+          <Field id="roster-paste" label="Or paste a roster">
+            {(control) => (
+              <>
+                <textarea
+                  {...control}
+                  data-testid="roster-paste"
+                  rows={5}
+                  spellcheck={false}
+                  placeholder={'name,team,x,github\nAda Quill,Platform,@adaquill,adaquill'}
+                  value={pasted}
+                  onInput={(event) => setPasted(event.currentTarget.value)}
+                />
+                <div class="actions start">
+                  <button
+                    type="button"
+                    class="primary"
+                    data-testid="roster-paste-import"
+                    disabled={importing}
+                    onClick={onPasteImport}
+                  >
+                    Import pasted text
+                  </button>
+                </div>
+              </>
+            )}
+          </Field>
+          {importing && (
+            <p class="muted" role="status">
+              Importing…
+            </p>
+          )}
+          {outcome && <ImportSummaryPanel outcome={outcome} />}
+        </div>
+        <FormatHelp />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import { RateLimitError } from '../../utils/api/http';
+import { errorText } from '../../utils/errors';
+
+/** What a person reads when a network call failed: the error, and when to try again after a rate limit. */
+export function failureText(error: unknown): string {
+  if (error instanceof RateLimitError)
+    return `${error.message}: try again after ${new Date(error.retryAt).toLocaleTimeString()}.`;
+  return errorText(error);
+}
