@@ -148,3 +148,18 @@ export async function importRoster(ext: ExtensionBrowser, name: string, content:
   await page.close();
   return result;
 }
+
+/**
+ * An init script that records, from the page's own side, every input event a script dispatched (`isTrusted`
+ * false) on the page's elements: TeamFollow must never send one. Read back as `window.untrusted`.
+ */
+export const UNTRUSTED_RECORDER = `(() => {
+  const seen = [];
+  window.untrusted = seen;
+  const types = ['click', 'dblclick', 'auxclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown',
+    'keyup', 'keypress', 'submit', 'input', 'change', 'beforeinput', 'touchstart', 'touchend'];
+  for (const type of types)
+    window.addEventListener(type, (event) => {
+      if (!event.isTrusted) seen.push(type + ' on ' + (event.target && event.target.nodeName));
+    }, true);
+})();`;

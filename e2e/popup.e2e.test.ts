@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, fixture, importRoster, launchExtension, resetData } from './harness';
 import { type Answer, type LocalHttps, startLocalHttps } from './https-server';
 
-// The popup end to end: gaps from recorded states, a one-click follow through a background tab, and Bluesky's
-// "Check all" / "Follow all" against a local stand-in for the public API, with a rate limit in the middle.
+// The popup end to end: gaps from recorded states, a follow that takes the user to the profile (the user's own
+// click on the site's button follows), and Bluesky's "Check all" / "Follow all" of the ticked teammates against a
+// local stand-in for the public API, with a rate limit and a refusal in the middle.
 
 const TEAM = ['b1.bsky.social', 'b2.bsky.social', 'b3.bsky.social'];
 const didOf = (handle: string) => `did:plc:${handle.slice(0, 2).padEnd(24, 'q')}`;
@@ -51,6 +52,9 @@ async function serve(request: IncomingMessage, body: string): Promise<Answer | u
         bluesky.rateLimited++;
         return json({ error: 'RateLimitExceeded' }, 429, { 'retry-after': '1' });
       }
+      // The second teammate cannot be followed (say, they block the lead): one failure in the report.
+      if (subject === didOf(TEAM[1] as string))
+        return json({ error: 'InvalidRequest', message: 'cannot follow this account' }, 400);
       bluesky.follows.set(subject, (bluesky.follows.get(subject) ?? 0) + 1);
       return json({ uri: `at://${LEAD.did}/app.bsky.graph.follow/${subject.slice(-4)}`, cid: 'bafy' });
     }
@@ -105,13 +109,28 @@ describe('popup', () => {
     expect(await popup.locator('[data-testid="unknown-row"]').count()).toBe(3);
   });
 
-  it('follows an X gap in one click through a background tab that closes', async () => {
-    const pagesBefore = ext.context.pages().length;
+  it("takes you to an X gap's profile in front, where your own click on X's button follows", async () => {
+    const opened = ext.context.waitForEvent('page');
     await gapRows().first().locator('[data-testid="follow-button"]').click();
-    // The background opens the profile in a tab, the content script presses Follow, the fixture's button flips.
-    await expect.poll(gapCount, { timeout: 20_000 }).toBe('0');
+    const tab = await opened;
+    await tab.waitForURL('https://x.com/xavier_dev');
+    const flag = tab.locator('[data-testid="teamfollow-flag"]');
+    await expect.poll(() => flag.getAttribute('data-state'), { timeout: 10_000 }).toBe('not-following');
+    // The flag points at X's own button: focused and ringed, not pressed.
+    await tab.locator('[data-testid="teamfollow-ring"]').waitFor({ state: 'attached' });
+    const focused = await tab.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+    expect(focused).toMatch(/-follow$/);
+    await tab.waitForTimeout(500);
+    expect(await flag.getAttribute('data-state')).toBe('not-following');
+    // The user's own click on X's button.
+    await tab.locator(`[data-testid="${focused}"]`).click();
+    await expect.poll(() => flag.getAttribute('data-state')).toBe('following');
+    await tab.close();
+
+    if (!popup.isClosed()) await popup.close();
+    await openPopup();
+    await expect.poll(gapCount).toBe('0');
     expect(await gapRows().count()).toBe(0);
-    await expect.poll(() => ext.context.pages().length).toBe(pagesBefore);
   });
 
   it('checks all and follows all on Bluesky, waiting out a rate limit, doing nothing twice', async () => {
@@ -130,13 +149,20 @@ describe('popup', () => {
     expect(await popup.locator('[data-testid="unknown-row"]').count()).toBe(0);
 
     await popup.locator('[data-testid="follow-all"][data-site="bluesky"]').click();
+    // The review lists exactly who would be followed, all ticked: the user unticks the third.
+    const ticks = popup.locator('[data-testid="follow-all-tick"]');
+    expect(await ticks.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-handle')))).toEqual(TEAM);
+    await popup.locator(`[data-testid="follow-all-tick"][data-handle="${TEAM[2]}"]`).uncheck();
     await popup.locator('[data-testid="follow-all-confirm"]').click();
-    await popup
-      .getByRole('button', { name: /^(follow|confirm|yes)/i })
-      .last()
-      .click();
-    await expect.poll(gapCount, { timeout: 30_000 }).toBe('0');
+    const progress = popup.locator('[data-testid="bulk-progress"][data-site="bluesky"]');
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    // Only the ticked teammate who could be followed was: the refused one and the unticked one stay gaps.
+    await expect.poll(gapCount).toBe('2');
     expect(bluesky.rateLimited).toBe(1);
-    expect([...bluesky.follows.entries()].sort()).toEqual(TEAM.map((handle) => [didOf(handle), 1]).sort());
+    expect([...bluesky.follows.entries()]).toEqual([[didOf(TEAM[0] as string), 1]]);
+    const report = await popup.locator('.bulk-text').textContent();
+    expect(report).toContain('1 failed');
+    expect(report).toContain('1 skipped');
+    expect(report).toContain(`${TEAM[1]}:`);
   });
 });

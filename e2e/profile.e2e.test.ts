@@ -7,6 +7,7 @@ import {
   launchExtension,
   resetData,
   servePages,
+  UNTRUSTED_RECORDER,
 } from './harness';
 
 // Each site's saved pages show one person (the fixture's own handle). Bob and the stranger get the same
@@ -118,6 +119,11 @@ afterAll(async () => {
 });
 
 const flag = (page: Page) => page.locator('[data-testid="teamfollow-flag"]');
+
+/** Records, from the page's side, every event a script dispatched (not the user, not the browser). */
+const recordUntrusted = (page: Page) => page.addInitScript(UNTRUSTED_RECORDER);
+const untrustedEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as { untrusted: string[] }).untrusted ?? []);
 const flagState = (page: Page) => flag(page).getAttribute('data-state', { timeout: 10_000 });
 
 async function recorded(key: string) {
@@ -198,15 +204,37 @@ describe.each(CASES)('$site', (c) => {
     await page.close();
   });
 
-  it("presses the site's own Follow from the flag and records the follow", async () => {
-    const page = await visit({ [c.url(c.alice)]: `${c.site}/not-following.html` }, c.url(c.alice));
+  it("points at the site's own Follow, presses nothing, and records the follow the user's click makes", async () => {
+    const page = await visit(
+      { [c.url(c.alice)]: `${c.site}/not-following.html` },
+      c.url(c.alice),
+      recordUntrusted,
+    );
     await expect.poll(() => flagState(page)).toBe('not-following');
-    await flag(page).locator('[data-testid="teamfollow-follow"]').click();
+    const show = flag(page).locator('[data-testid="teamfollow-follow"]');
+    expect(await show.getAttribute('aria-label')).toMatch(
+      /^Show .+'s (Follow|Connect) button for Alice Example$/,
+    );
+    await show.click();
+    // The site's control has the focus and TeamFollow's ring sits over it; nothing was pressed.
+    await page.locator('[data-testid="teamfollow-ring"]').waitFor({ state: 'attached' });
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      el?.setAttribute('data-e2e-focused', '');
+      return el?.tagName ?? '';
+    });
+    expect(focused).toMatch(/^(BUTTON|A|DIV|SPAN|YT-.*|INPUT)$/);
+    await page.waitForTimeout(400);
+    expect(await flagState(page)).toBe('not-following');
+    expect(await untrustedEvents(page)).toEqual([]);
+    // The user's own (trusted) click on the site's control.
+    await page.locator('[data-e2e-focused]').click();
     const confirmed = c.site === 'linkedin' ? /following|requested/ : /following/;
     await expect.poll(() => flagState(page)).toMatch(confirmed);
     await expect
       .poll(() => recorded(`${c.site}:${handleOf(c, c.alice)}`))
-      .toMatchObject({ state: expect.stringMatching(confirmed), source: 'action' });
+      .toMatchObject({ state: expect.stringMatching(confirmed), source: 'page' });
+    expect(await untrustedEvents(page)).toEqual([]);
     await page.close();
   });
 
@@ -241,6 +269,7 @@ describe('reddit', () => {
     const page = await ext.context.newPage();
     await page.goto('https://www.reddit.com/user/alice_dev/');
     await expect.poll(() => flagState(page)).toBe('unknown');
+    expect(await flag(page).getAttribute('data-reason')).toBe('other');
     expect(await flag(page).locator('[data-testid="teamfollow-follow"]').count()).toBe(0);
     await page.close();
   });

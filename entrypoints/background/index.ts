@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { connectApi } from '../../utils/api/connect';
 import { API_SITES, isApiSite } from '../../utils/api/networks';
@@ -87,19 +87,21 @@ export default defineBackground(() => {
       return Promise.resolve(request ? answerPageMessage(pageDeps, request) : REFUSED);
     }
     const sent = parseContentMessage(message);
-    return sent ? fromContentScript(sent, sender.tab?.id, sender.url) : Promise.resolve(REFUSED);
+    // The tab's address follows client-side navigation (pushState), the frame's may still be the first page.
+    if (!sent) return Promise.resolve(REFUSED);
+    return currentUrls(sender).then((urls) => fromContentScript(sent, sender.tab?.id, urls));
   });
 
   async function fromContentScript(
     sent: ContentMessage,
     tabId: number | undefined,
-    senderUrl: string | undefined,
+    senderUrls: string[],
   ): Promise<ContentAnswer> {
     const intent = 'handle' in sent ? (await tabIntents).intentFor(tabId, sent.site, sent.handle) : null;
     const answer = await answerContentMessage(await getDb(), sent, {
       ownHandles: getOwnHandles,
       actionVia: intent ? 'tab' : 'page',
-      senderUrl,
+      senderUrls,
       countUnreadable,
     });
     if (!answer.ok) return answer;
@@ -135,6 +137,16 @@ export default defineBackground(() => {
   new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => void refreshBadge();
   void refreshBadge();
 });
+
+/**
+ * The addresses the browser gives for the sending page: the frame's, and its tab's as of now. Chromium keeps the
+ * frame's address of the first load after a client-side navigation (pushState); the tab's follows it.
+ */
+async function currentUrls(sender: Browser.runtime.MessageSender): Promise<string[]> {
+  const tab =
+    sender.tab?.id === undefined ? undefined : await browser.tabs.get(sender.tab.id).catch(() => undefined);
+  return [sender.url, sender.tab?.url, tab?.url].filter((url): url is string => typeof url === 'string');
+}
 
 /** Side effects of an answered content message: the tab's badge, and the user's own handle seen on their profile. */
 async function afterContentMessage(sent: ContentMessage, answer: ContentAnswer, tabId: number | undefined) {

@@ -39,7 +39,7 @@ function pageOf(message: unknown): string | undefined {
 
 /** The message as its own page sends it, unless the context says otherwise. */
 const ask = (message: unknown, context: Partial<MessageContext> = {}) =>
-  handleContentMessage(db, message, { senderUrl: pageOf(message), ...context });
+  handleContentMessage(db, message, { senderUrls: [pageOf(message) ?? ''], ...context });
 
 describe('lookup', () => {
   it('answers the teammate for any of their accounts, with only id and name', async () => {
@@ -177,17 +177,29 @@ describe('a page speaks only for itself', () => {
     ['a page that is no profile', 'https://www.reddit.com/r/programming/'],
     ['a lookalike host', 'https://www.reddit.com.evil.example/user/ada_quill/'],
     ['no address at all', undefined],
-  ])('refuses a report sent from %s', async (_label, senderUrl) => {
-    expect((await ask(report, { now: NOW, senderUrl })).ok).toBe(false);
-    expect((await ask({ ...report, state: 'self' }, { now: NOW, senderUrl })).ok).toBe(false);
-    expect((await ask({ type: 'lookup', site: 'reddit', handle: 'ada_quill' }, { senderUrl })).ok).toBe(
+  ])('refuses a report sent from %s', async (_label, url) => {
+    const senderUrls = url ? [url] : [];
+    expect((await ask(report, { now: NOW, senderUrls })).ok).toBe(false);
+    expect((await ask({ ...report, state: 'self' }, { now: NOW, senderUrls })).ok).toBe(false);
+    expect((await ask({ type: 'lookup', site: 'reddit', handle: 'ada_quill' }, { senderUrls })).ok).toBe(
       false,
     );
     expect(await db.count('follows')).toBe(0);
   });
 
+  it("takes the tab's address, which follows a client-side navigation the frame's address may not have", async () => {
+    const senderUrls = [
+      'https://www.reddit.com/user/someone_else/',
+      'https://www.reddit.com/user/ada_quill/',
+    ];
+    expect(await ask(report, { now: NOW, senderUrls })).toEqual({ ok: true, recorded: true });
+  });
+
   it('takes the profile shown in any URL form of its own page', async () => {
-    const answer = await ask(report, { now: NOW, senderUrl: 'https://old.reddit.com/u/Ada_Quill/comments/' });
+    const answer = await ask(report, {
+      now: NOW,
+      senderUrls: ['https://old.reddit.com/u/Ada_Quill/comments/'],
+    });
     expect(answer).toEqual({ ok: true, recorded: true });
   });
 
@@ -235,7 +247,7 @@ describe('report-list', () => {
   });
 
   it('refuses a list sent from a page that is not that list', async () => {
-    const answer = await ask(list('lead', ['ada_alt']), { ...own, senderUrl: 'https://x.com/lead' });
+    const answer = await ask(list('lead', ['ada_alt']), { ...own, senderUrls: ['https://x.com/lead'] });
     expect(answer.ok).toBe(false);
     expect(await db.count('follows')).toBe(0);
   });

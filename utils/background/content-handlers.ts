@@ -32,8 +32,11 @@ export interface MessageContext {
   ownHandles(site: SiteId): Promise<readonly string[]>;
   /** How a follow confirmed by the page came about: the flag's button, or a tab the popup asked for. */
   actionVia: 'page' | 'tab';
-  /** The address of the page that sent the message: a report is taken only for the profile that page shows. */
-  senderUrl: string | undefined;
+  /**
+   * The addresses the browser gives for the sending page (the frame's, and its tab's, which follows client-side
+   * navigation): a report is taken only for the profile that page shows.
+   */
+  senderUrls: readonly string[];
   /** A teammate's profile on `site` could not be read in a known form (counted for the popup's notice). */
   countUnreadable(site: SiteId): Promise<void>;
 }
@@ -42,7 +45,7 @@ const defaultContext: MessageContext = {
   now: Date.now,
   ownHandles: async () => [],
   actionVia: 'page',
-  senderUrl: undefined,
+  senderUrls: [],
   countUnreadable: async () => undefined,
 };
 
@@ -53,16 +56,18 @@ function hostOf(url: string): string[] {
 
 /** Whether the sender's page shows the profile of `site:handle` (a page can only speak for itself). */
 function sentFromProfile(ctx: MessageContext, site: SiteId, handle: string): boolean {
-  if (!ctx.senderUrl) return false;
-  const shown = parseProfileUrl(ctx.senderUrl, { mastodonHosts: hostOf(ctx.senderUrl) });
-  return shown?.site === site && shown.handle === handle;
+  return ctx.senderUrls.some((url) => {
+    const shown = parseProfileUrl(url, { mastodonHosts: hostOf(url) });
+    return shown?.site === site && shown.handle === handle;
+  });
 }
 
 /** Whether the sender's page is the following list of `owner` on `site`. */
 function sentFromList(ctx: MessageContext, site: SiteId, owner: string): boolean {
-  if (!ctx.senderUrl) return false;
-  const shown = parseFollowingListUrl(ctx.senderUrl, { mastodonHosts: hostOf(ctx.senderUrl) });
-  return shown?.site === site && shown.owner === owner;
+  return ctx.senderUrls.some((url) => {
+    const shown = parseFollowingListUrl(url, { mastodonHosts: hostOf(url) });
+    return shown?.site === site && shown.owner === owner;
+  });
 }
 
 const REFUSED_SHAPE: RefusedAnswer = { ok: false, error: 'refused: not a valid TeamFollow message' };

@@ -131,7 +131,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     }
     led = true;
     target = control;
-    control.scrollIntoView({ block: 'center', inline: 'nearest' });
+    control.scrollIntoView?.({ block: 'center', inline: 'nearest' });
     control.focus({ preventScroll: true });
     view = { ...view, pointing: true, connect: current.controlKind === 'connect', message: undefined };
     draw();
@@ -184,7 +184,9 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
       check();
     }, delay);
   };
-  const observer = new MutationObserver(scheduleCheck);
+  // The page's own window: the document may come from another realm (tests hand in saved pages).
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const observer = new Observer(scheduleCheck);
   // characterData: React flips a button's label (Follow → Following) by changing its text node in place.
   observer.observe(doc.body ?? doc.documentElement, {
     subtree: true,
