@@ -1,13 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { API_HOST_PATTERNS } from './utils/api/networks';
 import { siteHostPatterns } from './utils/sites/index';
-
-const API_HOST_PATTERNS = [
-  'https://api.github.com/*',
-  'https://public.api.bsky.app/*',
-  'https://bsky.social/*',
-  'https://*.host.bsky.network/*',
-];
 
 // Firefox needs a stable id; it goes only into the Firefox manifest.
 const GECKO_ID = 'teamfollow@teamfollow.app';

@@ -1,18 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Field, PLAIN_TEXT } from '../../components/Field';
-import { addedInstances, instancePattern } from '../../utils/background/mastodon-scripts';
 import { errorText } from '../../utils/errors';
+import { addedInstances, instanceHost, instancePattern } from '../../utils/instances';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
-
-/** The host as typed, the way instancePattern reads it, for messages. */
-function typedHost(input: string): string {
-  return input
-    .trim()
-    .toLowerCase()
-    .replace(/^https:\/\//, '')
-    .replace(/\/.*$/, '');
-}
 
 /**
  * Mastodon instances beyond the built-in ones. The granted host permissions are the list: adding asks the browser
@@ -55,11 +46,11 @@ export function MastodonInstancesSection() {
   function add(event: Event) {
     event.preventDefault();
     setNotice('');
-    const host = typedHost(input);
-    if (!host) {
+    if (!input.trim()) {
       setError('Enter the address of a Mastodon instance, such as example.social.');
       return;
     }
+    const host = instanceHost(input) ?? '';
     if (MASTODON_INSTANCES.includes(host)) {
       setError(`${host} is built in: nothing to add.`);
       return;

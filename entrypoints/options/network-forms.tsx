@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiSite } from '../../utils/api/networks';
+import { instanceHost } from '../../utils/instances';
 import { normalizeHandle } from '../../utils/sites/index';
-import { instanceHost } from './instance-host';
 
 /** The words and rules of one network's connection form. */
 export interface Network {

@@ -9,6 +9,14 @@ export function isApiSite(site: string): site is ApiSite {
   return (API_SITES as readonly string[]).includes(site);
 }
 
+/** The hosts of the networks' public APIs (host permissions): checking and following, reading rate-limit headers. */
+export const API_HOST_PATTERNS = [
+  'https://api.github.com/*',
+  'https://public.api.bsky.app/*',
+  'https://bsky.social/*',
+  'https://*.host.bsky.network/*',
+];
+
 /** One network's API facts. */
 export interface NetworkFacts {
   name: string;

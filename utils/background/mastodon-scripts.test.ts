@@ -1,39 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addedInstances,
-  instancePattern,
-  reconcileMastodonScripts,
-  type ScriptingApi,
-} from './mastodon-scripts';
-
-describe('instancePattern', () => {
-  it.each([
-    ['social.example.org', 'https://social.example.org/*'],
-    ['  Social.Example.ORG ', 'https://social.example.org/*'],
-    ['https://social.example.org/@alice', 'https://social.example.org/*'],
-  ])('%s → %s', (input, pattern) => {
-    expect(instancePattern(input)).toBe(pattern);
-  });
-
-  it.each([
-    ['a built-in instance', 'mastodon.social'],
-    ['a host of another site', 'www.threads.com'],
-    ['no dot', 'localhost'],
-    ['a port', 'social.example.org:8443'],
-    ['an IP address', '192.168.0.1'],
-    ['a wildcard', '*.example.org'],
-    ['markup', '<script>.example.org'],
-    ['empty', ''],
-  ])('refuses %s', (_label, input) => {
-    expect(instancePattern(input)).toBeNull();
-  });
-});
-
-it('finds the user-added instances among granted origins', () => {
-  expect(
-    addedInstances(['https://x.com/*', 'https://social.example.org/*', 'https://*/*', 'https://b.example/*']),
-  ).toEqual(['b.example', 'social.example.org']);
-});
+import { reconcileMastodonScripts, type ScriptingApi } from './mastodon-scripts';
 
 function fakeScripting(initial: string[]): ScriptingApi & { ids: Set<string> } {
   const ids = new Set(initial);
