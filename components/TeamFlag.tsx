@@ -1,5 +1,6 @@
 import type { FlagView } from '../utils/content/profile-watch';
-import { ago, controlName, headline, pointingNote, recordedLabel, showButtonLabel } from './flag-words';
+import { controlName, headline, pointingNote, recordedLabel, showButtonLabel } from './flag-words';
+import { relativeTime } from './words';
 
 // The on-page flag. It shows the roster name only: the page's own scripts can read what is injected.
 
@@ -15,7 +16,7 @@ export function TeamFlag({ view, onShow }: { view: FlagView; onShow: () => void 
         {view.followsYou ? <span class="tf-pill">follows you</span> : null}
         {recorded ? (
           <span class="tf-note">
-            Last seen {recordedLabel(recorded.state)}, {ago(recorded.checkedAt)}
+            Last seen {recordedLabel(recorded.state)}, {relativeTime(recorded.checkedAt, Date.now())}
           </span>
         ) : null}
         {view.pointing ? <span class="tf-note">{pointingNote(view)}</span> : null}

@@ -2,16 +2,6 @@ import type { FlagView } from '../utils/content/profile-watch';
 
 // The words of the on-page flag, in one place: what it says for each state and, while unknown, for each reason.
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function ago(time: number, now = Date.now()): string {
-  const minutes = Math.round((now - time) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
-}
-
 const RECORDED_LABEL: Record<string, string> = {
   following: 'following',
   'not-following': 'not following',

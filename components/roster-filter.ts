@@ -1,4 +1,5 @@
 import type { Member } from '../utils/model';
+import { hasEveryWord, queryWords } from './words';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -28,14 +29,7 @@ function searchTextOf(member: Member): string {
  * A leading `@` on a word is ignored, so `@alice` finds the handle `alice`.
  */
 export function filterMembers(members: readonly Member[], query: string): Member[] {
-  const words = query
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => word.replace(/^@+/, ''))
-    .filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return [...members];
-  return members.filter((member) => {
-    const text = searchTextOf(member);
-    return words.every((word) => text.includes(word));
-  });
+  return members.filter((member) => hasEveryWord(searchTextOf(member), words));
 }

@@ -1,3 +1,4 @@
+import { hasEveryWord, queryWords, relativeTime } from '../../components/words';
 import { type ApiSite, isApiSite } from '../../utils/api/networks';
 import type { AccountRow, Coverage } from '../../utils/gaps';
 import type { BulkRun, Connections } from '../../utils/settings';
@@ -32,18 +33,13 @@ function searchTextOf(row: AccountRow): string {
 
 /** Rows of the chosen team and network whose name, handle or team contain every word of the query. */
 export function filterRows(rows: readonly AccountRow[], filters: Filters): AccountRow[] {
-  const words = filters.query
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => word.replace(/^@+/, ''))
-    .filter(Boolean);
+  const words = queryWords(filters.query);
   if (!filters.team && !filters.site && words.length === 0) return rows as AccountRow[];
   return rows.filter((row) => {
     if (filters.team && row.team !== filters.team) return false;
     if (filters.site && row.site !== filters.site) return false;
     if (words.length === 0) return true;
-    const text = searchTextOf(row);
-    return words.every((word) => text.includes(word));
+    return hasEveryWord(searchTextOf(row), words);
   });
 }
 
@@ -190,19 +186,6 @@ export function visibleRange(
   let end = firstEndingAfter(offsets, bottom);
   if (end < count && (offsets[end] ?? 0) < bottom) end++;
   return { start: Math.min(start, count), end: Math.max(Math.min(end, count), Math.min(start, count)) };
-}
-
-/** "just now", "5 min ago", "2 h ago", "3 d ago", or "on 4 Mar 2026". */
-export function relativeTime(then: number, now: number): string {
-  const seconds = Math.max(0, (now - then) / 1000);
-  if (seconds < 60) return 'just now';
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  if (days < 30) return `${days} d ago`;
-  return `on ${new Date(then).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`;
 }
 
 const SOURCE_WORDS: Record<NonNullable<AccountRow['source']>, [verb: string, where: string]> = {
