@@ -12,6 +12,7 @@ import {
   servePages,
   UNTRUSTED_RECORDER,
 } from './harness';
+import { FlagPage } from './pages/flag';
 
 // The built content scripts on every saved page where there is someone to follow: the flag's button points at the
 // site's own control and the page receives no event that a script dispatched (TeamFollow never presses).
@@ -56,14 +57,12 @@ it.each(pages)(
   async ({ site, file, url, late }) => {
     await servePages(ext, { [url]: `${site}/${file}` });
     await page.goto(url);
-    const flag = page.locator('[data-testid="teamfollow-flag"]');
-    await expect
-      .poll(() => flag.getAttribute('data-state', { timeout: 5_000 }), { timeout: late ? 10_000 : 5_000 })
-      .toBe('not-following');
-    await flag.locator('[data-testid="teamfollow-follow"]').click();
-    await page.locator('[data-testid="teamfollow-ring"]').waitFor({ state: 'attached' });
+    const flag = new FlagPage(page);
+    await expect.poll(() => flag.state(5_000), { timeout: late ? 10_000 : 5_000 }).toBe('not-following');
+    await flag.showButton.click();
+    await flag.ring.waitFor({ state: 'attached' });
     await page.waitForTimeout(150);
-    expect(await flag.getAttribute('data-state')).toBe('not-following');
+    expect(await flag.state()).toBe('not-following');
     expect(await page.evaluate(() => (window as unknown as { untrusted: string[] }).untrusted)).toEqual([]);
   },
 );

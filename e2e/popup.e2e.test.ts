@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, fixture, importRoster, launchExtension, resetData } from './harness';
 import { type Answer, type LocalHttps, startLocalHttps } from './https-server';
+import { FlagPage } from './pages/flag';
+import { PopupPage } from './pages/popup';
 
 // The popup end to end: gaps from recorded states, a follow that takes the user to the profile (the user's own
 // click on the site's button follows), and Bluesky's "Check all" / "Follow all" of the ticked teammates against a
@@ -64,7 +65,7 @@ async function serve(request: IncomingMessage, body: string): Promise<Answer | u
 
 let server: LocalHttps;
 let ext: ExtensionBrowser;
-let popup: Page;
+let popup: PopupPage;
 
 beforeAll(async () => {
   server = await startLocalHttps(serve);
@@ -82,22 +83,18 @@ afterAll(async () => {
   await server?.close();
 });
 
-const gapRows = () => popup.locator('[data-testid="gap-row"]');
-const gapCount = () => popup.locator('[data-testid="gap-count"]').textContent();
+const gapRows = () => popup.gapRows;
+const gapCount = () => popup.gapCount();
 
 async function openPopup() {
-  popup = await ext.context.newPage();
-  await popup.goto(ext.extensionUrl('popup.html'));
-  await popup.locator('[data-testid="gap-count"]').waitFor();
+  popup = await PopupPage.open(ext);
 }
 
 describe('popup', () => {
   it('lists the gaps recorded on visited pages, and accounts never checked apart', async () => {
     const page = await ext.context.newPage();
     await page.goto('https://x.com/xavier_dev');
-    await expect
-      .poll(() => page.locator('[data-testid="teamfollow-flag"]').getAttribute('data-state'))
-      .toBe('not-following');
+    await expect.poll(() => new FlagPage(page).state()).toBe('not-following');
     await page.close();
 
     await openPopup();
@@ -106,7 +103,7 @@ describe('popup', () => {
     expect(await gapRows().first().getAttribute('data-site')).toBe('x');
     expect(await gapRows().first().getAttribute('data-handle')).toBe('xavier_dev');
     expect(await gapRows().first().getAttribute('data-state')).toBe('not-following');
-    expect(await popup.locator('[data-testid="unknown-row"]').count()).toBe(3);
+    expect(await popup.unknownRows.count()).toBe(3);
   });
 
   it("takes you to an X gap's profile in front, where your own click on X's button follows", async () => {
@@ -114,20 +111,20 @@ describe('popup', () => {
     await gapRows().first().locator('[data-testid="follow-button"]').click();
     const tab = await opened;
     await tab.waitForURL('https://x.com/xavier_dev');
-    const flag = tab.locator('[data-testid="teamfollow-flag"]');
-    await expect.poll(() => flag.getAttribute('data-state'), { timeout: 10_000 }).toBe('not-following');
+    const flag = new FlagPage(tab);
+    await expect.poll(() => flag.state()).toBe('not-following');
     // The flag points at X's own button: focused and ringed, not pressed.
-    await tab.locator('[data-testid="teamfollow-ring"]').waitFor({ state: 'attached' });
-    const focused = await tab.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
-    expect(focused).toMatch(/-follow$/);
+    await flag.ring.waitFor({ state: 'attached' });
+    const control = await flag.focusedControl();
+    expect(await control.getAttribute('data-testid')).toMatch(/-follow$/);
     await tab.waitForTimeout(500);
-    expect(await flag.getAttribute('data-state')).toBe('not-following');
+    expect(await flag.state()).toBe('not-following');
     // The user's own click on X's button.
-    await tab.locator(`[data-testid="${focused}"]`).click();
-    await expect.poll(() => flag.getAttribute('data-state')).toBe('following');
+    await control.click();
+    await expect.poll(() => flag.state()).toBe('following');
     await tab.close();
 
-    if (!popup.isClosed()) await popup.close();
+    await popup.close();
     await openPopup();
     await expect.poll(gapCount).toBe('0');
     expect(await gapRows().count()).toBe(0);
@@ -143,24 +140,28 @@ describe('popup', () => {
         }),
       [LEAD.handle],
     );
-    await popup.reload();
-    await popup.locator('[data-testid="check-all"][data-site="bluesky"]').click();
+    await popup.page.reload();
+    await popup.bulkButton('check-all', 'bluesky').click();
     await expect.poll(gapCount, { timeout: 10_000 }).toBe('3');
-    expect(await popup.locator('[data-testid="unknown-row"]').count()).toBe(0);
+    expect(await popup.unknownRows.count()).toBe(0);
 
-    await popup.locator('[data-testid="follow-all"][data-site="bluesky"]').click();
+    await popup.bulkButton('follow-all', 'bluesky').click();
     // The review lists exactly who would be followed, all ticked: the user unticks the third.
-    const ticks = popup.locator('[data-testid="follow-all-tick"]');
-    expect(await ticks.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-handle')))).toEqual(TEAM);
-    await popup.locator(`[data-testid="follow-all-tick"][data-handle="${TEAM[2]}"]`).uncheck();
-    await popup.locator('[data-testid="follow-all-confirm"]').click();
-    const progress = popup.locator('[data-testid="bulk-progress"][data-site="bluesky"]');
-    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    expect(await popup.ticks.evaluateAll((boxes) => boxes.map((b) => b.getAttribute('data-handle')))).toEqual(
+      TEAM,
+    );
+    await popup.tick(TEAM[2] as string).uncheck();
+    await popup.confirmFollowAll.click();
+    const progress = popup.progress('bluesky');
+    // The check-all run before it also ended `done`: wait for this run's own end.
+    const followRun = async () =>
+      `${await progress.getAttribute('aria-label')}: ${await progress.getAttribute('data-status')}`;
+    await expect.poll(followRun, { timeout: 30_000 }).toBe('Follow all on Bluesky: done');
     // Only the ticked teammate who could be followed was: the refused one and the unticked one stay gaps.
     await expect.poll(gapCount).toBe('2');
     expect(bluesky.rateLimited).toBe(1);
     expect([...bluesky.follows.entries()]).toEqual([[didOf(TEAM[0] as string), 1]]);
-    const report = await popup.locator('.bulk-text').textContent();
+    const report = await popup.runReport.textContent();
     expect(report).toContain('1 failed');
     expect(report).toContain('1 skipped');
     expect(report).toContain(`${TEAM[1]}:`);

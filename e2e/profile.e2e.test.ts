@@ -9,6 +9,7 @@ import {
   servePages,
   UNTRUSTED_RECORDER,
 } from './harness';
+import { FlagPage } from './pages/flag';
 
 // Each site's saved pages show one person (the fixture's own handle). Bob and the stranger get the same
 // pages with the handle swapped, so one fixture set serves a teammate, another teammate and a non-teammate.
@@ -118,13 +119,13 @@ afterAll(async () => {
   await ext?.close();
 });
 
-const flag = (page: Page) => page.locator('[data-testid="teamfollow-flag"]');
+const flag = (page: Page) => new FlagPage(page).host;
 
 /** Records, from the page's side, every event a script dispatched (not the user, not the browser). */
 const recordUntrusted = (page: Page) => page.addInitScript(UNTRUSTED_RECORDER);
 const untrustedEvents = (page: Page) =>
   page.evaluate(() => (window as unknown as { untrusted: string[] }).untrusted ?? []);
-const flagState = (page: Page) => flag(page).getAttribute('data-state', { timeout: 10_000 });
+const flagState = (page: Page) => new FlagPage(page).state();
 
 async function recorded(key: string) {
   return ext.worker.evaluate(
@@ -162,8 +163,8 @@ describe.each(CASES)('$site', (c) => {
   it('flags a teammate you do not follow, with a Follow button', async () => {
     const page = await visit({ [c.url(c.alice)]: `${c.site}/not-following.html` }, c.url(c.alice));
     await expect.poll(() => flagState(page)).toBe('not-following');
-    await expect(flag(page).locator('[data-testid="teamfollow-follow"]').count()).resolves.toBe(1);
-    expect(await flag(page).locator('[role="status"]').textContent()).toContain('Alice Example');
+    await expect(new FlagPage(page).showButton.count()).resolves.toBe(1);
+    expect(await new FlagPage(page).status.textContent()).toContain('Alice Example');
     expect(await flag(page).count()).toBe(1);
     await page.close();
   });
@@ -171,7 +172,7 @@ describe.each(CASES)('$site', (c) => {
   it('shows a quiet check for a teammate you follow', async () => {
     const page = await visit({ [c.url(c.alice)]: `${c.site}/following.html` }, c.url(c.alice));
     await expect.poll(() => flagState(page)).toBe('following');
-    expect(await flag(page).locator('[data-testid="teamfollow-follow"]').count()).toBe(0);
+    expect(await new FlagPage(page).showButton.count()).toBe(0);
     await page.close();
   });
 
@@ -198,7 +199,7 @@ describe.each(CASES)('$site', (c) => {
       );
     await navigate(c.url(c.bob), await as(c.bob)('following.html'));
     await expect.poll(() => flagState(page)).toBe('following');
-    expect(await flag(page).locator('[role="status"]').textContent()).toContain('Bob Example');
+    expect(await new FlagPage(page).status.textContent()).toContain('Bob Example');
     await navigate(c.url(c.stranger), await as(c.stranger)('not-following.html'));
     await expect.poll(() => flag(page).count()).toBe(0);
     await page.close();
@@ -211,24 +212,22 @@ describe.each(CASES)('$site', (c) => {
       recordUntrusted,
     );
     await expect.poll(() => flagState(page)).toBe('not-following');
-    const show = flag(page).locator('[data-testid="teamfollow-follow"]');
+    const show = new FlagPage(page).showButton;
     expect(await show.getAttribute('aria-label')).toMatch(
       /^Show .+'s (Follow|Connect) button for Alice Example$/,
     );
     await show.click();
     // The site's control has the focus and TeamFollow's ring sits over it; nothing was pressed.
-    await page.locator('[data-testid="teamfollow-ring"]').waitFor({ state: 'attached' });
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement;
-      el?.setAttribute('data-e2e-focused', '');
-      return el?.tagName ?? '';
-    });
-    expect(focused).toMatch(/^(BUTTON|A|DIV|SPAN|YT-.*|INPUT)$/);
+    await new FlagPage(page).ring.waitFor({ state: 'attached' });
+    const control = await new FlagPage(page).focusedControl();
+    expect(
+      await control.evaluate((el) => el !== document.body && el.closest('teamfollow-flag') === null),
+    ).toBe(true);
     await page.waitForTimeout(400);
     expect(await flagState(page)).toBe('not-following');
     expect(await untrustedEvents(page)).toEqual([]);
     // The user's own (trusted) click on the site's control.
-    await page.locator('[data-e2e-focused]').click();
+    await control.click();
     const confirmed = c.site === 'linkedin' ? /following|requested/ : /following/;
     await expect.poll(() => flagState(page)).toMatch(confirmed);
     await expect
@@ -269,8 +268,8 @@ describe('reddit', () => {
     const page = await ext.context.newPage();
     await page.goto('https://www.reddit.com/user/alice_dev/');
     await expect.poll(() => flagState(page)).toBe('unknown');
-    expect(await flag(page).getAttribute('data-reason')).toBe('other');
-    expect(await flag(page).locator('[data-testid="teamfollow-follow"]').count()).toBe(0);
+    expect(await new FlagPage(page).reason()).toBe('other');
+    expect(await new FlagPage(page).showButton.count()).toBe(0);
     await page.close();
   });
 });

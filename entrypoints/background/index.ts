@@ -4,7 +4,7 @@ import { connectApi } from '../../utils/api/connect';
 import { API_SITES, isApiSite } from '../../utils/api/networks';
 import { pacingMs } from '../../utils/api/pacing';
 import { BulkRunner } from '../../utils/background/bulk';
-import { answerContentMessage } from '../../utils/background/content-handlers';
+import { answerContentMessage, REFUSED_PAGE } from '../../utils/background/content-handlers';
 import { reconcileMastodonScripts } from '../../utils/background/mastodon-scripts';
 import { answerPageMessage, type PageDeps } from '../../utils/background/page-handlers';
 import { TabIntents } from '../../utils/background/tab-intents';
@@ -31,6 +31,8 @@ import { refreshBadge, setTabBadge } from './badge';
 
 const WAKE_ALARM = 'teamfollow-bulk-wake';
 const REFUSED = { ok: false, error: 'refused: not a valid TeamFollow request' } as const;
+const ADDRESS_RETRIES = 10;
+const ADDRESS_RETRY_MS = 100;
 
 export default defineBackground(() => {
   const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
@@ -89,8 +91,17 @@ export default defineBackground(() => {
     const sent = parseContentMessage(message);
     // The tab's address follows client-side navigation (pushState), the frame's may still be the first page.
     if (!sent) return Promise.resolve(REFUSED);
-    return currentUrls(sender).then((urls) => fromContentScript(sent, sender.tab?.id, urls));
+    return answerFromPage(sent, sender);
   });
+
+  // Right after a client-side navigation the tab's address may lag the page by a moment: look again, briefly.
+  async function answerFromPage(sent: ContentMessage, sender: Browser.runtime.MessageSender) {
+    for (let attempt = 0; ; attempt++) {
+      const answer = await fromContentScript(sent, sender.tab?.id, await currentUrls(sender));
+      if (answer.ok || answer.error !== REFUSED_PAGE.error || attempt >= ADDRESS_RETRIES) return answer;
+      await new Promise((resolve) => setTimeout(resolve, ADDRESS_RETRY_MS));
+    }
+  }
 
   async function fromContentScript(
     sent: ContentMessage,

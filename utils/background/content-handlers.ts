@@ -72,7 +72,8 @@ function sentFromList(ctx: MessageContext, site: SiteId, owner: string): boolean
 
 const REFUSED_SHAPE: RefusedAnswer = { ok: false, error: 'refused: not a valid TeamFollow message' };
 const REFUSED_HANDLE: RefusedAnswer = { ok: false, error: 'refused: not a canonical handle' };
-const REFUSED_PAGE: RefusedAnswer = {
+/** The answer to a message about a profile that the sending page does not show. */
+export const REFUSED_PAGE: RefusedAnswer = {
   ok: false,
   error: 'refused: the sending page does not show that profile',
 };
