@@ -49,6 +49,7 @@ try {
   await small.close();
   if (part('flag')) await benchFlag(big);
   if (part('popup')) await benchPopup(big);
+  if (part('team')) await (await import('./team')).benchTeam(big);
   if (part('cost')) {
     await seed(big, 10_000);
     await benchCost(big, plain, control);

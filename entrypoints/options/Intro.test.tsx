@@ -13,3 +13,10 @@ it('names every supported site and says the roster stays in the browser', async 
   for (const site of sites) expect(text).toContain(site.name);
   expect(text).toContain('Your roster stays in this browser.');
 });
+
+it('links to the team view in a new tab', async () => {
+  page = await mount(<Intro />);
+  const link = page.container.querySelector<HTMLAnchorElement>('[data-testid="open-team"]');
+  expect(link?.href).toMatch(/^chrome-extension:\/\/[^/]+\/team\.html$/);
+  expect(link?.target).toBe('_blank');
+});

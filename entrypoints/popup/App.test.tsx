@@ -112,6 +112,15 @@ describe('popup', () => {
     expect(openOptionsPage).toHaveBeenCalledTimes(2);
   });
 
+  it('opens the team view in a tab from the footer', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    const root = await openPopup();
+    await click(byTestId(root, 'open-team'));
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/team\.html$/), active: true });
+    expect(close).toHaveBeenCalledOnce();
+  });
+
   it('lists one row per recorded gap with its state, counts them, and lists unknowns apart', async () => {
     await seed(team, states, Date.now() - 2 * 3_600_000);
     const root = await openPopup();

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/networks';
 import type { AccountRow } from '../../utils/gaps';
 import { accountKey } from '../../utils/model';
+import { teamViewUrl } from '../team/open';
 import { AllFollowed } from './AllFollowed';
 import { FastPaths } from './FastPaths';
 import { Filters } from './Filters';
@@ -11,7 +12,7 @@ import { GapList, type Pending } from './GapList';
 import { Networks } from './Networks';
 import { Notices } from './Notices';
 import { nothingKnown, Summary } from './Summary';
-import { openOptions, send } from './send';
+import { openOptions, openTab, send } from './send';
 import { useNow } from './use-now';
 import { usePopupData } from './use-popup-data';
 import { buildItems, type Filters as FilterValues, filterRows, NO_FILTERS, sitesOf, teamsOf } from './view';
@@ -144,6 +145,15 @@ export function App() {
         {body}
       </main>
       <footer class="bottom">
+        <button
+          type="button"
+          class="link-button"
+          data-testid="open-team"
+          style={{ marginInlineEnd: '12px' }}
+          onClick={() => openTab(teamViewUrl())}
+        >
+          Team view
+        </button>
         <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
           Options
         </button>

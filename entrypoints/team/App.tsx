@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useNow } from '../popup/use-now';
+import { Controls } from './Controls';
+import { EmptyTeam } from './EmptyTeam';
+import { filterMatrix, NO_TEAM_FILTERS, type TeamFilters, teamsOf } from './filter';
+import { Matrix } from './Matrix';
+import { buildMatrix } from './matrix';
+import { sortMatrix, type TeamSort } from './sort';
+import { summarize } from './summary';
+import { useCellActions } from './use-cell-actions';
+import { useTeamData } from './use-team-data';
+
+/** The team view: the coverage matrix of every teammate on every network, with its filters and live updates. */
+export function App() {
+  const { data, error } = useTeamData();
+  const now = useNow();
+  const [filters, setFilters] = useState<TeamFilters>(NO_TEAM_FILTERS);
+  const [sort, setSort] = useState<TeamSort>('name');
+  const { pending, announcement, act } = useCellActions();
+
+  const rows = useMemo(() => (data ? buildMatrix(data.members, data.follows) : []), [data]);
+  const shown = useMemo(() => sortMatrix(filterMatrix(rows, filters), sort), [rows, filters, sort]);
+  const summaries = useMemo(() => summarize(shown), [shown]);
+  // A chosen team stays among the options even when its last teammate leaves.
+  const teams = useMemo(() => {
+    const found = teamsOf(rows);
+    return filters.team && !found.includes(filters.team) ? [...found, filters.team] : found;
+  }, [rows, filters.team]);
+
+  let body = (
+    <p class="message muted" aria-busy="true">
+      Loading…
+    </p>
+  );
+  if (error)
+    body = (
+      <p class="message error" role="alert">
+        TeamFollow could not read its data: {error}
+      </p>
+    );
+  else if (data && rows.length === 0) body = <EmptyTeam />;
+  else if (data)
+    body = (
+      <>
+        <Controls
+          filters={filters}
+          sort={sort}
+          teams={teams}
+          shown={shown.length}
+          total={rows.length}
+          onFilters={setFilters}
+          onSort={setSort}
+        />
+        <Matrix rows={shown} summaries={summaries} pending={pending} now={now} onAction={act} />
+      </>
+    );
+
+  return (
+    <div class="team-page">
+      <header class="top">
+        <img src="/icon/32.png" alt="" width="24" height="24" />
+        <div>
+          <h1>Team view</h1>
+          <p class="muted">
+            Every teammate on every network: whether you follow them, whether they follow you, and when
+            TeamFollow last saw it. Use the arrow keys to move in the table; Enter follows or checks.
+          </p>
+        </div>
+      </header>
+      <main>{body}</main>
+      <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {announcement}
+      </div>
+    </div>
+  );
+}
