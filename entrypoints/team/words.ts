@@ -1,4 +1,4 @@
-import { relativeTime } from '../popup/view';
+import { relativeTime } from '../../components/words';
 import type { CellState, FollowsYou, MatrixCell } from './matrix';
 import type { NetworkSummary } from './summary';
 
