@@ -31,6 +31,14 @@ describe.each(sitesWithFixtures)('%s fixtures', (site) => {
     expect(parseProfileUrl(url)?.site).toBe(site);
   });
 
+  // Unknown is a state, and it says why (DESIGN, principle 7): every unknown page names its reason.
+  it.each(index.profiles.filter((p) => p.state === 'unknown'))(
+    '$file says why it is unknown',
+    ({ reason }) => {
+      expect(reason).toBeDefined();
+    },
+  );
+
   describe.each(FORMS)('%s', (_form, shape) => {
     const open = (file: string, url: string) => pageFrom(shape(fixtureHtml(site, file)), { url });
 
@@ -38,7 +46,7 @@ describe.each(sitesWithFixtures)('%s fixtures', (site) => {
       const reading = readProfile(site, open(file, url), handle);
       expect(reading.state).toBe(state);
       if (followsYou !== undefined) expect(reading.followsYou ?? false).toBe(followsYou);
-      if (reason !== undefined) expect(reading.reason).toBe(reason);
+      if (state === 'unknown') expect(reading.reason).toBe(reason);
       if (stableId !== undefined) expect(reading.stableId).toBe(stableId);
       // The control to point at exists exactly while there is someone to follow.
       expect(Boolean(reading.followControl)).toBe(state === 'not-following');
