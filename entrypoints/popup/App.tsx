@@ -11,11 +11,12 @@ import { FirstRun } from './FirstRun';
 import { GapList, type Pending } from './GapList';
 import { Networks } from './Networks';
 import { Notices } from './Notices';
+import { type Filters as FilterValues, filterRows, NO_FILTERS, sitesOf, teamsOf } from './row-filters';
 import { nothingKnown, Summary } from './Summary';
 import { openOptions, openTab, send } from './send';
 import { useNow } from './use-now';
 import { usePopupData } from './use-popup-data';
-import { buildItems, type Filters as FilterValues, filterRows, NO_FILTERS, sitesOf, teamsOf } from './view';
+import { buildItems } from './windowing';
 
 const keyOf = (row: AccountRow) => accountKey(row.site, row.handle);
 

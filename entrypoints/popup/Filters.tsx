@@ -1,5 +1,6 @@
 import { type SiteId, siteById } from '../../utils/sites/index';
-import { type Filters as FilterValues, type Grouping, NO_FILTERS } from './view';
+import { type Filters as FilterValues, NO_FILTERS } from './row-filters';
+import type { Grouping } from './windowing';
 
 interface FiltersProps {
   filters: FilterValues;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/networks';
 import type { AccountRow } from '../../utils/gaps';
-import { formatCount, plural } from './view';
+import { formatCount, plural } from './popup-words';
 
 interface FollowAllReviewProps {
   site: ApiSite;

@@ -4,17 +4,8 @@ import { SiteIcon } from '../../components/SiteIcon';
 import type { AccountRow } from '../../utils/gaps';
 import { accountKey } from '../../utils/model';
 import { profileUrl, siteById } from '../../utils/sites/index';
-import {
-  describeKnowledge,
-  formatCount,
-  type Grouping,
-  ITEM_HEIGHT,
-  itemKey,
-  type ListItem,
-  layout,
-  plural,
-  visibleRange,
-} from './view';
+import { describeKnowledge, formatCount, plural } from './popup-words';
+import { type Grouping, ITEM_HEIGHT, itemKey, type ListItem, layout, visibleRange } from './windowing';
 
 /** A click on a row that is on its way to the background, or refused by it. */
 export type Pending = { kind: 'sending' } | { kind: 'error'; message: string };

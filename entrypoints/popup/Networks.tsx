@@ -6,7 +6,14 @@ import type { AccountRow, Coverage, GapReport } from '../../utils/gaps';
 import type { BulkRun, Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
 import { FollowAllReview } from './FollowAllReview';
-import { bulkStatusText, canCheckAll, canFollowAll, coverageLabel, coverageWords, isActive } from './view';
+import {
+  bulkStatusText,
+  canCheckAll,
+  canFollowAll,
+  coverageLabel,
+  coverageWords,
+  isActive,
+} from './popup-words';
 
 interface NetworksProps {
   report: GapReport;

@@ -1,5 +1,5 @@
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
-import { plural } from './view';
+import { plural } from './popup-words';
 
 /** A site whose teammate pages TeamFollow could not read today shows up here, never as silence. */
 export function Notices({ unreadable }: { unreadable: Partial<Record<SiteId, number>> }) {

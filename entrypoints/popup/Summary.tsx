@@ -1,5 +1,5 @@
 import type { GapReport } from '../../utils/gaps';
-import { formatCount, plural } from './view';
+import { formatCount, plural } from './popup-words';
 
 /** Whether nothing is known yet (right after an import): every account not checked. */
 export function nothingKnown(report: GapReport): boolean {

@@ -15,7 +15,7 @@ import {
   unreadableItem,
 } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/index';
-import type { Grouping } from './view';
+import type { Grouping } from './windowing';
 
 export interface PopupData {
   report: GapReport;

@@ -3,23 +3,15 @@ import type { AccountRow } from '../../utils/gaps';
 import type { BulkRun } from '../../utils/settings';
 import { SITE_IDS } from '../../utils/sites/index';
 import {
-  buildItems,
   bulkStatusText,
   canCheckAll,
   canFollowAll,
   coverageLabel,
   describeKnowledge,
-  filterRows,
   formatCount,
-  ITEM_HEIGHT,
-  itemKey,
-  type ListItem,
-  layout,
-  NO_FILTERS,
-  sitesOf,
-  teamsOf,
-  visibleRange,
-} from './view';
+} from './popup-words';
+import { filterRows, NO_FILTERS, sitesOf, teamsOf } from './row-filters';
+import { buildItems, ITEM_HEIGHT, itemKey, type ListItem, layout, visibleRange } from './windowing';
 
 const row = (
   memberId: string,
