@@ -117,6 +117,12 @@ export async function deleteMember(db: TeamDb, id: string): Promise<void> {
   await db.delete('members', id);
 }
 
+/** Removes these teammates in one transaction (the import summary's "Remove these N"): all or none. */
+export async function deleteMembers(db: TeamDb, ids: readonly string[]): Promise<void> {
+  const tx = db.transaction('members', 'readwrite');
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+}
+
 export async function getFollow(db: TeamDb, site: SiteId, handle: string): Promise<FollowRecord | undefined> {
   return db.get('follows', accountKey(site, handle));
 }

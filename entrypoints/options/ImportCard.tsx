@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../../components/Field';
 import { type ImportOutcome, ImportSummaryPanel } from '../../components/ImportSummary';
-import { getDb } from '../../utils/db';
+import { deleteMembers, getDb } from '../../utils/db';
 import { errorText } from '../../utils/errors';
 import { importRoster } from '../../utils/roster/import';
 import { RosterFileError } from '../../utils/roster/types';
@@ -26,7 +26,7 @@ async function importText(text: string, fileName?: string): Promise<ImportOutcom
 }
 
 interface ImportCardProps {
-  /** Called after an import changed the roster. */
+  /** Called after an import or a removal of leavers changed the roster. */
   onImported: () => Promise<void>;
   /** Bumped when all data was deleted: the last summary no longer holds. */
   resets: number;
@@ -65,6 +65,13 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
     });
     // Let the same file be chosen again after fixing it.
     input.value = '';
+  }
+
+  // The user's word on the leavers: they leave the roster, and nobody is unfollowed.
+  async function removeLeavers(ids: string[]) {
+    await deleteMembers(await getDb(), ids);
+    notifyChange();
+    await onImported();
   }
 
   async function onPasteImport() {
@@ -129,7 +136,7 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
               Importing…
             </p>
           )}
-          {outcome && <ImportSummaryPanel outcome={outcome} />}
+          {outcome && <ImportSummaryPanel outcome={outcome} onRemoveLeavers={removeLeavers} />}
         </div>
         <FormatHelp />
       </div>
