@@ -5,7 +5,7 @@ import { API_SITES, isApiSite } from '../../utils/api/networks';
 import { pacingMs } from '../../utils/api/pacing';
 import { BulkRunner } from '../../utils/background/bulk';
 import { answerContentMessage } from '../../utils/background/content-handlers';
-import { reconcileMastodonScripts } from '../../utils/background/mastodon-scripts';
+import { addedInstances, reconcileMastodonScripts } from '../../utils/background/mastodon-scripts';
 import { answerPageMessage, type PageDeps } from '../../utils/background/page-handlers';
 import { TabIntents } from '../../utils/background/tab-intents';
 import { countUnreadable } from '../../utils/background/unreadable';
@@ -77,6 +77,8 @@ export default defineBackground(() => {
     tabIntents: () => tabIntents,
     refreshBadge,
     now: Date.now,
+    activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+    mastodonHosts: async () => addedInstances((await browser.permissions.getAll()).origins ?? []),
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
