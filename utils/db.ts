@@ -105,6 +105,10 @@ export async function findMemberByAccount(
   return db.getFromIndex('members', 'accountKeys', accountKey(site, handle));
 }
 
+export async function getMember(db: TeamDb, id: string): Promise<Member | undefined> {
+  return db.get('members', id);
+}
+
 export async function listMembers(db: TeamDb): Promise<Member[]> {
   return db.getAll('members');
 }

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/networks';
 import type { AccountRow } from '../../utils/gaps';
 import { accountKey } from '../../utils/model';
+import { AddToTeam } from './AddToTeam';
 import { AllFollowed } from './AllFollowed';
 import { FastPaths } from './FastPaths';
 import { Filters } from './Filters';
@@ -141,6 +142,7 @@ export function App() {
         <h1>TeamFollow</h1>
       </header>
       <main class="scroller" ref={setScroller}>
+        <AddToTeam />
         {body}
       </main>
       <footer class="bottom">
