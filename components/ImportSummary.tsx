@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { RosterEncoding } from '../utils/roster/decode';
 import type { ImportSummary, RosterProblem } from '../utils/roster/types';
 import { ImportSummaryLeavers } from './ImportSummaryLeavers';
 import { namesSentence } from './ImportSummaryNames';
 
 /** What one import attempt ended with: a summary, or a whole-file error (nothing was written). */
 export type ImportOutcome =
-  | { kind: 'done'; summary: ImportSummary; source?: string }
+  | { kind: 'done'; summary: ImportSummary; source?: string; encoding?: RosterEncoding }
   | { kind: 'failed'; message: string; source?: string };
 
 // Long problem lists are cut: the first ones are the useful ones.
@@ -106,6 +107,7 @@ export function ImportSummaryPanel({ outcome, onRemoveLeavers }: PanelProps) {
       <p>
         {outcome.source ? `${outcome.source}: ` : ''}
         {summarySentence(summary)}
+        {outcome.encoding && outcome.encoding !== 'UTF-8' ? ` Read as ${outcome.encoding} text.` : ''}
       </p>
       <NameLine label="New on the roster" names={summary.joiners} testId="import-joiners" />
       <NameLine

@@ -83,3 +83,16 @@ it('counts the teammates a re-import no longer lists, removes nobody, and remove
   expect(byTestId(root, 'leavers-removed').textContent).toContain('Nobody was unfollowed');
   expect(onImported).toHaveBeenCalledTimes(3);
 });
+
+it('reads a chosen file by its encoding: a German Excel file in Windows-1252 lands with the right names', async () => {
+  page = await mount(<ImportCard onImported={async () => {}} resets={0} />);
+  const root = page.container;
+  const bytes = Uint8Array.from('Name;Team\r\nJürgen Müller;Köln\r\n', (char) => char.charCodeAt(0));
+  const input = byTestId<HTMLInputElement>(root, 'roster-file');
+  Object.defineProperty(input, 'files', { value: [new File([bytes], 'team.csv')], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const panel = await waitFor(() => summary(root));
+  expect(panel.dataset.imported).toBe('1');
+  expect(panel.textContent).toContain('Read as Windows-1252 text.');
+  expect((await listMembers(await getDb()))[0]).toMatchObject({ name: 'Jürgen Müller', team: 'Köln' });
+});

@@ -3,6 +3,7 @@ import { Field } from '../../components/Field';
 import { type ImportOutcome, ImportSummaryPanel } from '../../components/ImportSummary';
 import { deleteMembers, getDb } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { decodeRoster, type RosterEncoding } from '../../utils/roster/decode';
 import { importRoster } from '../../utils/roster/import';
 import { RosterFileError } from '../../utils/roster/types';
 import { FormatHelp } from './FormatHelp';
@@ -11,13 +12,17 @@ import { tooBigMessage } from './too-big';
 
 const ACCEPTED_FILES = '.csv,.tsv,.json,.txt,text/csv,text/tab-separated-values,application/json,text/plain';
 
-/** Imports text, turning whole-file errors into an outcome the summary shows (the database is untouched then). */
-async function importText(text: string, fileName?: string): Promise<ImportOutcome> {
+/** Imports what `read` gives, turning whole-file errors into an outcome the summary shows (nothing is written then). */
+async function importText(
+  read: () => Promise<{ text: string; encoding?: RosterEncoding }>,
+  fileName?: string,
+): Promise<ImportOutcome> {
   const source = fileName;
   try {
+    const { text, encoding } = await read();
     const summary = await importRoster(await getDb(), text, fileName);
     notifyChange();
-    return { kind: 'done', summary, source };
+    return { kind: 'done', summary, source, encoding };
   } catch (error) {
     const message =
       error instanceof RosterFileError ? error.message : `The import failed: ${errorText(error)}`;
@@ -61,7 +66,11 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
     await runImport(async () => {
       const tooBig = tooBigMessage(file.size, file.name);
       if (tooBig) return { kind: 'failed', message: tooBig, source: file.name };
-      return importText(await file.text(), file.name);
+      // Bytes, not file.text(): a Windows-1252 or Shift_JIS file would turn into replacement characters.
+      return importText(
+        async () => decodeRoster(new Uint8Array(await file.arrayBuffer()), file.name),
+        file.name,
+      );
     });
     // Let the same file be chosen again after fixing it.
     input.value = '';
@@ -80,7 +89,7 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
     const result = await runImport(async () => {
       const tooBig = tooBigMessage(new Blob([text]).size, 'The pasted text');
       if (tooBig) return { kind: 'failed', message: tooBig, source: 'Pasted text' };
-      return importText(text);
+      return importText(async () => ({ text }));
     });
     if (result.kind === 'done') setPasted('');
   }

@@ -1,4 +1,5 @@
 import { sites } from '../sites/index';
+import { cutText } from './text';
 import { MAX_TEXT_LENGTH } from './types';
 
 // Pure: a tab's title in, a teammate's name out. The same rules for every site: no page is read for it.
@@ -26,17 +27,6 @@ function isHandleWord(word: string, handle: string): boolean {
 // "login (Name)": the handle first, the name in brackets (GitHub's titles).
 const HANDLE_THEN_NAME = /^(\S+)\s+\((.+)\)$/;
 
-/** Cuts `text` to at most `max` UTF-16 units without splitting a character. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
-    if (out.length + segment.length > max) break;
-    out += segment;
-  }
-  return out;
-}
-
 /**
  * The person's display name from a profile tab's title ("Ada Lindqvist (@ada) / X" → "Ada Lindqvist"):
  * without the unread count, the site's name, the separators and the handle; the handle when nothing is left.
@@ -54,7 +44,7 @@ export function displayNameFromTitle(title: string | undefined, handle: string):
       .replace(BRACKETS, '')
       .replace(/\(\s*\)/g, '')
       .trim();
-    if (name) return cut(name, MAX_TEXT_LENGTH);
+    if (name) return cutText(name, MAX_TEXT_LENGTH);
   }
   return handle;
 }
