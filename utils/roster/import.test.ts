@@ -228,6 +228,16 @@ describe('importRoster', () => {
     expect(await rosterOf()).toMatchObject([{ name: 'Cy', team: 'core', accountKeys: ['github:cyberg'] }]);
   });
 
+  it('keeps namesakes in one team apart when both have other accounts', async () => {
+    await importRoster(db, 'name,team,github\nAlex,Core,alex-one\n');
+    const summary = await importRoster(db, 'name,team,github\nAlex,Core,alex-two\n');
+    expect(summary).toMatchObject({ added: 1, merged: 0, matchedByName: [] });
+    expect((await rosterOf()).flatMap((m) => m.accountKeys).sort()).toEqual([
+      'github:alex-one',
+      'github:alex-two',
+    ]);
+  });
+
   it('counts leavers and lists joiners, and removes no one', async () => {
     await importRoster(db, 'name,email\nAda,ada@example.com\nBo,bo@example.com\nCy,\nDee,\n');
     const summary = await importRoster(db, 'name,email\nAda,ada@example.com\nDee,\nEve,\n');

@@ -78,10 +78,15 @@ class MemberIndex {
       const owner = this.byAccount.get(key);
       if (owner && this.sharesAccountWith(row, owner)) return { member: owner, by: 'account' };
     }
-    // Nothing else to go by: the same name in the same team, once per row (two rows "Cy" are two teammates).
+    // Nothing else to go by, on the row or on the teammate: the same name in the same team, each teammate once per
+    // file (two rows "Cy" are two teammates). Two "Alex" in one team with other accounts stay two people.
+    const rowHasNothingElse = !row.email && row.accounts.length === 0;
     const namesakes = this.byNameTeam.get(nameTeamKey(row.name, row.team)) ?? [];
     const namesake = namesakes.find(
-      (member) => !this.landedAs.has(member) && !emailsDiffer(row.email, member.email),
+      (member) =>
+        !this.landedAs.has(member) &&
+        !emailsDiffer(row.email, member.email) &&
+        (rowHasNothingElse || (!member.email && member.accounts.length === 0)),
     );
     return namesake ? { member: namesake, by: 'name' } : undefined;
   }
