@@ -73,11 +73,14 @@ function shown(value: unknown): string {
  */
 function isStorable(site: SiteId, handle: string): boolean {
   if (/^\.+$/.test(handle)) return false;
-  if (site === 'mastodon') {
-    const host = handle.slice(handle.lastIndexOf('@') + 1);
-    if (OTHER_NETWORK_HOSTS.has(host) || OTHER_NETWORK_HOSTS.has(host.replace(HOST_PREFIX, ''))) return false;
-  }
+  if (site === 'mastodon' && onOtherNetworkHost(handle)) return false;
   return normalizeHandle(site, handle) === handle;
+}
+
+/** A Mastodon address whose instance is the host of another network (`a@x.com`, `a@www.instagram.com`). */
+function onOtherNetworkHost(address: string): boolean {
+  const host = address.slice(address.lastIndexOf('@') + 1);
+  return OTHER_NETWORK_HOSTS.has(host) || OTHER_NETWORK_HOSTS.has(host.replace(HOST_PREFIX, ''));
 }
 
 /** The canonical handle of `token` on `site` when it is one TeamFollow may store, else null. */
@@ -108,10 +111,9 @@ function handleProblem(site: SiteId, token: string): string {
   if (site === 'mastodon' && !token.replace(/^@/, '').includes('@')) {
     return 'a Mastodon handle needs its instance, like name@mastodon.social';
   }
-  const handle = normalizeHandle(site, token);
-  if (site === 'mastodon' && handle && !isStorable(site, handle) && handle.includes('@')) {
+  const handle = site === 'mastodon' ? normalizeHandle(site, token) : null;
+  if (handle && onOtherNetworkHost(handle))
     return 'that host belongs to another network, not to a Mastodon instance';
-  }
   return `not a valid ${siteName} handle`;
 }
 
