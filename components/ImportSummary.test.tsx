@@ -70,6 +70,45 @@ describe('ImportSummaryPanel', () => {
     expect(allByTestId(mounted.container, 'import-problem')).toHaveLength(150);
   });
 
+  it('names joiners, leavers and teammates matched by name alone, and offers to remove the leavers', async () => {
+    const removed: string[][] = [];
+    mounted = await mount(
+      <ImportSummaryPanel
+        outcome={{
+          kind: 'done',
+          summary: summary({
+            joiners: ['Eve'],
+            matchedByName: ['Cy'],
+            leavers: [
+              { id: 'b', name: 'Bo' },
+              { id: 'd', name: 'Dee' },
+            ],
+          }),
+        }}
+        onRemoveLeavers={async (ids) => {
+          removed.push(ids);
+        }}
+      />,
+    );
+    const panel = byTestId(mounted.container, 'import-summary');
+    expect(panel.dataset.leavers).toBe('2');
+    expect(byTestId(mounted.container, 'import-joiners').textContent).toBe('New on the roster: Eve.');
+    expect(byTestId(mounted.container, 'import-by-name').textContent).toContain('name and team alone');
+    expect(allByTestId(mounted.container, 'leaver').map((li) => li.textContent)).toEqual(['Bo', 'Dee']);
+    expect(removed).toEqual([]);
+    await click(byTestId(mounted.container, 'remove-leavers'));
+    expect(removed).toEqual([['b', 'd']]);
+    expect(panel.dataset.leavers).toBe('0');
+  });
+
+  it('counts no leavers and offers no removal when the file lists everyone', async () => {
+    mounted = await mount(
+      <ImportSummaryPanel outcome={{ kind: 'done', summary: summary({ leavers: [] }) }} />,
+    );
+    expect(byTestId(mounted.container, 'import-summary').dataset.leavers).toBe('0');
+    expect(mounted.container.querySelector('[data-testid="remove-leavers"]')).toBeNull();
+  });
+
   it('shows a whole-file error as an alert counting one rejection and nothing imported', async () => {
     mounted = await mount(
       <ImportSummaryPanel outcome={{ kind: 'failed', message: 'team.json is not valid JSON.' }} />,

@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { RosterEncoding } from '../utils/roster/decode';
 import type { ImportSummary, RosterProblem } from '../utils/roster/types';
+import { ImportSummaryLeavers } from './ImportSummaryLeavers';
+import { namesSentence } from './ImportSummaryNames';
 
 /** What one import attempt ended with: a summary, or a whole-file error (nothing was written). */
 export type ImportOutcome =
-  | { kind: 'done'; summary: ImportSummary; source?: string }
+  | { kind: 'done'; summary: ImportSummary; source?: string; encoding?: RosterEncoding }
   | { kind: 'failed'; message: string; source?: string };
 
 // Long problem lists are cut: the first ones are the useful ones.
@@ -50,9 +53,29 @@ function ProblemItem({ problem }: { problem: RosterProblem }) {
   );
 }
 
-/** The result of an import, announced to screen readers; carries the e2e hooks `data-imported`/`data-rejected`. */
-export function ImportSummaryPanel({ outcome }: { outcome: ImportOutcome }) {
+/** "Matched on name and team alone (no email or account to go by): Cy, Dee." and the like, one line each. */
+function NameLine({ label, names, testId }: { label: string; names: string[] | undefined; testId: string }) {
+  if (!names || names.length === 0) return null;
+  return (
+    <p data-testid={testId}>
+      {label}: {namesSentence(names)}.
+    </p>
+  );
+}
+
+interface PanelProps {
+  outcome: ImportOutcome;
+  /** Removes the teammates the file does not list, on the user's click. */
+  onRemoveLeavers?: (ids: string[]) => Promise<void>;
+}
+
+/**
+ * The result of an import, announced to screen readers; carries the e2e hooks `data-imported`, `data-rejected`
+ * and `data-leavers`.
+ */
+export function ImportSummaryPanel({ outcome, onRemoveLeavers }: PanelProps) {
   const [showAll, setShowAll] = useState(false);
+  const [leaversRemoved, setLeaversRemoved] = useState(false);
   if (outcome.kind === 'failed') {
     return (
       <div
@@ -60,6 +83,7 @@ export function ImportSummaryPanel({ outcome }: { outcome: ImportOutcome }) {
         data-testid="import-summary"
         data-imported="0"
         data-rejected="1"
+        data-leavers="0"
         role="alert"
       >
         <p>
@@ -70,18 +94,32 @@ export function ImportSummaryPanel({ outcome }: { outcome: ImportOutcome }) {
   }
   const { summary } = outcome;
   const problems = showAll ? summary.problems : summary.problems.slice(0, PROBLEMS_SHOWN);
+  const leavers = summary.leavers ?? [];
   return (
     <div
       class={`import-summary${summary.rejected > 0 ? ' has-problems' : ''}`}
       data-testid="import-summary"
       data-imported={summary.imported}
       data-rejected={summary.rejected}
+      data-leavers={leaversRemoved ? 0 : leavers.length}
       role="status"
     >
       <p>
         {outcome.source ? `${outcome.source}: ` : ''}
         {summarySentence(summary)}
+        {outcome.encoding && outcome.encoding !== 'UTF-8' ? ` Read as ${outcome.encoding} text.` : ''}
       </p>
+      <NameLine label="New on the roster" names={summary.joiners} testId="import-joiners" />
+      <NameLine
+        label="Matched on name and team alone (no email or account to go by)"
+        names={summary.matchedByName}
+        testId="import-by-name"
+      />
+      <ImportSummaryLeavers
+        leavers={leavers}
+        onRemove={onRemoveLeavers}
+        onRemoved={() => setLeaversRemoved(true)}
+      />
       {problems.length > 0 && (
         <ul class="problem-list" aria-label="Problems">
           {problems.map((problem, index) => (

@@ -91,4 +91,48 @@ describe('options page', () => {
     const after = await page.locator('[data-testid="roster-row"]').allTextContents();
     expect(after.sort()).toEqual(before.sort());
   });
+  it('counts two leavers when a re-import lacks two rows, removes nobody, and removes them on the click', async () => {
+    const rows = [
+      'Ada Quill,ada@example.com',
+      'Bo Fenwick,bo@example.com',
+      'Cy Berg,',
+      'Dee Ong,dee@example.com',
+    ];
+    const first = await importFile('team.csv', ['name,email', ...rows].join('\n'));
+    await expect.poll(() => first.getAttribute('data-imported')).toBe('4');
+    await expect.poll(() => page.locator('[data-testid="roster-row"]').count()).toBe(4);
+
+    const summary = await importFile(
+      'team.csv',
+      ['name,email', rows[0], rows[3], 'Eve New,eve@example.com'].join('\n'),
+    );
+    await expect.poll(() => summary.getAttribute('data-leavers')).toBe('2');
+    expect(await summary.getAttribute('data-imported')).toBe('3');
+    expect(await summary.getAttribute('data-rejected')).toBe('0');
+    expect(await summary.locator('[data-testid="leaver"]').allTextContents()).toEqual([
+      'Bo Fenwick',
+      'Cy Berg',
+    ]);
+    expect(await summary.locator('[data-testid="import-joiners"]').textContent()).toContain('Eve New');
+    await expect.poll(() => page.locator('[data-testid="roster-row"]').count()).toBe(5);
+
+    await summary.locator('[data-testid="remove-leavers"]').click();
+    await expect.poll(() => summary.getAttribute('data-leavers')).toBe('0');
+    await expect.poll(() => rosterNames()).toEqual(['Ada Quill', 'Dee Ong', 'Eve New']);
+  });
+
+  it('lands German Excel (Windows-1252) and Japanese Excel (Shift_JIS) rosters with the right names', async () => {
+    const german = Buffer.from('Name;Team;E-Mail\r\nJürgen Müller;Köln;j@example.com\r\n', 'latin1');
+    const summary = await importFile('mitarbeiter.csv', german);
+    await expect.poll(() => summary.getAttribute('data-imported')).toBe('1');
+    // 山田太郎 (Yamada Taro) in Shift_JIS.
+    const japanese = Buffer.concat([
+      Buffer.from('name,x\r\n'),
+      Buffer.from([0x8e, 0x52, 0x93, 0x63, 0x91, 0xbe, 0x98, 0x59]),
+      Buffer.from(',yamada\r\n'),
+    ]);
+    const again = await importFile('team-sjis.csv', japanese);
+    await expect.poll(() => again.textContent()).toContain('Read as Shift_JIS text.');
+    await expect.poll(() => rosterNames()).toEqual(['Jürgen Müller', '山田太郎']);
+  });
 });

@@ -105,6 +105,10 @@ export async function findMemberByAccount(
   return db.getFromIndex('members', 'accountKeys', accountKey(site, handle));
 }
 
+export async function getMember(db: TeamDb, id: string): Promise<Member | undefined> {
+  return db.get('members', id);
+}
+
 export async function listMembers(db: TeamDb): Promise<Member[]> {
   return db.getAll('members');
 }
@@ -115,6 +119,12 @@ export async function putMember(db: TeamDb, member: Member): Promise<void> {
 
 export async function deleteMember(db: TeamDb, id: string): Promise<void> {
   await db.delete('members', id);
+}
+
+/** Removes these teammates in one transaction (the import summary's "Remove these N"): all or none. */
+export async function deleteMembers(db: TeamDb, ids: readonly string[]): Promise<void> {
+  const tx = db.transaction('members', 'readwrite');
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
 }
 
 export async function getFollow(db: TeamDb, site: SiteId, handle: string): Promise<FollowRecord | undefined> {

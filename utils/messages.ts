@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { API_SITES } from './api/networks';
 import type { FollowRecord } from './model';
-import { FOLLOW_STATES, SITE_IDS, UNKNOWN_REASONS } from './sites/index';
+import { FOLLOW_STATES, SITE_IDS, type SiteId, UNKNOWN_REASONS } from './sites/index';
 
 // The typed protocol between content scripts, the extension's pages and the background. Every message is validated
 // here: a content script runs beside the site's own scripts, so treat what it sends as untrusted input. The handlers
@@ -74,11 +74,24 @@ export const PageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('stop-all'), site: ApiSiteSchema }),
   // The options page changed the roster: wakes the worker to recount the badge and redo the popup's snapshot.
   v.strictObject({ type: v.literal('data-changed') }),
+  // Which profile the active tab shows and whether it is a teammate's: the popup's "Add to team".
+  v.strictObject({ type: v.literal('active-profile') }),
 ]);
 
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
-/** `opened`: the profile was opened in front for the user (the popup then closes). */
-export type PageAnswer = { ok: true; opened?: boolean } | RefusedAnswer;
+/** The profile the active tab shows, with its display name from the tab's title and its teammate if any. */
+export interface ActiveProfile {
+  site: SiteId;
+  handle: string;
+  displayName: string;
+  member: { id: string; name: string } | null;
+}
+
+/**
+ * `opened`: the profile was opened in front for the user (the popup then closes).
+ * `profile`: the answer to `active-profile`, null when the active tab shows no profile.
+ */
+export type PageAnswer = { ok: true; opened?: boolean; profile?: ActiveProfile | null } | RefusedAnswer;
 
 export function parsePageMessage(message: unknown): PageMessage | null {
   const parsed = v.safeParse(PageMessageSchema, message);

@@ -11,6 +11,7 @@ import { TabIntents } from '../../utils/background/tab-intents';
 import { countUnreadable } from '../../utils/background/unreadable';
 import { announceChange, CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb } from '../../utils/db';
+import { addedInstances } from '../../utils/instances';
 import {
   type ContentAnswer,
   type ContentMessage,
@@ -79,6 +80,8 @@ export default defineBackground(() => {
     tabIntents: () => tabIntents,
     refreshBadge,
     now: Date.now,
+    activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+    mastodonHosts: async () => addedInstances((await browser.permissions.getAll()).origins ?? []),
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

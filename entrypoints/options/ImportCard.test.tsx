@@ -55,3 +55,44 @@ it('refuses pasted text over the size limit, and forgets the summary when all da
   page = await mount(<ImportCard onImported={onImported} resets={1} />);
   expect(summary(page.container)).toBeNull();
 });
+
+it('counts the teammates a re-import no longer lists, removes nobody, and removes them only on the click', async () => {
+  const onImported = vi.fn(async () => {});
+  page = await mount(<ImportCard onImported={onImported} resets={0} />);
+  const root = page.container;
+  await typeInto(byTestId(root, 'roster-paste'), 'name,github\nAda,adaquill\nBo,bofen\nCy,cyberg\n');
+  await click(byTestId(root, 'roster-paste-import'));
+  await waitFor(() => summary(root)?.dataset.imported === '3');
+  await typeInto(byTestId(root, 'roster-paste'), 'name,github\nAda,adaquill\nDee,deedee\n');
+  await click(byTestId(root, 'roster-paste-import'));
+  const panel = await waitFor(() => (summary(root)?.dataset.leavers === '2' ? summary(root) : null));
+  expect(panel.dataset.imported).toBe('2');
+  expect(panel.dataset.rejected).toBe('0');
+  expect(byTestId(root, 'import-joiners').textContent).toContain('Dee');
+  expect([...root.querySelectorAll('[data-testid="leaver"]')].map((li) => li.textContent)).toEqual([
+    'Bo',
+    'Cy',
+  ]);
+  expect(await listMembers(await getDb())).toHaveLength(4);
+
+  const remove = byTestId(root, 'remove-leavers');
+  expect(remove.textContent).toBe('Remove these 2');
+  await click(remove);
+  await waitFor(() => summary(root)?.dataset.leavers === '0');
+  expect((await listMembers(await getDb())).map((m) => m.name).sort()).toEqual(['Ada', 'Dee']);
+  expect(byTestId(root, 'leavers-removed').textContent).toContain('Nobody was unfollowed');
+  expect(onImported).toHaveBeenCalledTimes(3);
+});
+
+it('reads a chosen file by its encoding: a German Excel file in Windows-1252 lands with the right names', async () => {
+  page = await mount(<ImportCard onImported={async () => {}} resets={0} />);
+  const root = page.container;
+  const bytes = Uint8Array.from('Name;Team\r\nJürgen Müller;Köln\r\n', (char) => char.charCodeAt(0));
+  const input = byTestId<HTMLInputElement>(root, 'roster-file');
+  Object.defineProperty(input, 'files', { value: [new File([bytes], 'team.csv')], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const panel = await waitFor(() => summary(root));
+  expect(panel.dataset.imported).toBe('1');
+  expect(panel.textContent).toContain('Read as Windows-1252 text.');
+  expect((await listMembers(await getDb()))[0]).toMatchObject({ name: 'Jürgen Müller', team: 'Köln' });
+});

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../../components/Field';
 import { type ImportOutcome, ImportSummaryPanel } from '../../components/ImportSummary';
-import { getDb } from '../../utils/db';
+import { deleteMembers, getDb } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { decodeRoster, type RosterEncoding } from '../../utils/roster/decode';
 import { importRoster } from '../../utils/roster/import';
 import { RosterFileError } from '../../utils/roster/types';
 import { FormatHelp } from './FormatHelp';
@@ -11,13 +12,17 @@ import { tooBigMessage } from './too-big';
 
 const ACCEPTED_FILES = '.csv,.tsv,.json,.txt,text/csv,text/tab-separated-values,application/json,text/plain';
 
-/** Imports text, turning whole-file errors into an outcome the summary shows (the database is untouched then). */
-async function importText(text: string, fileName?: string): Promise<ImportOutcome> {
+/** Imports what `read` gives, turning whole-file errors into an outcome the summary shows (nothing is written then). */
+async function importText(
+  read: () => Promise<{ text: string; encoding?: RosterEncoding }>,
+  fileName?: string,
+): Promise<ImportOutcome> {
   const source = fileName;
   try {
+    const { text, encoding } = await read();
     const summary = await importRoster(await getDb(), text, fileName);
     notifyChange();
-    return { kind: 'done', summary, source };
+    return { kind: 'done', summary, source, encoding };
   } catch (error) {
     const message =
       error instanceof RosterFileError ? error.message : `The import failed: ${errorText(error)}`;
@@ -26,7 +31,7 @@ async function importText(text: string, fileName?: string): Promise<ImportOutcom
 }
 
 interface ImportCardProps {
-  /** Called after an import changed the roster. */
+  /** Called after an import or a removal of leavers changed the roster. */
   onImported: () => Promise<void>;
   /** Bumped when all data was deleted: the last summary no longer holds. */
   resets: number;
@@ -61,10 +66,21 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
     await runImport(async () => {
       const tooBig = tooBigMessage(file.size, file.name);
       if (tooBig) return { kind: 'failed', message: tooBig, source: file.name };
-      return importText(await file.text(), file.name);
+      // Bytes, not file.text(): a Windows-1252 or Shift_JIS file would turn into replacement characters.
+      return importText(
+        async () => decodeRoster(new Uint8Array(await file.arrayBuffer()), file.name),
+        file.name,
+      );
     });
     // Let the same file be chosen again after fixing it.
     input.value = '';
+  }
+
+  // The user's word on the leavers: they leave the roster, and nobody is unfollowed.
+  async function removeLeavers(ids: string[]) {
+    await deleteMembers(await getDb(), ids);
+    notifyChange();
+    await onImported();
   }
 
   async function onPasteImport() {
@@ -73,7 +89,7 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
     const result = await runImport(async () => {
       const tooBig = tooBigMessage(new Blob([text]).size, 'The pasted text');
       if (tooBig) return { kind: 'failed', message: tooBig, source: 'Pasted text' };
-      return importText(text);
+      return importText(async () => ({ text }));
     });
     if (result.kind === 'done') setPasted('');
   }
@@ -129,7 +145,7 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
               Importing…
             </p>
           )}
-          {outcome && <ImportSummaryPanel outcome={outcome} />}
+          {outcome && <ImportSummaryPanel outcome={outcome} onRemoveLeavers={removeLeavers} />}
         </div>
         <FormatHelp />
       </div>

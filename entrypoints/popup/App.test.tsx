@@ -383,7 +383,8 @@ describe('popup', () => {
     await click(byTestId(root, 'follow-all-cancel'));
     expect(root.querySelector('[data-testid="follow-all-confirm"]')).toBeNull();
     expect(document.activeElement).toBe(byTestId(root, 'follow-all'));
-    expect(sendMessage).not.toHaveBeenCalled();
+    // Only the popup's question on opening: which profile the active tab shows (for "Add to team").
+    expect(sendMessage.mock.calls.map(([message]) => message)).toEqual([{ type: 'active-profile' }]);
   });
 
   it('follows only the ticked teammates, and says GitHub lists only your own', async () => {

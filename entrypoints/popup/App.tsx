@@ -4,6 +4,7 @@ import type { ApiSite } from '../../utils/api/networks';
 import type { AccountRow } from '../../utils/gaps';
 import { accountKey } from '../../utils/model';
 import { teamViewUrl } from '../team/open';
+import { AddToTeam } from './AddToTeam';
 import { AllFollowed } from './AllFollowed';
 import { FastPaths } from './FastPaths';
 import { Filters } from './Filters';
@@ -143,6 +144,7 @@ export function App() {
         <h1>TeamFollow</h1>
       </header>
       <main class="scroller" ref={setScroller}>
+        <AddToTeam />
         {body}
       </main>
       <footer class="bottom">

@@ -1,10 +1,11 @@
 import type { FollowApi } from '../api/http';
 import type { ApiSite } from '../api/networks';
 import { announceChange } from '../changes';
-import type { TeamDb } from '../db';
+import { findMemberByAccount, type TeamDb } from '../db';
 import { errorText } from '../errors';
 import type { PageAnswer, PageMessage } from '../messages';
-import { normalizeHandle } from '../sites/index';
+import { displayNameFromTitle } from '../roster/display-name';
+import { normalizeHandle, parseProfileUrl } from '../sites/index';
 import { type BulkRunner, checkThroughApi, followThroughApi } from './bulk';
 import type { TabIntents } from './tab-intents';
 
@@ -20,6 +21,10 @@ export interface PageDeps {
   tabIntents(): Promise<Pick<TabIntents, 'open'>>;
   refreshBadge(): Promise<void>;
   now(): number;
+  /** The active tab of the current window (its address and title are visible on the sites' hosts). */
+  activeTab(): Promise<{ url?: string; title?: string } | undefined>;
+  /** Mastodon instances the user added, beyond the built-in list. */
+  mastodonHosts(): Promise<string[]>;
 }
 
 type PageHandler<M extends PageMessage> = (deps: PageDeps, msg: M) => Promise<PageAnswer>;
@@ -47,6 +52,22 @@ async function oneAccount(deps: PageDeps, msg: OneAccount): Promise<PageAnswer> 
   return { ok: true };
 }
 
+/** Which profile the active tab shows, named from the tab's title, and the teammate who has it, if any. */
+async function activeProfile(deps: PageDeps): Promise<PageAnswer> {
+  const tab = await deps.activeTab();
+  const shown = tab?.url ? parseProfileUrl(tab.url, { mastodonHosts: await deps.mastodonHosts() }) : null;
+  if (!shown) return { ok: true, profile: null };
+  const member = await findMemberByAccount(await deps.db(), shown.site, shown.handle);
+  return {
+    ok: true,
+    profile: {
+      ...shown,
+      displayName: displayNameFromTitle(tab?.title, shown.handle),
+      member: member ? { id: member.id, name: member.name } : null,
+    },
+  };
+}
+
 /** One handler per request type a page may send. */
 const PAGE_HANDLERS: { [T in PageMessage['type']]: PageHandler<Extract<PageMessage, { type: T }>> } = {
   follow: oneAccount,
@@ -61,6 +82,7 @@ const PAGE_HANDLERS: { [T in PageMessage['type']]: PageHandler<Extract<PageMessa
     await deps.refreshBadge();
     return { ok: true };
   },
+  'active-profile': activeProfile,
 };
 
 /** Answers a page's request, already parsed, through the handler of its type; a failure is an answer, not a throw. */

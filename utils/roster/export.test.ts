@@ -161,3 +161,39 @@ describe('exportMastodonCsv', () => {
     expect(exportMastodonCsv([])).toBe('Account address,Show boosts\r\n');
   });
 });
+
+describe('export then import', () => {
+  // Names as people and tools write them: control characters, a leading apostrophe, the longest name kept.
+  const awkward = [
+    member({ name: 'Ada\rQuill', team: 'Line\r\nends\rall\nkinds', accounts: [] }),
+    member({ name: 'Nul\u0000in the middle', team: 'Tab\tand\u0001\u001f\u007f', accounts: [] }),
+    member({ name: "'quoted", team: "''twice", accounts: [] }),
+    member({ name: "'=not a formula", team: "'+1", accounts: [] }),
+    member({ name: `${'a'.repeat(198)}😀`, accounts: [{ site: 'x', handle: 'long' }] }),
+    member({ name: 'é'.normalize('NFD'), accounts: [{ site: 'github', handle: 'nfd' }] }),
+  ];
+
+  it.each([
+    ['CSV', exportCsv],
+    ['JSON', exportJson],
+  ])('gives back exactly what was there through %s', async (_format, write) => {
+    const summary = await importRoster(db, write(awkward));
+    expect(summary).toMatchObject({ imported: awkward.length, added: awkward.length, rejected: 0 });
+    expect(await rosterOf()).toEqual(
+      awkward.map(({ id: _id, ...rest }) => rest).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    // And once more: nothing changes on a second round.
+    const again = await importRoster(db, write(await listMembers(db)));
+    expect(again).toMatchObject({ added: 0, merged: awkward.length, rejected: 0 });
+  });
+
+  it('cuts a name over 200 characters on a whole character, and the cut name survives the round trip', async () => {
+    const long = `${'a'.repeat(199)}😀tail`;
+    const first = await importRoster(db, `name,x\n${long},cut\n`);
+    expect(first.rejected).toBe(1);
+    const [cut] = await listMembers(db);
+    expect(cut?.name).toBe('a'.repeat(199));
+    expect((await importRoster(db, exportCsv(await listMembers(db)))).rejected).toBe(0);
+    expect((await listMembers(db))[0]?.name).toBe('a'.repeat(199));
+  });
+});

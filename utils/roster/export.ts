@@ -62,7 +62,8 @@ export function memberToRow(member: Member): string[] {
 }
 
 // Papa's default pattern ends in `.*$`, which misses a value whose first line starts with `=` and that has more lines.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A leading `'` is doubled too: import drops one, so text that starts with `'` comes back as it was.
+const FORMULA_START = /^[=+\-@\t\r']/;
 
 /** CSV for spreadsheets: CRLF, quoted where needed, cells that a spreadsheet would run as a formula get a leading `'`. */
 export function spreadsheetCsv(fields: readonly string[], rows: string[][]): string {

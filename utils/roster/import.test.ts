@@ -82,19 +82,19 @@ describe('importRoster', () => {
   it('merges by a shared account when no email matches, keeping what the file leaves empty', async () => {
     await seed({
       id: 'bruno',
-      name: 'Bruno',
+      name: 'Bruno Fenwick',
       team: 'Platform',
       accounts: [{ site: 'x', handle: 'brunofen' }],
     });
     const summary = await importRoster(
       db,
-      'name,team,email,x,github\nBruno Fenwick,,bruno@example.com,brunofen,bfenwick\n',
+      'name,team,email,x,github\nbruno  fenwick,,bruno@example.com,brunofen,bfenwick\n',
     );
-    expect(summary).toMatchObject({ imported: 1, added: 0, merged: 1 });
+    expect(summary).toMatchObject({ imported: 1, added: 0, merged: 1, rejected: 0 });
     const [bruno] = await listMembers(db);
     expect(bruno).toMatchObject({
       id: 'bruno',
-      name: 'Bruno Fenwick',
+      name: 'bruno  fenwick',
       team: 'Platform',
       email: 'bruno@example.com',
     });
@@ -103,13 +103,12 @@ describe('importRoster', () => {
   });
 
   it('merges rows of one file that are the same person and counts that teammate once', async () => {
-    const text =
-      'name,email,github,x\nAda,ada@example.com,adaquill,\nAda Quill,,adaquill,adaq\nBruno,,bfenwick,\n';
+    const text = 'name,email,github,x\nAda,ada@example.com,adaquill,\nada,,adaquill,adaq\nBruno,,bfenwick,\n';
     const summary = await importRoster(db, text);
     expect(summary).toMatchObject({ imported: 2, added: 2, merged: 0, rejected: 0 });
     expect(await rosterOf()).toEqual([
       {
-        name: 'Ada Quill',
+        name: 'ada',
         email: 'ada@example.com',
         accounts: [
           { site: 'x', handle: 'adaq' },
@@ -138,6 +137,113 @@ describe('importRoster', () => {
       },
     ]);
     expect((await findMemberByAccount(db, 'github', 'bfenwick'))?.id).toBe('bruno');
+  });
+
+  describe('a row never takes over another teammate', () => {
+    const ada = {
+      id: 'ada',
+      name: 'Ada Quill',
+      team: 'Core',
+      email: 'ada@example.com',
+      accounts: [{ site: 'github' as const, handle: 'adaquill' }],
+    };
+
+    it('keeps an account with the teammate of another email and lands the row as its own teammate', async () => {
+      await seed(ada);
+      const summary = await importRoster(db, 'name,email,github,x\nBo New,bo@example.com,adaquill,bonew\n');
+      expect(summary).toMatchObject({ imported: 1, added: 1, merged: 0, rejected: 1 });
+      expect(summary.problems).toEqual([
+        {
+          line: 2,
+          column: 'github',
+          value: 'adaquill',
+          reason: 'already belongs to teammate "Ada Quill", who has another email',
+          kind: 'cell',
+        },
+      ]);
+      const { id: _id, ...adaAsSeeded } = ada;
+      expect(await rosterOf()).toEqual([
+        { ...adaAsSeeded, accountKeys: ['github:adaquill'] },
+        {
+          name: 'Bo New',
+          email: 'bo@example.com',
+          accounts: [{ site: 'x', handle: 'bonew' }],
+          accountKeys: ['x:bonew'],
+        },
+      ]);
+    });
+
+    it('never writes a row’s name or email over a teammate’s, even when the emails are the only difference', async () => {
+      await seed(ada);
+      await importRoster(db, 'name,email,github\nAda Quill,other@example.com,adaquill\n');
+      expect(await findMemberByAccount(db, 'github', 'adaquill')).toMatchObject({
+        id: 'ada',
+        name: 'Ada Quill',
+        email: 'ada@example.com',
+      });
+    });
+
+    it('does not rename a teammate through a shared account alone', async () => {
+      await seed({ ...ada, email: undefined });
+      const summary = await importRoster(db, 'name,github,x\nBo New,adaquill,bonew\n');
+      expect(summary).toMatchObject({ added: 1, merged: 0, rejected: 1 });
+      expect(await findMemberByAccount(db, 'github', 'adaquill')).toMatchObject({
+        id: 'ada',
+        name: 'Ada Quill',
+      });
+      expect((await findMemberByAccount(db, 'x', 'bonew'))?.name).toBe('Bo New');
+      expect(summary.leavers).toEqual([{ id: 'ada', name: 'Ada Quill' }]);
+    });
+
+    it('keeps two rows of one file with other names apart when they list the same account', async () => {
+      const summary = await importRoster(db, 'name,github\nAda,adaquill\nBo,adaquill\n');
+      expect(summary).toMatchObject({ imported: 2, added: 2, rejected: 1 });
+      expect(summary.problems[0]?.reason).toBe(
+        'already belongs to teammate "Ada": the names differ and no email says they are one person',
+      );
+      expect((await rosterOf()).map((m) => [m.name, m.accountKeys])).toEqual([
+        ['Ada', ['github:adaquill']],
+        ['Bo', []],
+      ]);
+    });
+  });
+
+  it('re-imports teammates with no email and no account as they were, matched on name plus team, and says so', async () => {
+    const text = 'name,team\nCy,Core\nCy,Core\nDee,\nCy,Web\n';
+    const first = await importRoster(db, text);
+    expect(first).toMatchObject({ imported: 4, added: 4, matchedByName: [] });
+    const before = await rosterOf();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const again = await importRoster(db, text);
+    expect(again).toMatchObject({ imported: 4, added: 0, merged: 4, rejected: 0, leavers: [] });
+    expect(again.matchedByName).toEqual(['Cy', 'Cy', 'Dee', 'Cy']);
+    expect(await rosterOf()).toEqual(before);
+    expect(put).not.toHaveBeenCalled();
+  });
+
+  it('gives a namesake found by name and team the accounts the file now lists', async () => {
+    await importRoster(db, 'name,team\nCy,Core\n');
+    const summary = await importRoster(db, 'name,team,github\ncy,core,cyberg\n');
+    expect(summary).toMatchObject({ added: 0, merged: 1, matchedByName: ['Cy'] });
+    expect(await rosterOf()).toMatchObject([{ name: 'Cy', team: 'core', accountKeys: ['github:cyberg'] }]);
+  });
+
+  it('keeps namesakes in one team apart when both have other accounts', async () => {
+    await importRoster(db, 'name,team,github\nAlex,Core,alex-one\n');
+    const summary = await importRoster(db, 'name,team,github\nAlex,Core,alex-two\n');
+    expect(summary).toMatchObject({ added: 1, merged: 0, matchedByName: [] });
+    expect((await rosterOf()).flatMap((m) => m.accountKeys).sort()).toEqual([
+      'github:alex-one',
+      'github:alex-two',
+    ]);
+  });
+
+  it('counts leavers and lists joiners, and removes no one', async () => {
+    await importRoster(db, 'name,email\nAda,ada@example.com\nBo,bo@example.com\nCy,\nDee,\n');
+    const summary = await importRoster(db, 'name,email\nAda,ada@example.com\nDee,\nEve,\n');
+    expect(summary).toMatchObject({ imported: 3, added: 1, merged: 2, joiners: ['Eve'] });
+    expect(summary.leavers?.map((m) => m.name).sort()).toEqual(['Bo', 'Cy']);
+    expect(await db.count('members')).toBe(5);
   });
 
   it('lands rows with their valid cells and counts refused rows and left-out cells as rejected', async () => {

@@ -6,14 +6,32 @@ import type { ImportSummary, ParsedMember, RosterProblem } from './types';
 
 const bySiteOrder = (a: Account, b: Account) => SITE_IDS.indexOf(a.site) - SITE_IDS.indexOf(b.site);
 
-/** Finds the same person among known members: by email first, else by any shared account. */
+/** Text compared as a person reads it: case, Unicode form and runs of spaces do not count. */
+function loose(text: string | undefined): string {
+  return (text ?? '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const nameTeamKey = (name: string, team: string | undefined) => `${loose(name)}\u0000${loose(team)}`;
+
+/** Two emails that say these are two different people. */
+const emailsDiffer = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && a.toLowerCase() !== b.toLowerCase();
+
+/** How a row found its teammate: the summary names the ones matched on name and team alone. */
+type MatchedBy = 'email' | 'account' | 'name';
+
+/** Finds the same person among known members: by email, else by a shared account, else by name plus team. */
 class MemberIndex {
   private readonly byEmail = new Map<string, Member>();
   private readonly byAccount = new Map<string, Member>();
+  private readonly byNameTeam = new Map<string, Member[]>();
+  /** The loose name of the first row of this file that landed on a teammate. */
+  private readonly landedAs = new Map<Member, string>();
 
   constructor(members: Iterable<Member>) {
     for (const member of members) {
       this.rememberEmail(member);
+      this.rememberName(member);
       for (const key of accountKeysOf(member.accounts)) this.claim(key, member);
     }
   }
@@ -22,9 +40,15 @@ class MemberIndex {
     if (member.email) this.byEmail.set(member.email.toLowerCase(), member);
   }
 
-  forgetEmail(member: Member): void {
-    const email = member.email?.toLowerCase();
-    if (email && this.byEmail.get(email) === member) this.byEmail.delete(email);
+  rememberName(member: Member): void {
+    const key = nameTeamKey(member.name, member.team);
+    const list = this.byNameTeam.get(key);
+    if (list) list.push(member);
+    else this.byNameTeam.set(key, [member]);
+  }
+
+  landed(member: Member, row: ParsedMember): void {
+    if (!this.landedAs.has(member)) this.landedAs.set(member, loose(row.name));
   }
 
   /** The first teammate to hold an account keeps it. */
@@ -36,42 +60,93 @@ class MemberIndex {
     return this.byAccount.get(key);
   }
 
-  find(parsed: ParsedMember): Member | undefined {
-    const byEmail = parsed.email ? this.byEmail.get(parsed.email.toLowerCase()) : undefined;
-    if (byEmail) return byEmail;
-    for (const key of accountKeysOf(parsed.accounts)) {
+  /**
+   * A shared account makes a row that teammate only when nothing says otherwise: no other email, the same name
+   * (no email confirms a rename), and no earlier row of this file with another name on them.
+   */
+  private sharesAccountWith(row: ParsedMember, owner: Member): boolean {
+    if (emailsDiffer(row.email, owner.email)) return false;
+    if (loose(row.name) !== loose(owner.name)) return false;
+    const landedAs = this.landedAs.get(owner);
+    return landedAs === undefined || landedAs === loose(row.name);
+  }
+
+  find(row: ParsedMember): { member: Member; by: MatchedBy } | undefined {
+    const byEmail = row.email ? this.byEmail.get(row.email.toLowerCase()) : undefined;
+    if (byEmail) return { member: byEmail, by: 'email' };
+    for (const key of accountKeysOf(row.accounts)) {
       const owner = this.byAccount.get(key);
-      if (owner) return owner;
+      if (owner && this.sharesAccountWith(row, owner)) return { member: owner, by: 'account' };
     }
-    return undefined;
+    // Nothing else to go by, on the row or on the teammate: the same name in the same team, each teammate once per
+    // file (two rows "Cy" are two teammates). Two "Alex" in one team with other accounts stay two people.
+    const rowHasNothingElse = !row.email && row.accounts.length === 0;
+    const namesakes = this.byNameTeam.get(nameTeamKey(row.name, row.team)) ?? [];
+    const namesake = namesakes.find(
+      (member) =>
+        !this.landedAs.has(member) &&
+        !emailsDiffer(row.email, member.email) &&
+        (rowHasNothingElse || (!member.email && member.accounts.length === 0)),
+    );
+    return namesake ? { member: namesake, by: 'name' } : undefined;
   }
 }
 
+/** Why an account of this row stayed with the teammate who has it. */
+function takenReason(row: ParsedMember, owner: Member, by: MatchedBy | undefined): string {
+  const taken = `already belongs to teammate "${owner.name}"`;
+  // A row its email placed elsewhere needs no more words; otherwise say what kept the two apart.
+  if (by === 'email') return taken;
+  if (emailsDiffer(row.email, owner.email)) return `${taken}, who has another email`;
+  if (loose(row.name) !== loose(owner.name))
+    return `${taken}: the names differ and no email says they are one person`;
+  return taken;
+}
+
+/** What merging a file into the roster did; `existing` members are changed in place. */
+export interface MergeResult {
+  /** Every teammate a row landed on, by id. */
+  landed: Map<string, Member>;
+  /** The teammates to write: re-importing the same file changes none. */
+  changed: Set<Member>;
+  addedIds: Set<string>;
+  problems: RosterProblem[];
+  /** Teammates found by name and team alone (no email, no shared account). */
+  matchedByName: Member[];
+  /** Teammates in the roster that no row of the file lists (nothing is removed here). */
+  leavers: Member[];
+}
+
 /**
- * Merges parsed teammates into `existing` (mutated). Returns every teammate a row landed on, the ones that
- * changed (only those need writing: re-importing the same file writes nothing), and the ids of new ones.
- * An account that already belongs to another teammate stays there and is reported, so no lookup becomes ambiguous.
- * Linear in rows plus accounts: each row touches only its own cells, never the whole member it merges into.
+ * Merges parsed teammates into `existing` (mutated). A row never takes over another teammate: an account that
+ * already belongs to someone else stays theirs and is reported, and a name or email is never written over another
+ * person's. Linear in rows plus accounts: each row touches only its own cells.
  */
 export function mergeMembers(
   existing: Member[],
   parsed: ParsedMember[],
   newId: () => string = () => crypto.randomUUID(),
-): { landed: Map<string, Member>; changed: Set<Member>; addedIds: Set<string>; problems: RosterProblem[] } {
+): MergeResult {
   const index = new MemberIndex(existing);
   const landed = new Map<string, Member>();
   const changed = new Set<Member>();
   const addedIds = new Set<string>();
   const problems: RosterProblem[] = [];
+  const matchedByName: Member[] = [];
 
   for (const row of parsed) {
-    let member = index.find(row);
+    const found = index.find(row);
+    let member = found?.member;
     if (!member) {
       member = { id: newId(), name: row.name, accounts: [], accountKeys: [] };
       addedIds.add(member.id);
       changed.add(member);
+    } else if (found?.by === 'name' && !landed.has(member.id)) {
+      matchedByName.push(member);
     }
-    if (member.name !== row.name) {
+    index.landed(member, row);
+    // Only the same email renames (a shared account alone matched an equal name, up to case and spaces).
+    if (member.name !== row.name && (found?.by === 'email' || found?.by === 'account')) {
       member.name = row.name;
       changed.add(member);
     }
@@ -79,8 +154,7 @@ export function mergeMembers(
       member.team = row.team;
       changed.add(member);
     }
-    if (row.email && row.email !== member.email) {
-      index.forgetEmail(member);
+    if (row.email && !member.email) {
       member.email = row.email;
       index.rememberEmail(member);
       changed.add(member);
@@ -97,7 +171,7 @@ export function mergeMembers(
           line: row.line,
           column: row.accountColumns?.get(key) ?? account.site,
           value: account.handle,
-          reason: `already belongs to teammate "${owner.name}"`,
+          reason: takenReason(row, owner, found?.by),
           kind: 'cell',
         });
       }
@@ -108,7 +182,8 @@ export function mergeMembers(
     member.accounts.sort(bySiteOrder);
     member.accountKeys = accountKeysOf(member.accounts);
   }
-  return { landed, changed, addedIds, problems };
+  const leavers = existing.filter((member) => !landed.has(member.id));
+  return { landed, changed, addedIds, problems, matchedByName, leavers };
 }
 
 /**
@@ -119,8 +194,9 @@ export function mergeMembers(
 export async function importRoster(db: TeamDb, text: string, fileName?: string): Promise<ImportSummary> {
   const roster = parseRoster(text, fileName);
   return updateMembers(db, (existing) => {
-    const { landed, changed, addedIds, problems: mergeProblems } = mergeMembers(existing, roster.members);
-    const problems = [...roster.problems, ...mergeProblems].sort((a, b) => a.line - b.line);
+    const merged = mergeMembers(existing, roster.members);
+    const problems = [...roster.problems, ...merged.problems].sort((a, b) => a.line - b.line);
+    const { landed, addedIds } = merged;
     const summary: ImportSummary = {
       imported: landed.size,
       added: addedIds.size,
@@ -128,7 +204,12 @@ export async function importRoster(db: TeamDb, text: string, fileName?: string):
       rejected: problems.length,
       problems,
       ignoredColumns: roster.ignoredColumns,
+      joiners: [...addedIds].map((id) => landed.get(id)?.name ?? ''),
+      leavers: merged.leavers
+        .map(({ id, name }) => ({ id, name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      matchedByName: merged.matchedByName.map((member) => member.name),
     };
-    return { changed, result: summary };
+    return { changed: merged.changed, result: summary };
   });
 }

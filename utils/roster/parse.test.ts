@@ -370,3 +370,92 @@ describe('parseRoster: JSON', () => {
     expect(() => parseRoster(json({ version: 1, members }))).toThrow(/more than the limit/);
   });
 });
+
+describe('parseRoster: hostile shapes answer at once', () => {
+  const within = (ms: number, run: () => void) => {
+    const started = performance.now();
+    run();
+    expect(performance.now() - started).toBeLessThan(ms);
+  };
+
+  it('reads 200,000 columns within a second and reports the unknown ones, odd names included', () => {
+    const extra = Array.from({ length: 200_000 - 5 }, (_, i) => `c${i}`);
+    const header = ['name', 'toString', '__proto__', 'constructor', 'hasOwnProperty', ...extra].join(',');
+    const row = ['Ada', 'x', 'y', 'z', 'w', ...extra.map(() => '')].join(',');
+    within(1000, () => {
+      const roster = parseRoster(`${header}\n${row}\n`);
+      expect(roster.members).toHaveLength(1);
+      expect(roster.ignoredColumns?.slice(0, 4)).toEqual([
+        'toString',
+        '__proto__',
+        'constructor',
+        'hasOwnProperty',
+      ]);
+      expect(roster.ignoredColumns).toHaveLength(200_000 - 1);
+    });
+  });
+
+  it('answers 100,000 nesting levels within a second, with no stack overflow', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    within(1000, () => {
+      expect(() => parseRoster(deep)).toThrow(/not a TeamFollow roster/);
+      const roster = parseRoster(
+        `{"version":1,"members":[{"name":"Ada","team":${deep},"accounts":{"x":${deep},"github":{"a":${deep}}}}]}`,
+      );
+      expect(roster.members[0]?.name).toBe('Ada');
+      expect(roster.problems.map((p) => [p.column, p.value])).toEqual([
+        ['team', 'a list of 1'],
+        ['accounts.x', 'a list of 1'],
+        ['accounts.github', 'an object'],
+      ]);
+    });
+  });
+
+  it('reports values of the wrong type, objects named toString, __proto__ or constructor included', () => {
+    const text = JSON.stringify({
+      version: 1,
+      members: [
+        { name: 'Ada', team: { toString: 'x', valueOf: 1 }, email: ['a'], toString: 5 },
+        { name: { toString: 'Ada' } },
+        { name: 'Bo', accounts: { toString: { toString: 1 }, constructor: 'x', x: { valueOf: 2 } } },
+      ],
+    }).replace('"toString":5', '"toString":5,"__proto__":{"toString":1}');
+    const roster = parseRoster(text);
+    expect(roster.members.map((m) => m.name)).toEqual(['Ada', 'Bo']);
+    expect(roster.problems.map((p) => [p.line, p.column, p.reason])).toEqual([
+      [1, 'team', 'expected text'],
+      [1, 'email', 'expected text'],
+      [2, 'name', 'member has no name'],
+      [3, 'accounts.toString', 'not a supported site'],
+      [3, 'accounts.constructor', 'not a supported site'],
+      [3, 'accounts.x', 'expected a handle or a list of handles'],
+    ]);
+    expect(roster.ignoredColumns).toEqual(['toString', '__proto__']);
+    expect(() => parseRoster('{"version":{"toString":1},"members":[]}')).toThrow(/version an object/);
+  });
+});
+
+describe('parseRoster: only handles a site can have', () => {
+  it.each([
+    ['youtube', '...', 'not a valid YouTube handle'],
+    ['youtube', '.', 'not a valid YouTube handle'],
+    ['mastodon', 'a@x.com', 'that host belongs to another network, not to a Mastodon instance'],
+    ['mastodon', '@ada@github.com', 'that host belongs to another network, not to a Mastodon instance'],
+    ['mastodon', 'ada@www.instagram.com', 'that host belongs to another network, not to a Mastodon instance'],
+  ])('refuses %s %s', (site, handle, reason) => {
+    const roster = parseRoster(`name,${site}\nAda,${handle}\n`);
+    expect(roster.members[0]?.accounts).toEqual([]);
+    expect(roster.problems.map((p) => p.reason)).toEqual([reason]);
+  });
+
+  it('stores canonical handles that read back the same', () => {
+    const text = `name,mastodon,youtube,linkedin\nAda,Ada@Social.Example,@A\u0308da,https://www.linkedin.com/in/A%CC%88da/\n`;
+    const [ada] = parseRoster(text).members;
+    expect(ada?.accounts.map((a) => a.handle)).toEqual(['ada@social.example', 'äda', 'äda']);
+    for (const account of ada?.accounts ?? []) {
+      expect(parseRoster(`name,${account.site}\nAda,${account.handle}\n`).members[0]?.accounts).toEqual([
+        account,
+      ]);
+    }
+  });
+});

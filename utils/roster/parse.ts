@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { type Account, accountKey } from '../model';
-import { isSiteId, normalizeHandle, parseProfileUrl, type SiteId, siteById } from '../sites/index';
+import { isSiteId, normalizeHandle, parseProfileUrl, type SiteId, siteById, sites } from '../sites/index';
+import { cutText, previewOf } from './text';
 import {
   MAX_TEXT_LENGTH,
   type ParsedMember,
@@ -37,7 +38,8 @@ const COLUMN_ALIASES: Record<string, FieldKind> = {
 function fieldKindOf(label: string): FieldKind | null {
   const key = label.trim().toLowerCase();
   if (isSiteId(key)) return { kind: 'site', site: key };
-  return COLUMN_ALIASES[key] ?? null;
+  // Own keys only: a column called `constructor` or `__proto__` is an unknown column, not Object's.
+  return Object.hasOwn(COLUMN_ALIASES, key) ? (COLUMN_ALIASES[key] ?? null) : null;
 }
 
 const LIST_SEPARATORS = /[\s,;]+/;
@@ -47,16 +49,44 @@ const MAX_EMAIL_LENGTH = 254;
 const MAX_SHOWN_VALUE = 100;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const HTTPS = /^https:\/\//i;
-// Export writes `'=1+1` so spreadsheets show text; reading it back drops that one apostrophe.
-const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
+// Export writes `'=1+1` so spreadsheets show text, and `''x` for text that starts with `'`; reading it back drops that
+// one apostrophe.
+const NEUTRALISED = /^'(?=[=+\-@\t\r'])/;
+// Hosts of the other networks: `a@x.com` is no Mastodon account (the adapter lets any instance through when typed).
+const OTHER_NETWORK_HOSTS = new Set(
+  sites.filter((site) => site.id !== 'mastodon').flatMap((site) => site.hosts),
+);
+const HOST_PREFIX = /^(?:www|mobile|m)\./;
 
 /** The handles or links of one cell; most cells hold one, so skip the split for them. */
 function tokensOf(text: string): string[] {
   return HAS_SEPARATOR.test(text) ? text.split(LIST_SEPARATORS).filter(Boolean) : [text];
 }
 
-function shown(value: string): string {
-  return value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
+function shown(value: unknown): string {
+  return previewOf(value, MAX_SHOWN_VALUE);
+}
+
+/**
+ * Whether a canonical handle is one the site can have and stays the same when read again: no handle of dots only,
+ * no Mastodon account on another network's host, and normalising it again gives it back.
+ */
+function isStorable(site: SiteId, handle: string): boolean {
+  if (/^\.+$/.test(handle)) return false;
+  if (site === 'mastodon' && onOtherNetworkHost(handle)) return false;
+  return normalizeHandle(site, handle) === handle;
+}
+
+/** A Mastodon address whose instance is the host of another network (`a@x.com`, `a@www.instagram.com`). */
+function onOtherNetworkHost(address: string): boolean {
+  const host = address.slice(address.lastIndexOf('@') + 1);
+  return OTHER_NETWORK_HOSTS.has(host) || OTHER_NETWORK_HOSTS.has(host.replace(HOST_PREFIX, ''));
+}
+
+/** The canonical handle of `token` on `site` when it is one TeamFollow may store, else null. */
+function storableHandle(site: SiteId, token: string): string | null {
+  const handle = normalizeHandle(site, token);
+  return handle !== null && isStorable(site, handle) ? handle : null;
 }
 
 function withScheme(link: string): string {
@@ -81,13 +111,18 @@ function handleProblem(site: SiteId, token: string): string {
   if (site === 'mastodon' && !token.replace(/^@/, '').includes('@')) {
     return 'a Mastodon handle needs its instance, like name@mastodon.social';
   }
+  const handle = site === 'mastodon' ? normalizeHandle(site, token) : null;
+  if (handle && onOtherNetworkHost(handle))
+    return 'that host belongs to another network, not to a Mastodon instance';
   return `not a valid ${siteName} handle`;
 }
 
 /** The account a link in the `links` column points to, or why it points to none. */
 function accountFromLink(token: string): Account | string {
   if (hasForeignScheme(token)) return 'only https:// profile links are accepted';
-  return parseProfileUrl(withScheme(token)) ?? 'not a profile page of a supported site';
+  const account = parseProfileUrl(withScheme(token));
+  if (!account || !isStorable(account.site, account.handle)) return 'not a profile page of a supported site';
+  return account;
 }
 
 /** Builds one teammate from the fields of a row; pushes its problems; null when the row is refused. */
@@ -108,7 +143,7 @@ function readMember(line: number, fields: Field[], problems: RosterProblem[]): P
   let name = nameField.value.trim();
   if (name.length > MAX_TEXT_LENGTH) {
     cell(nameField, `name cut to ${MAX_TEXT_LENGTH} characters`);
-    name = name.slice(0, MAX_TEXT_LENGTH);
+    name = cutText(name, MAX_TEXT_LENGTH);
   }
   const accountColumns = new Map<string, string>();
   const member: ParsedMember = { line, name, accounts: [], accountColumns };
@@ -137,7 +172,7 @@ function readMember(line: number, fields: Field[], problems: RosterProblem[]): P
       case 'site': {
         const site = field.kind.site;
         const tokens = tokensOf(text);
-        const handles = tokens.map((token) => normalizeHandle(site, token));
+        const handles = tokens.map((token) => storableHandle(site, token));
         // Several handles only when all are valid: "Ada Quill" in a GitHub column is not two accounts.
         const invalid = tokens.find((_, i) => handles[i] === null);
         if (invalid !== undefined) cell(field, handleProblem(site, invalid), text);
@@ -192,8 +227,30 @@ interface Column {
   kind: FieldKind | null;
 }
 
+/**
+ * CRLF and CR line ends become LF between rows only: a carriage return inside a quoted cell is the cell's own text.
+ * One pass; a `""` inside quotes closes and reopens, which leaves the state as it was.
+ */
+function unifyLineEnds(raw: string): string {
+  if (!raw.includes('\r')) return raw;
+  const parts: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw.charCodeAt(i);
+    if (char === 34) quoted = !quoted;
+    else if (char === 13 && !quoted) {
+      parts.push(raw.slice(from, i), '\n');
+      from = raw.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      if (from === i + 2) i++;
+    }
+  }
+  parts.push(raw.slice(from));
+  return parts.join('');
+}
+
 function parseCsv(raw: string, where: string): ParsedRoster {
-  const text = raw.replace(/\r\n?/g, '\n');
+  const text = unifyLineEnds(raw);
   const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
   const members: ParsedMember[] = [];
   const problems: RosterProblem[] = [];
@@ -267,7 +324,7 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
     problems.push({
       line: index,
       column,
-      value: shown(JSON.stringify(raw[column]) ?? ''),
+      value: shown(raw[column]),
       reason,
       kind: 'cell',
     });
@@ -290,7 +347,7 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
       problems.push({
         line: index,
         column: label,
-        value: shown(String(handles)),
+        value: shown(handles),
         reason: 'not a supported site',
         kind: 'cell',
       });
@@ -298,7 +355,7 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
       problems.push({
         line: index,
         column: label,
-        value: shown(JSON.stringify(handles) ?? ''),
+        value: shown(handles),
         reason: 'expected a handle or a list of handles',
         kind: 'cell',
       });
@@ -308,6 +365,8 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
   }
   return fields;
 }
+
+const JSON_MEMBER_KEYS = new Set(['name', 'team', 'email', 'accounts']);
 
 function parseJson(text: string, where: string): ParsedRoster {
   let data: unknown;
@@ -320,7 +379,7 @@ function parseJson(text: string, where: string): ParsedRoster {
   if (!roster.success) {
     if (isRecord(data) && 'version' in data && data.version !== 1) {
       throw new RosterFileError(
-        `${where} is a roster of version ${String(data.version)}; this TeamFollow reads version 1.`,
+        `${where} is a roster of version ${shown(data.version)}; this TeamFollow reads version 1.`,
       );
     }
     throw new RosterFileError(
@@ -330,13 +389,15 @@ function parseJson(text: string, where: string): ParsedRoster {
   if (roster.output.members.length > ROSTER_LIMITS.maxRows) throw tooManyRows(where);
   const members: ParsedMember[] = [];
   const problems: RosterProblem[] = [];
+  const ignored = new Set<string>();
   roster.output.members.forEach((raw, i) => {
     const index = i + 1;
+    if (isRecord(raw)) for (const key of Object.keys(raw)) if (!JSON_MEMBER_KEYS.has(key)) ignored.add(key);
     if (!isRecord(raw)) {
       problems.push({
         line: index,
         column: '',
-        value: shown(JSON.stringify(raw) ?? ''),
+        value: shown(raw),
         reason: 'not a teammate object',
         kind: 'row',
       });
@@ -349,7 +410,26 @@ function parseJson(text: string, where: string): ParsedRoster {
     const member = readMember(index, jsonFields(index, raw, problems), problems);
     if (member) members.push(member);
   });
-  return { format: 'json', members, problems, ignoredColumns: [] };
+  return { format: 'json', members, problems, ignoredColumns: [...ignored] };
+}
+
+/**
+ * A header holds column names: a control character there means the file is no text (an image, an archive).
+ * Further on, control characters are kept: they are names as export wrote them.
+ */
+function isBinaryHeader(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 0x09 || (code > 0x0d && code < 0x20) || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+function firstLineOf(text: string): string {
+  const start = text.search(/\S/);
+  if (start === -1) return '';
+  const end = text.slice(start, start + 65_536).search(/[\r\n]/);
+  return text.slice(start, end === -1 ? start + 65_536 : start + end);
 }
 
 /**
@@ -360,7 +440,7 @@ export function parseRoster(text: string, fileName?: string): ParsedRoster {
   const where = fileName ? `"${fileName}"` : 'The file';
   checkSize(text, where);
   const content = text.replace(/^\uFEFF/, '');
-  if (content.includes('\u0000'))
+  if (isBinaryHeader(firstLineOf(content)))
     throw new RosterFileError(`${where} is not a text file (CSV, TSV or JSON).`);
   if (content.trim() === '') throw new RosterFileError(`${where} is empty.`);
   const first = content.trimStart()[0];

@@ -42,6 +42,12 @@ export interface ImportSummary {
   problems: RosterProblem[];
   /** Header columns that were not read, as written. */
   ignoredColumns?: string[];
+  /** Names of the teammates this import added. */
+  joiners?: string[];
+  /** Teammates in the roster that the file does not list: shown with a "remove" offer, never removed by the import. */
+  leavers?: { id: string; name: string }[];
+  /** Names of teammates found by name and team alone, with no email or account to go by. */
+  matchedByName?: string[];
 }
 
 /** The file as a whole cannot be read (too large, too many rows, not a roster): nothing was written. */
