@@ -169,6 +169,16 @@ describe.each(CASES)('$site', (c) => {
     await page.close();
   });
 
+  it('says why it cannot tell on a signed-out page, and offers no button', async () => {
+    const page = await visit({ [c.url(c.alice)]: `${c.site}/logged-out.html` }, c.url(c.alice));
+    const flag = new FlagPage(page);
+    await expect.poll(() => flag.reason()).toBe('signed-out');
+    expect(await flag.state()).toBe('unknown');
+    expect(await flag.status.textContent()).toMatch(/Sign in to .+ to see whether you follow Alice Example/);
+    expect(await flag.showButton.count()).toBe(0);
+    await page.close();
+  });
+
   it('shows a quiet check for a teammate you follow', async () => {
     const page = await visit({ [c.url(c.alice)]: `${c.site}/following.html` }, c.url(c.alice));
     await expect.poll(() => flagState(page)).toBe('following');
