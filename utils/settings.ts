@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiSite } from './api/networks';
 import type { TabIntent } from './background/tab-intents';
-import type { SiteId } from './sites/index';
+import type { SiteId, UnknownReason } from './sites/index';
 
 // Every item TeamFollow keeps in extension storage (never in the page's origin): preferences, credentials, and the
 // progress of the background's work, kept where the popup can watch it.
@@ -65,6 +65,12 @@ export const bulkRunsItem = storage.defineItem<Partial<Record<ApiSite, BulkRun>>
 export const unreadableItem = storage.defineItem<{ day: string; counts: Partial<Record<SiteId, number>> }>(
   'local:unreadable',
   { fallback: { day: '', counts: {} } },
+);
+
+/** Per teammate account (`site:handle`), why its page last could not tell, and when. */
+export const unknownReasonsItem = storage.defineItem<Record<string, { reason: UnknownReason; at: number }>>(
+  'local:unknownReasons',
+  { fallback: {} },
 );
 
 export async function getOwnHandles(site: SiteId): Promise<string[]> {

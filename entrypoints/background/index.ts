@@ -8,7 +8,7 @@ import { answerContentMessage, REFUSED_PAGE } from '../../utils/background/conte
 import { reconcileMastodonScripts } from '../../utils/background/mastodon-scripts';
 import { answerPageMessage, type PageDeps } from '../../utils/background/page-handlers';
 import { TabIntents } from '../../utils/background/tab-intents';
-import { countUnreadable } from '../../utils/background/unreadable';
+import { countUnreadable, noteUnknown } from '../../utils/background/unreadable';
 import { announceChange, CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb } from '../../utils/db';
 import { addedInstances } from '../../utils/instances';
@@ -117,6 +117,7 @@ export default defineBackground(() => {
       actionVia: intent ? 'tab' : 'page',
       senderUrls,
       countUnreadable,
+      noteUnknown,
     });
     if (!answer.ok) return answer;
     await afterContentMessage(sent, answer, tabId);

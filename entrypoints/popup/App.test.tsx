@@ -21,6 +21,7 @@ import {
   connectionsItem,
   ownHandlesItem,
   popupGroupingItem,
+  unknownReasonsItem,
   unreadableItem,
 } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/index';
@@ -252,6 +253,17 @@ describe('popup', () => {
     const root = await openPopup();
     expect(byTestId(root, 'unreadable-notice').textContent).toContain(
       'TeamFollow could not read 3 X profiles today',
+    );
+  });
+
+  it('says on an unchecked row why its page could not tell', async () => {
+    await seed(team, states);
+    await unknownReasonsItem.setValue({
+      'mastodon:cleo@mastodon.social': { reason: 'signed-out', at: Date.now() },
+    });
+    const root = await openPopup();
+    expect(row(root, 'mastodon', 'cleo@mastodon.social')?.textContent).toContain(
+      'signed out of Mastodon just now',
     );
   });
 

@@ -126,6 +126,7 @@ export function App() {
               items={items}
               grouping={grouping}
               pending={pending}
+              unknownReasons={data.unknownReasons}
               now={now}
               scroller={scroller}
               onFollow={onFollow}

@@ -4,7 +4,7 @@ import { SiteIcon } from '../../components/SiteIcon';
 import type { AccountRow } from '../../utils/gaps';
 import { accountKey } from '../../utils/model';
 import { profileUrl, siteById } from '../../utils/sites/index';
-import { describeKnowledge, formatCount, plural } from './popup-words';
+import { describeKnowledge, formatCount, plural, type UnknownNote } from './popup-words';
 import { type Grouping, ITEM_HEIGHT, itemKey, type ListItem, layout, visibleRange } from './windowing';
 
 /** A click on a row that is on its way to the background, or refused by it. */
@@ -14,6 +14,8 @@ interface GapListProps {
   items: ListItem[];
   grouping: Grouping;
   pending: ReadonlyMap<string, Pending>;
+  /** Per `site:handle`, why its page last could not tell. */
+  unknownReasons: Readonly<Record<string, UnknownNote>>;
   now: number;
   /** The element that scrolls the list (the popup's main area). */
   scroller: HTMLElement | null;
@@ -27,7 +29,16 @@ const OVERSCAN_PX = 60 * ITEM_HEIGHT.row;
 const FALLBACK_VIEWPORT = 580;
 
 /** The gaps and the unknown accounts as one windowed list: only what is near the viewport is in the DOM. */
-export function GapList({ items, grouping, pending, now, scroller, onFollow, onCheck }: GapListProps) {
+export function GapList({
+  items,
+  grouping,
+  pending,
+  unknownReasons,
+  now,
+  scroller,
+  onFollow,
+  onCheck,
+}: GapListProps) {
   const offsets = useMemo(() => layout(items), [items]);
   const [listEl, setListEl] = useState<HTMLDivElement | null>(null);
   const [viewport, setViewport] = useState({ top: 0, height: FALLBACK_VIEWPORT });
@@ -78,6 +89,7 @@ export function GapList({ items, grouping, pending, now, scroller, onFollow, onC
         style={style}
         grouping={grouping}
         pending={item.kind === 'row' ? pending.get(accountKey(item.row.site, item.row.handle)) : undefined}
+        unknown={item.kind === 'row' ? unknownReasons[accountKey(item.row.site, item.row.handle)] : undefined}
         now={now}
         onFollow={onFollow}
         onCheck={onCheck}
@@ -96,12 +108,13 @@ interface ItemViewProps {
   style: Record<string, string>;
   grouping: Grouping;
   pending: Pending | undefined;
+  unknown: UnknownNote | undefined;
   now: number;
   onFollow(row: AccountRow): void;
   onCheck(row: AccountRow): void;
 }
 
-function ItemView({ item, style, grouping, pending, now, onFollow, onCheck }: ItemViewProps) {
+function ItemView({ item, style, grouping, pending, unknown, now, onFollow, onCheck }: ItemViewProps) {
   if (item.kind === 'section') {
     const title = item.section === 'gaps' ? 'Not followed' : 'Not checked yet';
     const count =
@@ -147,6 +160,7 @@ function ItemView({ item, style, grouping, pending, now, onFollow, onCheck }: It
       style={style}
       grouping={grouping}
       pending={pending}
+      unknown={unknown}
       now={now}
       onFollow={onFollow}
       onCheck={onCheck}
@@ -167,7 +181,7 @@ function safeProfileUrl(row: AccountRow): string | undefined {
   }
 }
 
-function RowView({ row, section, style, grouping, pending, now, onFollow, onCheck }: RowViewProps) {
+function RowView({ row, section, style, grouping, pending, unknown, now, onFollow, onCheck }: RowViewProps) {
   const siteName = siteById(row.site).name;
   const url = safeProfileUrl(row);
   const busy = pending?.kind === 'sending';
@@ -202,7 +216,9 @@ function RowView({ row, section, style, grouping, pending, now, onFollow, onChec
             {failure}
           </p>
         ) : (
-          <p class={`row-status${progress ? ' busy' : ''}`}>{progress ?? describeKnowledge(row, now)}</p>
+          <p class={`row-status${progress ? ' busy' : ''}`}>
+            {progress ?? describeKnowledge(row, now, unknown)}
+          </p>
         )}
       </div>
       {isGap ? (

@@ -2,7 +2,7 @@ import { relativeTime } from '../../components/words';
 import { type ApiSite, isApiSite } from '../../utils/api/networks';
 import type { AccountRow, Coverage } from '../../utils/gaps';
 import type { BulkRun, Connections } from '../../utils/settings';
-import type { SiteId } from '../../utils/sites/index';
+import { type SiteId, siteById, type UnknownReason } from '../../utils/sites/index';
 
 // The words the popup shows: what is known of an account, a network's coverage and runs, and counts.
 
@@ -13,11 +13,27 @@ const SOURCE_WORDS: Record<NonNullable<AccountRow['source']>, [verb: string, whe
   action: ['recorded', 'after a follow'],
 };
 
+/** Why a teammate's page last could not tell, and when. */
+export interface UnknownNote {
+  reason: UnknownReason;
+  at: number;
+}
+
+const REASON_WORDS: Record<UnknownReason, (site: string) => string> = {
+  loading: (site) => `${site}'s page had not shown it`,
+  'signed-out': (site) => `signed out of ${site}`,
+  language: (site) => `${site} in a language TeamFollow does not read yet`,
+  layout: (site) => `${site}'s page looked different from what TeamFollow knows`,
+  other: (site) => `${site} does not show it`,
+};
+
 /** What TeamFollow knows of an account: "not following · seen 2 h ago on the page", or "never checked". */
-export function describeKnowledge(row: AccountRow, now: number): string {
+export function describeKnowledge(row: AccountRow, now: number, unknown?: UnknownNote): string {
   const parts: string[] = [];
   if (row.state === 'not-following') parts.push('not following');
-  if (row.checkedAt === undefined) parts.push('never checked');
+  if (row.state === 'unknown' && unknown)
+    parts.push(`${REASON_WORDS[unknown.reason](siteById(row.site).name)} ${relativeTime(unknown.at, now)}`);
+  else if (row.checkedAt === undefined) parts.push('never checked');
   else {
     const [verb, where] = SOURCE_WORDS[row.source ?? 'page'];
     parts.push(`${verb} ${relativeTime(row.checkedAt, now)} ${where}`);

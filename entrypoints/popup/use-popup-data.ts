@@ -12,15 +12,19 @@ import {
   ownHandlesItem,
   pacingItem,
   popupGroupingItem,
+  unknownReasonsItem,
   unreadableItem,
 } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/index';
+import type { UnknownNote } from './popup-words';
 import type { Grouping } from './windowing';
 
 export interface PopupData {
   report: GapReport;
   /** Today's count of teammates' profiles per site that could not be read in a known form. */
   unreadable: Partial<Record<SiteId, number>>;
+  /** Per `site:handle`, why its page last could not tell. */
+  unknownReasons: Record<string, UnknownNote>;
   /** The user's own handles per site (for the links to their own following lists). */
   ownHandles: Partial<Record<SiteId, string[]>>;
   runs: Partial<Record<ApiSite, BulkRun>>;
@@ -83,16 +87,26 @@ export function usePopupData(): {
 
     run(async () => {
       // Draw first from the snapshot the background keeps (one record), then from the data itself.
-      const [snapshot, unreadable, ownHandles, runs, connections, pacing, grouping] = await Promise.all([
-        getDb().then(readSnapshot),
-        unreadableItem.getValue(),
-        ownHandlesItem.getValue(),
-        bulkRunsItem.getValue(),
-        connectionsItem.getValue(),
-        pacingItem.getValue(),
-        popupGroupingItem.getValue(),
-      ]);
-      const first = { unreadable: today(unreadable), ownHandles, runs, connections, pacing, grouping };
+      const [snapshot, unreadable, unknownReasons, ownHandles, runs, connections, pacing, grouping] =
+        await Promise.all([
+          getDb().then(readSnapshot),
+          unreadableItem.getValue(),
+          unknownReasonsItem.getValue(),
+          ownHandlesItem.getValue(),
+          bulkRunsItem.getValue(),
+          connectionsItem.getValue(),
+          pacingItem.getValue(),
+          popupGroupingItem.getValue(),
+        ]);
+      const first = {
+        unreadable: today(unreadable),
+        unknownReasons,
+        ownHandles,
+        runs,
+        connections,
+        pacing,
+        grouping,
+      };
       if (alive && snapshot) setData({ report: snapshot, ...first });
       const report = await readReport();
       if (alive) setData((current) => ({ ...first, ...current, report }));
@@ -104,6 +118,7 @@ export function usePopupData(): {
 
     const unwatch = [
       unreadableItem.watch((unreadable) => patch({ unreadable: today(unreadable) })),
+      unknownReasonsItem.watch((unknownReasons) => patch({ unknownReasons: unknownReasons ?? {} })),
       ownHandlesItem.watch((ownHandles) => patch({ ownHandles: ownHandles ?? {} })),
       bulkRunsItem.watch((runs) => {
         patch({ runs: runs ?? {} });

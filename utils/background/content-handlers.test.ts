@@ -219,6 +219,22 @@ describe('a page speaks only for itself', () => {
     expect(counted).toEqual(['reddit']);
     expect(await db.count('follows')).toBe(0);
   });
+
+  it('remembers why a teammate page could not tell, and nothing for strangers', async () => {
+    const noted: string[] = [];
+    const noteUnknown = async (site: string, handle: string, reason: string) =>
+      void noted.push(`${site}:${handle} ${reason}`);
+    const message = {
+      type: 'report-state',
+      site: 'reddit',
+      handle: 'ada_quill',
+      state: 'unknown',
+      reason: 'signed-out',
+    };
+    await ask(message, { noteUnknown });
+    await ask({ ...message, handle: 'stranger' }, { noteUnknown });
+    expect(noted).toEqual(['reddit:ada_quill signed-out']);
+  });
 });
 
 describe('report-list', () => {

@@ -18,7 +18,13 @@ import {
   type ReportStateMessage,
 } from '../messages';
 import { accountKey } from '../model';
-import { normalizeHandle, parseFollowingListUrl, parseProfileUrl, type SiteId } from '../sites/index';
+import {
+  normalizeHandle,
+  parseFollowingListUrl,
+  parseProfileUrl,
+  type SiteId,
+  type UnknownReason,
+} from '../sites/index';
 
 // What the background does with each message of a content script: look a profile up, record what a page showed.
 
@@ -39,6 +45,8 @@ export interface MessageContext {
   senderUrls: readonly string[];
   /** A teammate's profile on `site` could not be read in a known form (counted for the popup's notice). */
   countUnreadable(site: SiteId): Promise<void>;
+  /** Why a teammate's page could not tell, for the popup to say (kept apart from the follow records). */
+  noteUnknown(site: SiteId, handle: string, reason: UnknownReason): Promise<void>;
 }
 
 const defaultContext: MessageContext = {
@@ -47,6 +55,7 @@ const defaultContext: MessageContext = {
   actionVia: 'page',
   senderUrls: [],
   countUnreadable: async () => undefined,
+  noteUnknown: async () => undefined,
 };
 
 /** The URL's host, so that a page on a user-added Mastodon instance reads as that instance. */
@@ -145,6 +154,7 @@ async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageCont
   // `unknown` is no evidence: it never overwrites a state that was seen. A page of no known form is counted.
   if (msg.state === 'unknown') {
     if (msg.reason === 'layout') await ctx.countUnreadable(msg.site);
+    if (msg.reason) await ctx.noteUnknown(msg.site, msg.handle, msg.reason);
     return { ok: true, recorded: false };
   }
   const at = ctx.now();
