@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { type LabelTable, labelsAt, languageAt, READ_LANGUAGES, showsToken, textTokens } from './dom';
+import {
+  type LabelTable,
+  labelsAt,
+  languageAt,
+  READ_LANGUAGES,
+  showsToken,
+  textTokens,
+  unreadReason,
+} from './dom';
 
 const fragment = (html: string, lang = '') => {
   document.documentElement.setAttribute('lang', lang);
@@ -34,5 +42,17 @@ describe('languageAt and labelsAt', () => {
   it('reads English where the page does not say, and nothing for a language outside the table', () => {
     expect(labelsAt(table, fragment('<div></div>'))?.follow).toEqual(['follow-en']);
     expect(labelsAt(table, fragment('<div></div>', 'ca'))).toBeNull();
+  });
+});
+
+describe('unreadReason', () => {
+  const table = Object.fromEntries(
+    READ_LANGUAGES.map((lang) => [lang, { follow: lang === 'nl' ? [] : ['x'] }]),
+  ) as unknown as LabelTable<'follow'>;
+
+  it('blames the layout where every label is known, the language elsewhere', () => {
+    expect(unreadReason(table, fragment('<div></div>', 'de'))).toBe('layout');
+    expect(unreadReason(table, fragment('<div></div>', 'nl'))).toBe('language');
+    expect(unreadReason(table, fragment('<div></div>', 'pl'))).toBe('language');
   });
 });

@@ -26,6 +26,17 @@ export function labelsAt<K extends string>(
   return (READ_LANGUAGES as readonly string[]).includes(lang) ? table[lang as ReadLanguage] : null;
 }
 
+/**
+ * Why a header whose controls show no known label reads unknown: `language` when the page's language is outside
+ * `table` or its labels there are not all known (sourced), else `layout` (the site changed).
+ */
+export function unreadReason<K extends string>(table: LabelTable<K>, el: Element): 'language' | 'layout' {
+  const labels = labelsAt(table, el);
+  return labels && Object.values<readonly string[]>(labels).every((list) => list.length > 0)
+    ? 'layout'
+    : 'language';
+}
+
 /** `text` with runs of whitespace made one space and the ends trimmed, as a page shows it. */
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -1,4 +1,4 @@
-import { type LabelTable, labelsAt, nearestFound, queryOutside } from './dom';
+import { type LabelTable, labelsAt, nearestFound, queryOutside, unreadReason } from './dom';
 import type { ProfileReading, SiteAdapter } from './types';
 
 // Facebook: /{username}, /profile.php?id={id} and /people/{Name}/{id}/ (sites.md §8); web. serves some regions.
@@ -123,12 +123,6 @@ function labelOf(el: Element): Label | undefined {
   return labels ? (Object.keys(labels) as Label[]).find((kind) => labels[kind].includes(label)) : undefined;
 }
 
-/** Why a header without a known button reads unknown: a language not (fully) in the table, or a new layout. */
-function unreadReason(el: Element): 'language' | 'layout' {
-  const labels = labelsAt(LABELS, el);
-  return labels && Object.values(labels).every((list) => list.length > 0) ? 'layout' : 'language';
-}
-
 /** The profile whose own sub-page a link opens (`/{username}/about`, `profile.php?id=…&sk=about`), or null. */
 function linkedSubPage(link: HTMLAnchorElement): string | null {
   const url = URL.parse(link.href);
@@ -162,7 +156,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   const buttons = nearestButtons(name);
   const button = buttons[0];
   if (buttons.length > 1) return { state: 'unknown', reason: 'layout', anchor: name };
-  if (!button) return { state: 'unknown', reason: unreadReason(name), anchor: name };
+  if (!button) return { state: 'unknown', reason: unreadReason(LABELS, name), anchor: name };
   return labelOf(button) === 'follow'
     ? { state: 'not-following', followControl: button, anchor: name }
     : { state: 'following', anchor: name };

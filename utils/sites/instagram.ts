@@ -1,4 +1,4 @@
-import { type LabelTable, labelsAt, nearestFound, shownText, showsToken } from './dom';
+import { type LabelTable, labelsAt, nearestFound, shownText, showsToken, unreadReason } from './dom';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
 // Instagram: a profile is /{username}/ at the root, so reserved first segments must be ruled out (sites.md §7).
@@ -134,12 +134,6 @@ function labelOf(el: Element): Label | undefined {
     : undefined;
 }
 
-/** Why a header whose buttons show no known label reads unknown: a language not (fully) in the table, or a new layout. */
-function unreadReason(el: Element): 'language' | 'layout' {
-  const labels = labelsAt(LABELS, el);
-  return labels && Object.values(labels).every((list) => list.length > 0) ? 'layout' : 'language';
-}
-
 const buttonReading = (el: Element | undefined) => {
   const kind = el ? labelOf(el) : undefined;
   return kind ? READINGS[kind] : undefined;
@@ -175,7 +169,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
   const button = buttons[0];
   const reading = buttons.length === 1 ? buttonReading(button) : undefined;
   if (buttons.length > 1) return { state: 'unknown', reason: 'layout', anchor: name };
-  if (!button || !reading) return { state: 'unknown', reason: unreadReason(name), anchor: name };
+  if (!button || !reading) return { state: 'unknown', reason: unreadReason(LABELS, name), anchor: name };
   return { ...reading, followControl: reading.state === 'not-following' ? button : null, anchor: name };
 }
 

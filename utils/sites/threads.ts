@@ -1,4 +1,12 @@
-import { type LabelTable, labelsAt, nearestFound, queryOutside, shownText, showsToken } from './dom';
+import {
+  type LabelTable,
+  labelsAt,
+  nearestFound,
+  queryOutside,
+  shownText,
+  showsToken,
+  unreadReason,
+} from './dom';
 import { INSTAGRAM_USERNAME } from './instagram';
 import type { FollowState, ProfileReading, SiteAdapter } from './types';
 
@@ -62,12 +70,6 @@ function buttonState(el: Element): FollowState | undefined {
   return kind ? STATES[kind] : undefined;
 }
 
-/** Why a header without a known button reads unknown: a language not (fully) in the table, or a new layout. */
-function unreadReason(el: Element): 'language' | 'layout' {
-  const labels = labelsAt(LABELS, el);
-  return labels && Object.values(labels).every((list) => list.length > 0) ? 'layout' : 'language';
-}
-
 /** The Follow/Following buttons nearest to `name`, outside dialogs. */
 function nearestButtons(name: Element): HTMLElement[] {
   return nearestFound(name, HEADER_LEVELS, (node) =>
@@ -104,7 +106,7 @@ function readProfile(doc: Document, handle: string): ProfileReading {
     return { state, followControl: state === 'not-following' ? button : null, anchor: name };
   }
   if (navigationLinksTo(doc, handle)) return { state: 'self', anchor: first };
-  return { state: 'unknown', reason: unreadReason(first), anchor: first };
+  return { state: 'unknown', reason: unreadReason(LABELS, first), anchor: first };
 }
 
 export const threads: SiteAdapter = {
