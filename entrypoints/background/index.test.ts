@@ -2,7 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, getDb, putMember } from '../../utils/db';
-import { getOwnHandles, tabIntentsItem } from '../../utils/settings';
+import { ROSTER_ALARM } from '../../utils/roster/subscription-refresh';
+import { getOwnHandles, rosterSubscriptionItem, tabIntentsItem } from '../../utils/settings';
 import background from './index';
 
 beforeEach(async () => {
@@ -182,4 +183,38 @@ it("badges Firefox's MV2 toolbar button, which is browserAction there", async ()
     delete fake.browserAction;
   }
   expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+});
+
+it('schedules the daily refresh of a subscribed roster, and imports it when the alarm rings', async () => {
+  const fetch = vi.fn(
+    async () =>
+      new Response('name,reddit\nAda Quill,ada_quill\nBo,bo_b\n', {
+        headers: { 'content-type': 'text/csv' },
+      }),
+  );
+  vi.stubGlobal('fetch', fetch);
+  try {
+    await rosterSubscriptionItem.setValue({ url: 'https://raw.example.org/roster.csv', ownPermission: true });
+    const alarm = await vi.waitFor(async () => {
+      const found = await fakeBrowser.alarms.get(ROSTER_ALARM);
+      if (!found) throw new Error('no alarm yet');
+      return found;
+    });
+    expect(alarm.periodInMinutes).toBe(24 * 60);
+    await fakeBrowser.alarms.onAlarm.trigger(alarm);
+    const kept = await vi.waitFor(async () => {
+      const value = await rosterSubscriptionItem.getValue();
+      if (!value?.last) throw new Error('not refreshed yet');
+      return value;
+    });
+    expect(kept.last).toMatchObject({ ok: true, summary: { imported: 2, added: 1, joiners: ['Bo'] } });
+    expect(fetch).toHaveBeenCalledWith('https://raw.example.org/roster.csv', expect.anything());
+
+    await rosterSubscriptionItem.setValue(null);
+    await vi.waitFor(async () => {
+      if (await fakeBrowser.alarms.get(ROSTER_ALARM)) throw new Error('alarm still set');
+    });
+  } finally {
+    vi.unstubAllGlobals();
+  }
 });

@@ -19,11 +19,19 @@ import {
   parsePageMessage,
 } from '../../utils/messages';
 import {
+  ROSTER_ALARM,
+  ROSTER_REFRESH_MINUTES,
+  refreshDue,
+  refreshSubscription,
+  rosterOnlyHosts,
+} from '../../utils/roster/subscription-refresh';
+import {
   addOwnHandle,
   bulkRunsItem,
   connectionsItem,
   getOwnHandles,
   pacingItem,
+  rosterSubscriptionItem,
   tabIntentsItem,
 } from '../../utils/settings';
 import { refreshBadge, setTabBadge } from './badge';
@@ -81,7 +89,8 @@ export default defineBackground(() => {
     refreshBadge,
     now: Date.now,
     activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
-    mastodonHosts: async () => addedInstances((await browser.permissions.getAll()).origins ?? []),
+    mastodonHosts: async () =>
+      addedInstances((await browser.permissions.getAll()).origins ?? [], await rosterHosts()),
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -133,13 +142,14 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void bulk.resume(API_SITES);
+    if (alarm.name === ROSTER_ALARM) void refreshRosterNow();
   });
   void bulk.resume(API_SITES);
 
   // Content scripts on user-added Mastodon instances follow the granted host permissions.
   const syncMastodon = async () => {
     const { origins = [] } = await browser.permissions.getAll();
-    await reconcileMastodonScripts(origins, browser.scripting).catch((error: unknown) =>
+    await reconcileMastodonScripts(origins, browser.scripting, await rosterHosts()).catch((error: unknown) =>
       console.error('TeamFollow:', error),
     );
   };
@@ -147,10 +157,48 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncMastodon());
   browser.permissions.onRemoved.addListener(() => void syncMastodon());
 
+  // A roster kept at an address: refreshed daily (and at start-up when a day has passed), through the same import.
+  const refreshRosterNow = async () => {
+    const last = await refreshSubscription({
+      db: getDb,
+      fetch,
+      now: Date.now,
+      load: () => rosterSubscriptionItem.getValue(),
+      save: (value) => rosterSubscriptionItem.setValue(value),
+    });
+    if (last?.ok) {
+      announceChange();
+      void refreshBadge();
+    }
+  };
+  const scheduleRoster = async (atStartUp: boolean) => {
+    const subscription = await rosterSubscriptionItem.getValue();
+    if (!subscription) {
+      await browser.alarms.clear(ROSTER_ALARM);
+      return;
+    }
+    // Created once: a worker that wakes often must not push the daily alarm back each time.
+    if (!(await browser.alarms.get(ROSTER_ALARM)))
+      await browser.alarms.create(ROSTER_ALARM, { periodInMinutes: ROSTER_REFRESH_MINUTES });
+    // The options page reads a new subscription itself; at start-up, a day may have passed with the browser closed.
+    if (atStartUp && refreshDue(subscription, Date.now())) await refreshRosterNow();
+  };
+  rosterSubscriptionItem.watch((now, before) => {
+    // The roster host stops or starts being a Mastodon instance.
+    void syncMastodon();
+    if (now?.url !== before?.url) void scheduleRoster(false);
+  });
+  void scheduleRoster(true);
+
   // The toolbar badge counts the gaps; any change anywhere (here, the options page, the popup) recounts.
   new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => void refreshBadge();
   void refreshBadge();
 });
+
+/** Hosts granted for a subscribed roster: never Mastodon instances. */
+async function rosterHosts(): Promise<string[]> {
+  return rosterOnlyHosts(await rosterSubscriptionItem.getValue());
+}
 
 /**
  * The addresses the browser gives for the sending page: the frame's, and its tab's as of now. Chromium keeps the

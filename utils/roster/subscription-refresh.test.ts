@@ -2,7 +2,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listMembers, openTeamDb, type TeamDb } from '../db';
 import type { RosterSubscription } from '../settings';
-import { refreshDue, refreshRoster, rosterOnlyHosts, withoutLeavers } from './subscription-refresh';
+import {
+  refreshDue,
+  refreshRoster,
+  refreshSubscription,
+  rosterOnlyHosts,
+  withoutLeavers,
+} from './subscription-refresh';
 
 const URL_OF_ROSTER = 'https://raw.example.org/team/roster.csv';
 const DAY = 24 * 60 * 60_000;
@@ -52,6 +58,39 @@ describe('refreshRoster', () => {
     const result = await refreshRoster(URL_OF_ROSTER, deps(serving(`name,x\n${rows}\n`)));
     expect(result.ok && result.summary.rejected).toBe(300);
     expect(result.ok && result.summary.problems).toHaveLength(100);
+  });
+});
+
+describe('refreshSubscription', () => {
+  function store(initial: RosterSubscription | null) {
+    const state = { value: initial };
+    return {
+      state,
+      load: async () => state.value,
+      save: async (s: RosterSubscription) => void (state.value = s),
+    };
+  }
+
+  it('keeps how the refresh ended beside the subscription', async () => {
+    const kept = store({ url: URL_OF_ROSTER, ownPermission: true, managed: true });
+    const last = await refreshSubscription({ ...deps(serving('name\nAda\n')), ...kept });
+    expect(last?.ok).toBe(true);
+    expect(kept.state.value).toEqual({ url: URL_OF_ROSTER, ownPermission: true, managed: true, last });
+  });
+
+  it('does nothing without a subscription', async () => {
+    expect(await refreshSubscription({ ...deps(serving('name\nAda\n')), ...store(null) })).toBeNull();
+    expect(await listMembers(db)).toEqual([]);
+  });
+
+  it('drops the answer for an address unsubscribed while it was on its way', async () => {
+    const kept = store({ url: URL_OF_ROSTER, ownPermission: true });
+    const fetch = (async () => {
+      kept.state.value = null;
+      return new Response('name\nAda\n', { headers: { 'content-type': 'text/csv' } });
+    }) as typeof globalThis.fetch;
+    expect(await refreshSubscription({ ...deps(fetch), ...kept })).toBeNull();
+    expect(kept.state.value).toBeNull();
   });
 });
 

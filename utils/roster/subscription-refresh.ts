@@ -40,6 +40,28 @@ export async function refreshRoster(url: string, deps: RefreshDeps): Promise<Ros
   }
 }
 
+/** Where the subscription is kept (extension storage in the shells). */
+export interface SubscriptionStore {
+  load(): Promise<RosterSubscription | null>;
+  save(subscription: RosterSubscription): Promise<void>;
+}
+
+/**
+ * Refreshes the stored subscription and keeps how it ended beside it; null when there is none, or when it was
+ * changed or removed while the file was on its way (the answer belongs to an address no longer subscribed).
+ */
+export async function refreshSubscription(
+  deps: RefreshDeps & SubscriptionStore,
+): Promise<RosterRefresh | null> {
+  const subscription = await deps.load();
+  if (!subscription) return null;
+  const last = await refreshRoster(subscription.url, deps);
+  const current = await deps.load();
+  if (current?.url !== subscription.url) return null;
+  await deps.save({ ...current, last });
+  return last;
+}
+
 /** Whether the daily refresh is due: never refreshed, or the last one a day ago or more. */
 export function refreshDue(subscription: RosterSubscription | null, now: number): boolean {
   if (!subscription) return false;
