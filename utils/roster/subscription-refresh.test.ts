@@ -67,7 +67,9 @@ describe('refreshSubscription', () => {
     return {
       state,
       load: async () => state.value,
-      save: async (s: RosterSubscription) => void (state.value = s),
+      save: async (s: RosterSubscription) => {
+        state.value = s;
+      },
     };
   }
 
