@@ -32,6 +32,7 @@ import {
   getOwnHandles,
   pacingItem,
   rosterSubscriptionItem,
+  suggestRename,
   tabIntentsItem,
 } from '../../utils/settings';
 import { refreshBadge, setTabBadge } from './badge';
@@ -126,6 +127,7 @@ export default defineBackground(() => {
       actionVia: intent ? 'tab' : 'page',
       senderUrls,
       countUnreadable,
+      suggestRename,
     });
     if (!answer.ok) return answer;
     await afterContentMessage(sent, answer, tabId);
