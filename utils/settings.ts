@@ -103,6 +103,12 @@ export const rosterSubscriptionItem = storage.defineItem<RosterSubscription | nu
   },
 );
 
+/** The roster text an organisation set in managed storage: its digest when imported, and how that import ended. */
+export const managedRosterImportItem = storage.defineItem<{ digest: string; result: RosterRefresh } | null>(
+  'local:managedRosterImport',
+  { fallback: null },
+);
+
 /** A handle that changed: the page showed a new handle with the stable id recorded for a teammate's old one. */
 export interface RenameSuggestion {
   site: SiteId;

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb, getDb, putMember } from '../../utils/db';
+import { closeDb, findMemberByAccount, getDb, putMember } from '../../utils/db';
 import { ROSTER_ALARM } from '../../utils/roster/subscription-refresh';
 import { getOwnHandles, rosterSubscriptionItem, tabIntentsItem } from '../../utils/settings';
 import background from './index';
@@ -201,13 +201,18 @@ it('schedules the daily refresh of a subscribed roster, and imports it when the 
       return found;
     });
     expect(alarm.periodInMinutes).toBe(24 * 60);
+    // The start-up check may have read it already (never read before): the alarm reads it once more.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = fetch.mock.calls.length;
     await fakeBrowser.alarms.onAlarm.trigger(alarm);
+    await vi.waitFor(() => expect(fetch.mock.calls.length).toBe(before + 1));
     const kept = await vi.waitFor(async () => {
       const value = await rosterSubscriptionItem.getValue();
       if (!value?.last) throw new Error('not refreshed yet');
       return value;
     });
-    expect(kept.last).toMatchObject({ ok: true, summary: { imported: 2, added: 1, joiners: ['Bo'] } });
+    expect(kept.last).toMatchObject({ ok: true, summary: { imported: 2 } });
+    expect((await findMemberByAccount(await getDb(), 'reddit', 'bo_b'))?.name).toBe('Bo');
     expect(fetch).toHaveBeenCalledWith('https://raw.example.org/roster.csv', expect.anything());
 
     await rosterSubscriptionItem.setValue(null);
@@ -217,4 +222,24 @@ it('schedules the daily refresh of a subscribed roster, and imports it when the 
   } finally {
     vi.unstubAllGlobals();
   }
+});
+
+it('takes the roster address an organisation set in managed storage as a subscription the user cannot remove', async () => {
+  await fakeBrowser.storage.managed.set({
+    rosterUrl: 'https://intranet.example.org/roster.csv',
+    roster: JSON.stringify({ version: 1, members: [{ name: 'Cy', accounts: { reddit: 'cy_c' } }] }),
+  });
+  const kept = await vi.waitFor(async () => {
+    const value = await rosterSubscriptionItem.getValue();
+    if (!value) throw new Error('not applied yet');
+    return value;
+  });
+  expect(kept).toEqual({
+    url: 'https://intranet.example.org/roster.csv',
+    ownPermission: false,
+    managed: true,
+  });
+  await vi.waitFor(async () => {
+    if (!(await findMemberByAccount(await getDb(), 'reddit', 'cy_c'))) throw new Error('not imported yet');
+  });
 });

@@ -18,6 +18,7 @@ import {
   parseContentMessage,
   parsePageMessage,
 } from '../../utils/messages';
+import { applyManagedRoster, readManagedRoster } from '../../utils/roster/subscription-managed';
 import {
   ROSTER_ALARM,
   ROSTER_REFRESH_MINUTES,
@@ -30,6 +31,7 @@ import {
   bulkRunsItem,
   connectionsItem,
   getOwnHandles,
+  managedRosterImportItem,
   pacingItem,
   rosterSubscriptionItem,
   suggestRename,
@@ -190,7 +192,26 @@ export default defineBackground(() => {
     void syncMastodon();
     if (now?.url !== before?.url) void scheduleRoster(false);
   });
-  void scheduleRoster(true);
+  // What the organisation set (managed storage; absent outside managed browsers and in Firefox without a policy).
+  const applyManaged = async () => {
+    const policy = readManagedRoster(await browser.storage.managed.get().catch(() => ({})));
+    await applyManagedRoster(policy, {
+      db: getDb,
+      now: Date.now,
+      load: () => rosterSubscriptionItem.getValue(),
+      save: (value) => rosterSubscriptionItem.setValue(value),
+      clear: () => rosterSubscriptionItem.setValue(null),
+      lastImport: () => managedRosterImportItem.getValue(),
+      saveImport: (value) => managedRosterImportItem.setValue(value),
+    }).then(
+      () => announceChange(),
+      (error: unknown) => console.error('TeamFollow:', error),
+    );
+  };
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void applyManaged();
+  });
+  void applyManaged().finally(() => scheduleRoster(true));
 
   // The toolbar badge counts the gaps; any change anywhere (here, the options page, the popup) recounts.
   new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => void refreshBadge();
