@@ -17,6 +17,8 @@ export default defineConfig({
     // scripting: to register the content script on Mastodon instances the user adds (runtime permission).
     // alarms: to wake the worker when a rate limit of a "Follow all" run has passed.
     permissions: ['storage', 'scripting', 'alarms'],
+    // What an organisation may pre-set (the roster's address, the roster itself): Chrome's storage.managed.
+    storage: { managed_schema: 'managed-schema.json' },
     // The sites' pages, plus the public APIs that check and follow on Bluesky and GitHub (read their rate-limit headers).
     host_permissions: [...siteHostPatterns(), ...API_HOST_PATTERNS],
     // Any https host may be a Mastodon instance; each is requested from the user's click in the options.

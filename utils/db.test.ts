@@ -5,6 +5,7 @@ import {
   closeDb,
   DB_NAME,
   deleteMember,
+  findAccountByStableId,
   findMemberByAccount,
   getDb,
   getFollow,
@@ -15,6 +16,7 @@ import {
   openTeamDb,
   putFollow,
   putMember,
+  renameAccount,
   type TeamDb,
 } from './db';
 import type { ActionRecord, FollowRecord, Member } from './model';
@@ -296,5 +298,75 @@ describe('schema v4', () => {
     expect(await v4.getAll('members')).toEqual(before);
     expect((await findMemberByAccount(v4, 'github', 'bfenwick'))?.id).toBe('bruno');
     v4.close();
+  });
+});
+
+describe('renamed accounts', () => {
+  const ada: Member = {
+    id: 'ada',
+    name: 'Ada',
+    accounts: [
+      { site: 'x', handle: 'ada_old' },
+      { site: 'github', handle: 'ada' },
+    ],
+    accountKeys: [],
+  };
+  const follow = (handle: string, stableId?: string): FollowRecord => ({
+    key: `x:${handle}`,
+    state: 'following',
+    checkedAt: 1,
+    source: 'page',
+    ...(stableId ? { stableId } : {}),
+  });
+
+  it('finds the teammate account that keeps a stable id, on that site only', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await putFollow(db, follow('ada_old', '42'));
+    await putFollow(db, follow('stranger', '43'));
+    expect(await findAccountByStableId(db, 'x', '42')).toMatchObject({
+      handle: 'ada_old',
+      member: { id: 'ada' },
+    });
+    // A stranger's record (not on the roster) and another site's are no match.
+    expect(await findAccountByStableId(db, 'x', '43')).toBeUndefined();
+    expect(await findAccountByStableId(db, 'github', '42')).toBeUndefined();
+  });
+
+  it('replaces the account and moves what was recorded of it, in one transaction', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await putFollow(db, follow('ada_old', '42'));
+    const renamed = await renameAccount(db, 'ada', 'x', 'ada_old', 'ada_new');
+    expect(renamed.accountKeys).toEqual(['x:ada_new', 'github:ada']);
+    expect((await findMemberByAccount(db, 'x', 'ada_new'))?.id).toBe('ada');
+    expect(await findMemberByAccount(db, 'x', 'ada_old')).toBeUndefined();
+    expect(await getFollow(db, 'x', 'ada_new')).toEqual(follow('ada_new', '42'));
+    expect(await getFollow(db, 'x', 'ada_old')).toBeUndefined();
+  });
+
+  it('refuses to give a teammate an account another teammate has, and changes nothing', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await putMember(db, {
+      id: 'bo',
+      name: 'Bo',
+      accounts: [{ site: 'x', handle: 'ada_new' }],
+      accountKeys: [],
+    });
+    await putFollow(db, follow('ada_old', '42'));
+    await expect(renameAccount(db, 'ada', 'x', 'ada_old', 'ada_new')).rejects.toThrow(
+      'already belongs to teammate "Bo"',
+    );
+    expect((await findMemberByAccount(db, 'x', 'ada_old'))?.id).toBe('ada');
+    expect((await findMemberByAccount(db, 'x', 'ada_new'))?.id).toBe('bo');
+    expect(await getFollow(db, 'x', 'ada_old')).toBeDefined();
+  });
+
+  it('refuses when the teammate no longer has the old account', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await expect(renameAccount(db, 'ada', 'x', 'gone', 'ada_new')).rejects.toThrow('no longer on the roster');
+    await expect(renameAccount(db, 'nobody', 'x', 'ada_old', 'ada_new')).rejects.toThrow();
   });
 });

@@ -281,3 +281,66 @@ export async function finishQueued(
 ): Promise<void> {
   await db.put('queue', { ...item, status, ...(error ? { error } : {}) });
 }
+
+/**
+ * The teammate's account on `site` whose follow record keeps this stable id (X's numeric user id), if any: one read
+ * of that site's follow records, in one transaction.
+ */
+export async function findAccountByStableId(
+  db: TeamDb,
+  site: SiteId,
+  stableId: string,
+): Promise<{ member: Member; handle: string } | undefined> {
+  const tx = db.transaction(['follows', 'members']);
+  const prefix = accountKey(site, '');
+  const records = await tx.objectStore('follows').getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  for (const record of records) {
+    if (record.stableId !== stableId) continue;
+    const member = await tx.objectStore('members').index('accountKeys').get(record.key);
+    if (member) return { member, handle: record.key.slice(prefix.length) };
+  }
+  return undefined;
+}
+
+/**
+ * Replaces a teammate's account `from` by `to` on `site` (a renamed handle, on the user's word), and moves what was
+ * recorded of it, in one transaction. Refuses when the teammate no longer has `from`, or when `to` belongs to
+ * another teammate: two people are never merged here.
+ */
+export async function renameAccount(
+  db: TeamDb,
+  memberId: string,
+  site: SiteId,
+  from: string,
+  to: string,
+): Promise<Member> {
+  const tx = db.transaction(['members', 'follows'], 'readwrite');
+  const members = tx.objectStore('members');
+  const follows = tx.objectStore('follows');
+  const fail = (message: string) => {
+    tx.abort();
+    tx.done.catch(() => {});
+    return new Error(message);
+  };
+  const member = await members.get(memberId);
+  const oldKey = accountKey(site, from);
+  const newKey = accountKey(site, to);
+  if (!member?.accountKeys.includes(oldKey)) throw fail('That account is no longer on the roster.');
+  const holder = await members.index('accountKeys').get(newKey);
+  if (holder && holder.id !== memberId) throw fail(`${to} already belongs to teammate "${holder.name}".`);
+  const accounts = member.accounts
+    .map((account) => (account.site === site && account.handle === from ? { site, handle: to } : account))
+    .filter(
+      (account, index, all) =>
+        all.findIndex(
+          (other) => accountKey(other.site, other.handle) === accountKey(account.site, account.handle),
+        ) === index,
+    );
+  const renamed = { ...member, accounts, accountKeys: accountKeysOf(accounts) };
+  await members.put(renamed);
+  const previous = await follows.get(oldKey);
+  if (previous && !(await follows.get(newKey))) await writeFollow(follows, { ...previous, key: newKey });
+  if (previous) await follows.delete(oldKey);
+  await tx.done;
+  return renamed;
+}

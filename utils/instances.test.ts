@@ -62,3 +62,9 @@ it('never takes the API hosts or wildcard patterns TeamFollow holds for instance
   expect(instancePattern('bsky.social')).toBeNull();
   expect(instancePattern('api.github.com')).toBeNull();
 });
+
+it('leaves out the hosts granted for another reason, such as a subscribed roster', () => {
+  const origins = ['https://raw.example.org/*', 'https://social.example.org/*'];
+  expect(addedInstances(origins, ['raw.example.org'])).toEqual(['social.example.org']);
+  expect(addedInstances(origins)).toEqual(['raw.example.org', 'social.example.org']);
+});

@@ -26,11 +26,14 @@ export function instancePattern(input: string): string | null {
   return NOT_INSTANCES.has(pattern) ? null : pattern;
 }
 
-/** The user-added instances among granted origins: every other origin (sites, APIs, wildcards) left out. */
-export function addedInstances(origins: readonly string[]): string[] {
+/**
+ * The user-added instances among granted origins: every other origin (sites, APIs, wildcards) left out, and the
+ * `notInstances` hosts granted for another reason (a subscribed roster's host).
+ */
+export function addedInstances(origins: readonly string[], notInstances: readonly string[] = []): string[] {
   return origins
     .filter((origin) => /^https:\/\/[^/*]+\/\*$/.test(origin))
     .map((origin) => origin.slice('https://'.length, -'/*'.length))
-    .filter((host) => instancePattern(host) === `https://${host}/*`)
+    .filter((host) => instancePattern(host) === `https://${host}/*` && !notInstances.includes(host))
     .sort();
 }

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ApiSite } from './api/networks';
 import type { TabIntent } from './background/tab-intents';
+import type { ImportSummary } from './roster/types';
 import type { SiteId, UnknownReason } from './sites/index';
 
 // Every item TeamFollow keeps in extension storage (never in the page's origin): preferences, credentials, and the
@@ -81,4 +82,73 @@ export async function addOwnHandle(site: SiteId, handle: string): Promise<void> 
   const all = await ownHandlesItem.getValue();
   const current = all[site] ?? [];
   if (!current.includes(handle)) await ownHandlesItem.setValue({ ...all, [site]: [...current, handle] });
+}
+
+/** How the last refresh of a subscribed roster ended: the import's summary, or why nothing was imported. */
+export type RosterRefresh =
+  | { at: number; ok: true; summary: ImportSummary; fileName: string }
+  | { at: number; ok: false; message: string };
+
+/** A roster kept at an https address, refreshed daily and on demand through the same import as a file. */
+export interface RosterSubscription {
+  url: string;
+  /**
+   * The host permission was asked for this roster (TeamFollow did not hold it before): it is given back on
+   * unsubscribing, and that host is never read as a Mastodon instance.
+   */
+  ownPermission: boolean;
+  /** Set by the organisation through managed storage: the user cannot remove it. */
+  managed?: boolean;
+  last?: RosterRefresh;
+}
+
+export const rosterSubscriptionItem = storage.defineItem<RosterSubscription | null>(
+  'local:rosterSubscription',
+  {
+    fallback: null,
+  },
+);
+
+/** The roster text an organisation set in managed storage: its digest when imported, and how that import ended. */
+export const managedRosterImportItem = storage.defineItem<{ digest: string; result: RosterRefresh } | null>(
+  'local:managedRosterImport',
+  { fallback: null },
+);
+
+/** A handle that changed: the page showed a new handle with the stable id recorded for a teammate's old one. */
+export interface RenameSuggestion {
+  site: SiteId;
+  from: string;
+  to: string;
+  memberId: string;
+  memberName: string;
+  stableId: string;
+  seenAt: number;
+}
+
+/** Renames waiting for the user's word in the popup; `dismissed` ones are not offered again. */
+export const renameSuggestionsItem = storage.defineItem<{
+  pending: RenameSuggestion[];
+  dismissed: string[];
+}>('local:renameSuggestions', { fallback: { pending: [], dismissed: [] } });
+
+/** The key of a rename, so one dismissed is not offered again: `site:from>to`. */
+export const renameKey = (s: Pick<RenameSuggestion, 'site' | 'from' | 'to'>) => `${s.site}:${s.from}>${s.to}`;
+
+/** Records a rename for the popup, once, unless the user dismissed it before. */
+export async function suggestRename(suggestion: RenameSuggestion): Promise<void> {
+  const all = await renameSuggestionsItem.getValue();
+  const key = renameKey(suggestion);
+  if (all.dismissed.includes(key) || all.pending.some((s) => renameKey(s) === key)) return;
+  await renameSuggestionsItem.setValue({ ...all, pending: [...all.pending, suggestion] });
+}
+
+/** Takes a rename off the list, remembering it as dismissed when the user said no. */
+export async function settleRename(suggestion: RenameSuggestion, dismissed: boolean): Promise<void> {
+  const all = await renameSuggestionsItem.getValue();
+  const key = renameKey(suggestion);
+  await renameSuggestionsItem.setValue({
+    pending: all.pending.filter((s) => renameKey(s) !== key),
+    dismissed: dismissed && !all.dismissed.includes(key) ? [...all.dismissed, key] : all.dismissed,
+  });
 }

@@ -1,8 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb, getDb, putMember } from '../../utils/db';
-import { getOwnHandles, tabIntentsItem } from '../../utils/settings';
+import { closeDb, findMemberByAccount, getDb, putMember } from '../../utils/db';
+import { ROSTER_ALARM } from '../../utils/roster/subscription-refresh';
+import { getOwnHandles, rosterSubscriptionItem, tabIntentsItem } from '../../utils/settings';
 import background from './index';
 
 beforeEach(async () => {
@@ -182,4 +183,63 @@ it("badges Firefox's MV2 toolbar button, which is browserAction there", async ()
     delete fake.browserAction;
   }
   expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+});
+
+it('schedules the daily refresh of a subscribed roster, and imports it when the alarm rings', async () => {
+  const fetch = vi.fn(
+    async () =>
+      new Response('name,reddit\nAda Quill,ada_quill\nBo,bo_b\n', {
+        headers: { 'content-type': 'text/csv' },
+      }),
+  );
+  vi.stubGlobal('fetch', fetch);
+  try {
+    await rosterSubscriptionItem.setValue({ url: 'https://raw.example.org/roster.csv', ownPermission: true });
+    const alarm = await vi.waitFor(async () => {
+      const found = await fakeBrowser.alarms.get(ROSTER_ALARM);
+      if (!found) throw new Error('no alarm yet');
+      return found;
+    });
+    expect(alarm.periodInMinutes).toBe(24 * 60);
+    // The start-up check may have read it already (never read before): the alarm reads it once more.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = fetch.mock.calls.length;
+    await fakeBrowser.alarms.onAlarm.trigger(alarm);
+    await vi.waitFor(() => expect(fetch.mock.calls.length).toBe(before + 1));
+    const kept = await vi.waitFor(async () => {
+      const value = await rosterSubscriptionItem.getValue();
+      if (!value?.last) throw new Error('not refreshed yet');
+      return value;
+    });
+    expect(kept.last).toMatchObject({ ok: true, summary: { imported: 2 } });
+    expect((await findMemberByAccount(await getDb(), 'reddit', 'bo_b'))?.name).toBe('Bo');
+    expect(fetch).toHaveBeenCalledWith('https://raw.example.org/roster.csv', expect.anything());
+
+    await rosterSubscriptionItem.setValue(null);
+    await vi.waitFor(async () => {
+      if (await fakeBrowser.alarms.get(ROSTER_ALARM)) throw new Error('alarm still set');
+    });
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});
+
+it('takes the roster address an organisation set in managed storage as a subscription the user cannot remove', async () => {
+  await fakeBrowser.storage.managed.set({
+    rosterUrl: 'https://intranet.example.org/roster.csv',
+    roster: JSON.stringify({ version: 1, members: [{ name: 'Cy', accounts: { reddit: 'cy_c' } }] }),
+  });
+  const kept = await vi.waitFor(async () => {
+    const value = await rosterSubscriptionItem.getValue();
+    if (!value) throw new Error('not applied yet');
+    return value;
+  });
+  expect(kept).toEqual({
+    url: 'https://intranet.example.org/roster.csv',
+    ownPermission: false,
+    managed: true,
+  });
+  await vi.waitFor(async () => {
+    if (!(await findMemberByAccount(await getDb(), 'reddit', 'cy_c'))) throw new Error('not imported yet');
+  });
 });

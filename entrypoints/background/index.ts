@@ -18,12 +18,23 @@ import {
   parseContentMessage,
   parsePageMessage,
 } from '../../utils/messages';
+import { applyManagedRoster, readManagedRoster } from '../../utils/roster/subscription-managed';
+import {
+  ROSTER_ALARM,
+  ROSTER_REFRESH_MINUTES,
+  refreshDue,
+  refreshSubscription,
+  rosterOnlyHosts,
+} from '../../utils/roster/subscription-refresh';
 import {
   addOwnHandle,
   bulkRunsItem,
   connectionsItem,
   getOwnHandles,
+  managedRosterImportItem,
   pacingItem,
+  rosterSubscriptionItem,
+  suggestRename,
   tabIntentsItem,
 } from '../../utils/settings';
 import { refreshBadge, setTabBadge } from './badge';
@@ -81,7 +92,8 @@ export default defineBackground(() => {
     refreshBadge,
     now: Date.now,
     activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
-    mastodonHosts: async () => addedInstances((await browser.permissions.getAll()).origins ?? []),
+    mastodonHosts: async () =>
+      addedInstances((await browser.permissions.getAll()).origins ?? [], await rosterHosts()),
   };
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -118,6 +130,7 @@ export default defineBackground(() => {
       senderUrls,
       countUnreadable,
       noteUnknown,
+      suggestRename,
     });
     if (!answer.ok) return answer;
     await afterContentMessage(sent, answer, tabId);
@@ -134,13 +147,14 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void bulk.resume(API_SITES);
+    if (alarm.name === ROSTER_ALARM) void refreshRosterNow();
   });
   void bulk.resume(API_SITES);
 
   // Content scripts on user-added Mastodon instances follow the granted host permissions.
   const syncMastodon = async () => {
     const { origins = [] } = await browser.permissions.getAll();
-    await reconcileMastodonScripts(origins, browser.scripting).catch((error: unknown) =>
+    await reconcileMastodonScripts(origins, browser.scripting, await rosterHosts()).catch((error: unknown) =>
       console.error('TeamFollow:', error),
     );
   };
@@ -148,10 +162,67 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncMastodon());
   browser.permissions.onRemoved.addListener(() => void syncMastodon());
 
+  // A roster kept at an address: refreshed daily (and at start-up when a day has passed), through the same import.
+  const refreshRosterNow = async () => {
+    const last = await refreshSubscription({
+      db: getDb,
+      fetch,
+      now: Date.now,
+      load: () => rosterSubscriptionItem.getValue(),
+      save: (value) => rosterSubscriptionItem.setValue(value),
+    });
+    if (last?.ok) {
+      announceChange();
+      void refreshBadge();
+    }
+  };
+  const scheduleRoster = async (atStartUp: boolean) => {
+    const subscription = await rosterSubscriptionItem.getValue();
+    if (!subscription) {
+      await browser.alarms.clear(ROSTER_ALARM);
+      return;
+    }
+    // Created once: a worker that wakes often must not push the daily alarm back each time.
+    if (!(await browser.alarms.get(ROSTER_ALARM)))
+      await browser.alarms.create(ROSTER_ALARM, { periodInMinutes: ROSTER_REFRESH_MINUTES });
+    // The options page reads a new subscription itself; at start-up, a day may have passed with the browser closed.
+    if (atStartUp && refreshDue(subscription, Date.now())) await refreshRosterNow();
+  };
+  rosterSubscriptionItem.watch((now, before) => {
+    // The roster host stops or starts being a Mastodon instance.
+    void syncMastodon();
+    if (now?.url !== before?.url) void scheduleRoster(false);
+  });
+  // What the organisation set (managed storage; absent outside managed browsers and in Firefox without a policy).
+  const applyManaged = async () => {
+    const policy = readManagedRoster(await browser.storage.managed.get().catch(() => ({})));
+    await applyManagedRoster(policy, {
+      db: getDb,
+      now: Date.now,
+      load: () => rosterSubscriptionItem.getValue(),
+      save: (value) => rosterSubscriptionItem.setValue(value),
+      clear: () => rosterSubscriptionItem.setValue(null),
+      lastImport: () => managedRosterImportItem.getValue(),
+      saveImport: (value) => managedRosterImportItem.setValue(value),
+    }).then(
+      () => announceChange(),
+      (error: unknown) => console.error('TeamFollow:', error),
+    );
+  };
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void applyManaged();
+  });
+  void applyManaged().finally(() => scheduleRoster(true));
+
   // The toolbar badge counts the gaps; any change anywhere (here, the options page, the popup) recounts.
   new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => void refreshBadge();
   void refreshBadge();
 });
+
+/** Hosts granted for a subscribed roster: never Mastodon instances. */
+async function rosterHosts(): Promise<string[]> {
+  return rosterOnlyHosts(await rosterSubscriptionItem.getValue());
+}
 
 /**
  * The addresses the browser gives for the sending page: the frame's, and its tab's as of now. Chromium keeps the

@@ -8,6 +8,7 @@ import { Intro } from './Intro';
 import { MastodonInstancesSection } from './MastodonInstancesSection';
 import { OwnHandlesSection } from './OwnHandlesSection';
 import { RosterSection } from './RosterSection';
+import { RosterSourceSection } from './RosterSourceSection';
 import { useChanges } from './use-changes';
 import { useRoster } from './use-roster';
 
@@ -38,6 +39,7 @@ export function App() {
       <Intro />
       <main>
         <ImportCard onImported={roster.reload} resets={resets} />
+        <RosterSourceSection key={`source-${resets}`} onImported={roster.reload} />
         <RosterSection roster={roster} />
         <ExportSection notice={dataNotice} onNotice={setDataNotice} />
         <OwnHandlesSection key={`own-${resets}`} />

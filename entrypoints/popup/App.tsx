@@ -12,6 +12,7 @@ import { FirstRun } from './FirstRun';
 import { GapList, type Pending } from './GapList';
 import { Networks } from './Networks';
 import { Notices } from './Notices';
+import { RenameNotice } from './RenameNotice';
 import { type Filters as FilterValues, filterRows, NO_FILTERS, sitesOf, teamsOf } from './row-filters';
 import { nothingKnown, Summary } from './Summary';
 import { openOptions, openTab, send } from './send';
@@ -146,6 +147,7 @@ export function App() {
       </header>
       <main class="scroller" ref={setScroller}>
         <AddToTeam />
+        <RenameNotice />
         {body}
       </main>
       <footer class="bottom">

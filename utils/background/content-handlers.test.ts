@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getFollow, openTeamDb, putFollow, putMember, type TeamDb } from '../db';
 import { profileUrl } from '../sites/index';
 import { handleContentMessage, type MessageContext } from './content-handlers';
@@ -165,6 +165,67 @@ describe('a follow TeamFollow led to', () => {
     };
     await ask(message, { now: NOW });
     expect((await getFollow(db, 'reddit', 'ada_quill'))?.stableId).toBe('1501234567890123456');
+  });
+});
+
+describe('renamed handles', () => {
+  const report = (handle: string, stableId?: string) => ({
+    type: 'report-state',
+    site: 'x',
+    handle,
+    state: 'not-following',
+    ...(stableId ? { stableId } : {}),
+  });
+
+  async function seen(message: unknown) {
+    const suggestRename = vi.fn(async () => undefined);
+    const answer = await ask(message, { now: NOW, suggestRename });
+    return { answer, suggestRename };
+  }
+
+  it('suggests a rename when a handle not on the roster shows the stable id kept for a teammate', async () => {
+    await ask(report('ada_alt', '42'), { now: NOW });
+    const { answer, suggestRename } = await seen(report('ada_new', '42'));
+    expect(answer).toEqual({ ok: true, recorded: false });
+    expect(suggestRename).toHaveBeenCalledWith({
+      site: 'x',
+      from: 'ada_alt',
+      to: 'ada_new',
+      memberId: 'm1',
+      memberName: 'Ada Quill',
+      stableId: '42',
+      seenAt: NOW(),
+    });
+    // Nothing is recorded about the new handle until the user says so.
+    expect(await getFollow(db, 'x', 'ada_new')).toBeUndefined();
+  });
+
+  it.each([
+    ['no stable id on the page', report('ada_new')],
+    ['a stable id nobody on the roster has', report('ada_new', '99')],
+    ['the same handle again', report('ada_alt', '42')],
+  ])('suggests nothing for %s', async (_label, message) => {
+    await ask(report('ada_alt', '42'), { now: NOW });
+    expect((await seen(message)).suggestRename).not.toHaveBeenCalled();
+  });
+
+  it('never suggests for a stable id kept on another site', async () => {
+    await putFollow(db, {
+      key: 'reddit:ada_quill',
+      state: 'following',
+      checkedAt: 1,
+      source: 'page',
+      stableId: '42',
+    });
+    expect((await seen(report('ada_new', '42'))).suggestRename).not.toHaveBeenCalled();
+  });
+
+  it('never suggests when the new handle is already a teammate (two people are not merged)', async () => {
+    await putMember(db, { id: 'm2', name: 'Bo', accounts: [{ site: 'x', handle: 'bo' }], accountKeys: [] });
+    await ask(report('ada_alt', '42'), { now: NOW });
+    const { answer, suggestRename } = await seen(report('bo', '42'));
+    expect(answer).toEqual({ ok: true, recorded: true });
+    expect(suggestRename).not.toHaveBeenCalled();
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  findAccountByStableId,
   findMemberByAccount,
   getFollow,
   logAction,
@@ -18,6 +19,7 @@ import {
   type ReportStateMessage,
 } from '../messages';
 import { accountKey } from '../model';
+import type { RenameSuggestion } from '../settings';
 import {
   normalizeHandle,
   parseFollowingListUrl,
@@ -47,6 +49,8 @@ export interface MessageContext {
   countUnreadable(site: SiteId): Promise<void>;
   /** Why a teammate's page could not tell, for the popup to say (kept apart from the follow records). */
   noteUnknown(site: SiteId, handle: string, reason: UnknownReason): Promise<void>;
+  /** A teammate's handle seems to have changed: kept for the popup to ask the user. */
+  suggestRename(suggestion: RenameSuggestion): Promise<void>;
 }
 
 const defaultContext: MessageContext = {
@@ -56,6 +60,7 @@ const defaultContext: MessageContext = {
   senderUrls: [],
   countUnreadable: async () => undefined,
   noteUnknown: async () => undefined,
+  suggestRename: async () => undefined,
 };
 
 /** The URL's host, so that a page on a user-added Mastodon instance reads as that instance. */
@@ -150,7 +155,10 @@ async function lookup(db: TeamDb, msg: LookupMessage): Promise<LookupAnswer> {
 async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageContext): Promise<ReportAnswer> {
   // Reports about people who are not on the roster are dropped: nothing is stored about strangers.
   const member = await findMemberByAccount(db, msg.site, msg.handle);
-  if (!member) return { ok: true, recorded: false };
+  if (!member) {
+    if (msg.stableId) await noticeRename(db, msg, msg.stableId, ctx);
+    return { ok: true, recorded: false };
+  }
   // `unknown` is no evidence: it never overwrites a state that was seen. A page of no known form is counted.
   if (msg.state === 'unknown') {
     if (msg.reason === 'layout') await ctx.countUnreadable(msg.site);
@@ -178,6 +186,24 @@ async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageCont
     });
   }
   return { ok: true, recorded: true };
+}
+
+/**
+ * A handle not on the roster whose page shows the stable id recorded for a teammate's account on the same site: that
+ * account was renamed. Only suggested: the roster changes on the user's word, never splitting or merging people.
+ */
+async function noticeRename(db: TeamDb, msg: ReportStateMessage, stableId: string, ctx: MessageContext) {
+  const known = await findAccountByStableId(db, msg.site, stableId);
+  if (!known || known.handle === msg.handle) return;
+  await ctx.suggestRename({
+    site: msg.site,
+    from: known.handle,
+    to: msg.handle,
+    memberId: known.member.id,
+    memberName: known.member.name,
+    stableId,
+    seenAt: ctx.now(),
+  });
 }
 
 /** Everyone on the roster who shows up in the user's own following list is followed. */

@@ -32,6 +32,14 @@ describe('reconcileMastodonScripts', () => {
     ]);
   });
 
+  it('never runs the Mastodon script on a roster host, and takes it off one that became a roster host', async () => {
+    const scripting = fakeScripting(['mastodon:raw.example.org']);
+    await reconcileMastodonScripts(['https://raw.example.org/*', 'https://social.example/*'], scripting, [
+      'raw.example.org',
+    ]);
+    expect([...scripting.ids]).toEqual(['mastodon:social.example']);
+  });
+
   it('is idempotent (a second start-up registers nothing twice)', async () => {
     const scripting = fakeScripting([]);
     await reconcileMastodonScripts(['https://new.example/*'], scripting);

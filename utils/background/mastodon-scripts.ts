@@ -13,12 +13,18 @@ export interface ScriptingApi {
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
 }
 
-/** Registers the profile content script on every granted instance and unregisters it from revoked ones. */
+/**
+ * Registers the profile content script on every granted instance and unregisters it from revoked ones and from
+ * `notInstances`, hosts granted for another reason (a subscribed roster's host).
+ */
 export async function reconcileMastodonScripts(
   granted: readonly string[],
   scripting: ScriptingApi,
+  notInstances: readonly string[] = [],
 ): Promise<void> {
-  const wanted = new Map(addedInstances(granted).map((host) => [`${SCRIPT_PREFIX}${host}`, host]));
+  const wanted = new Map(
+    addedInstances(granted, notInstances).map((host) => [`${SCRIPT_PREFIX}${host}`, host]),
+  );
   const registered = (await scripting.getRegisteredContentScripts())
     .map((s) => s.id)
     .filter((id) => id.startsWith(SCRIPT_PREFIX));

@@ -1,0 +1,255 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Field, PLAIN_TEXT } from '../../components/Field';
+import { ImportSummaryPanel } from '../../components/ImportSummary';
+import { namesSentence } from '../../components/ImportSummaryNames';
+import { relativeTime } from '../../components/words';
+import { deleteMembers, getDb } from '../../utils/db';
+import { errorText } from '../../utils/errors';
+import { rosterAddress } from '../../utils/roster/subscription';
+import { refreshSubscription, withoutLeavers } from '../../utils/roster/subscription-refresh';
+import { type RosterSubscription, rosterSubscriptionItem } from '../../utils/settings';
+import { notifyChange } from './notify-change';
+
+interface RosterSourceProps {
+  /** Called after a refresh or a removal of leavers changed the roster. */
+  onImported: () => Promise<void>;
+}
+
+/**
+ * A roster kept at an https address (a file in a team repository): subscribe with that one host's permission,
+ * refreshed daily by the background and here on demand, with the import's summary of joiners and leavers.
+ */
+export function RosterSourceSection({ onImported }: RosterSourceProps) {
+  const [subscription, setSubscription] = useState<RosterSubscription | null | undefined>(undefined);
+  const [granted, setGranted] = useState<string[]>([]);
+  const [input, setInput] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  // The stored summary forgets removed leavers, so the confirmation is said here.
+  const [notice, setNotice] = useState('');
+
+  async function readGranted() {
+    setGranted((await browser.permissions.getAll().catch(() => ({ origins: [] }))).origins ?? []);
+  }
+
+  useEffect(() => {
+    void rosterSubscriptionItem.getValue().then(setSubscription);
+    void readGranted();
+    // The background refreshes daily and at start-up: show its result as it lands.
+    return rosterSubscriptionItem.watch((value) => setSubscription(value));
+  }, []);
+
+  async function refresh() {
+    setBusy(true);
+    setNotice('');
+    try {
+      const last = await refreshSubscription({
+        db: getDb,
+        fetch: (url, init) => globalThis.fetch(url, init),
+        now: Date.now,
+        load: () => rosterSubscriptionItem.getValue(),
+        save: (value) => rosterSubscriptionItem.setValue(value),
+      });
+      setSubscription(await rosterSubscriptionItem.getValue());
+      if (last?.ok) {
+        notifyChange();
+        await onImported();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Not async: permissions.request must run in the click itself (Firefox drops the user gesture after an await).
+  function subscribe(event: Event) {
+    event.preventDefault();
+    const address = rosterAddress(input);
+    if ('error' in address) {
+      setError(address.error);
+      return;
+    }
+    setError('');
+    const heldBefore = granted.includes(address.pattern);
+    browser.permissions.request({ origins: [address.pattern] }).then(
+      async (ok) => {
+        await readGranted();
+        if (!ok) {
+          setError(
+            `The permission for ${address.host} was not granted, so TeamFollow cannot read the roster there.`,
+          );
+          return;
+        }
+        await rosterSubscriptionItem.setValue({ url: address.url, ownPermission: !heldBefore });
+        setInput('');
+        await refresh();
+      },
+      (failure: unknown) => setError(`Could not ask for the permission: ${errorText(failure)}`),
+    );
+  }
+
+  // Not async either: the permission may be missing (revoked, or an address the organisation set).
+  function refreshNow(pattern: string) {
+    setError('');
+    browser.permissions.request({ origins: [pattern] }).then(
+      async (ok) => {
+        await readGranted();
+        if (ok) await refresh();
+        else setError('Without the permission for its host, TeamFollow cannot read the roster.');
+      },
+      (failure: unknown) => setError(`Could not ask for the permission: ${errorText(failure)}`),
+    );
+  }
+
+  async function unsubscribe(current: RosterSubscription, pattern: string) {
+    setError('');
+    try {
+      // A host the user had granted before (a Mastodon instance) keeps its permission.
+      if (current.ownPermission) await browser.permissions.remove({ origins: [pattern] });
+      await rosterSubscriptionItem.setValue(null);
+      setSubscription(null);
+      await readGranted();
+    } catch (failure) {
+      setError(`Could not unsubscribe: ${errorText(failure)}`);
+    }
+  }
+
+  async function removeLeavers(ids: string[]) {
+    await deleteMembers(await getDb(), ids);
+    const current = await rosterSubscriptionItem.getValue();
+    const names = current?.last?.ok ? (current.last.summary.leavers ?? []).map((leaver) => leaver.name) : [];
+    if (current) await rosterSubscriptionItem.setValue(withoutLeavers(current));
+    setNotice(`Removed from the roster: ${namesSentence(names)}. Nobody was unfollowed.`);
+    notifyChange();
+    await onImported();
+  }
+
+  const address = subscription ? rosterAddress(subscription.url) : null;
+  const subscribed = subscription && address && 'pattern' in address ? { subscription, address } : null;
+
+  return (
+    <section class="card" aria-labelledby="roster-source-heading" data-testid="roster-source">
+      <h2 id="roster-source-heading">Roster kept at an address</h2>
+      {subscription === undefined ? (
+        <p class="muted">Loading…</p>
+      ) : subscribed ? (
+        <>
+          <p>
+            TeamFollow reads the roster at{' '}
+            <a
+              href={subscribed.subscription.url}
+              target="_blank"
+              rel="noreferrer"
+              data-testid="roster-source-url"
+            >
+              {subscribed.subscription.url}
+            </a>{' '}
+            every day and when you refresh it. Teammates the file no longer lists stay until you remove them.
+          </p>
+          {subscribed.subscription.managed && (
+            <p class="muted" data-testid="roster-source-managed">
+              Set by your organisation: it cannot be removed here.
+            </p>
+          )}
+          <LastRefresh subscription={subscribed.subscription} onRemoveLeavers={removeLeavers} />
+          <div class="actions start">
+            <button
+              type="button"
+              class="primary"
+              data-testid="roster-source-refresh"
+              disabled={busy}
+              onClick={() => refreshNow(subscribed.address.pattern)}
+            >
+              {granted.includes(subscribed.address.pattern)
+                ? 'Refresh now'
+                : `Allow access to ${subscribed.address.host} and refresh`}
+            </button>
+            {!subscribed.subscription.managed && (
+              <button
+                type="button"
+                data-testid="roster-source-remove"
+                disabled={busy}
+                onClick={() => unsubscribe(subscribed.subscription, subscribed.address.pattern)}
+              >
+                Unsubscribe
+              </button>
+            )}
+          </div>
+          {notice && (
+            <p class="notice" role="status" data-testid="roster-source-notice">
+              {notice}
+            </p>
+          )}
+          {busy && (
+            <p class="muted" role="status">
+              Refreshing…
+            </p>
+          )}
+          {error && (
+            <p class="error" role="alert" data-testid="roster-source-error">
+              {error}
+            </p>
+          )}
+        </>
+      ) : (
+        <form noValidate onSubmit={subscribe}>
+          <Field
+            id="roster-source-input"
+            label="Address of the roster file (CSV, TSV or JSON)"
+            help="For a file in a team repository, use its raw address. The browser asks for your permission for that one host."
+            error={error}
+            errorTestId="roster-source-error"
+            errorRole="alert"
+          >
+            {(control) => (
+              <div class="inline-field">
+                <input
+                  {...control}
+                  {...PLAIN_TEXT}
+                  type="url"
+                  placeholder="https://raw.githubusercontent.com/your-team/roster/main/roster.csv"
+                  value={input}
+                  data-testid="roster-source-input"
+                  onInput={(event) => {
+                    setInput(event.currentTarget.value);
+                    setError('');
+                  }}
+                />
+                <button type="submit" class="primary" data-testid="roster-source-subscribe" disabled={busy}>
+                  Subscribe
+                </button>
+              </div>
+            )}
+          </Field>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** When the roster was last read, and what that import did (or why it could not be read). */
+function LastRefresh({
+  subscription,
+  onRemoveLeavers,
+}: {
+  subscription: RosterSubscription;
+  onRemoveLeavers: (ids: string[]) => Promise<void>;
+}) {
+  const { last } = subscription;
+  if (!last) return <p class="muted">Not read yet.</p>;
+  const when = relativeTime(last.at, Date.now());
+  return (
+    <div data-testid="roster-source-last" data-ok={String(last.ok)}>
+      <p class="muted">Last read {when}.</p>
+      <ImportSummaryPanel
+        key={last.at}
+        outcome={
+          last.ok
+            ? { kind: 'done', summary: last.summary, source: last.fileName }
+            : { kind: 'failed', message: last.message, source: subscription.url }
+        }
+        onRemoveLeavers={onRemoveLeavers}
+      />
+    </div>
+  );
+}
