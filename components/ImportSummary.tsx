@@ -64,6 +64,8 @@ function NameLine({ label, names, testId }: { label: string; names: string[] | u
 }
 
 interface PanelProps {
+  /** The hook: `import-summary` for the file import (DESIGN); another for a summary shown beside it. */
+  testId?: string;
   outcome: ImportOutcome;
   /** Removes the teammates the file does not list, on the user's click. */
   onRemoveLeavers?: (ids: string[]) => Promise<void>;
@@ -73,14 +75,14 @@ interface PanelProps {
  * The result of an import, announced to screen readers; carries the e2e hooks `data-imported`, `data-rejected`
  * and `data-leavers`.
  */
-export function ImportSummaryPanel({ outcome, onRemoveLeavers }: PanelProps) {
+export function ImportSummaryPanel({ outcome, onRemoveLeavers, testId = 'import-summary' }: PanelProps) {
   const [showAll, setShowAll] = useState(false);
   const [leaversRemoved, setLeaversRemoved] = useState(false);
   if (outcome.kind === 'failed') {
     return (
       <div
         class="import-summary is-error"
-        data-testid="import-summary"
+        data-testid={testId}
         data-imported="0"
         data-rejected="1"
         data-leavers="0"
@@ -98,7 +100,7 @@ export function ImportSummaryPanel({ outcome, onRemoveLeavers }: PanelProps) {
   return (
     <div
       class={`import-summary${summary.rejected > 0 ? ' has-problems' : ''}`}
-      data-testid="import-summary"
+      data-testid={testId}
       data-imported={summary.imported}
       data-rejected={summary.rejected}
       data-leavers={leaversRemoved ? 0 : leavers.length}

@@ -11,6 +11,7 @@ import {
   typeInto,
   waitFor,
 } from '../../tests/helpers/mount';
+import { rosterSubscriptionItem } from '../../utils/settings';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
 import { MastodonInstancesSection } from './MastodonInstancesSection';
 
@@ -33,6 +34,16 @@ function hosts(root: HTMLElement): (string | undefined)[] {
 }
 
 describe('Mastodon instances', () => {
+  it("never lists a subscribed roster's host or an API host as an instance", async () => {
+    fakePermissions(['https://raw.example.org/*', 'https://api.github.com/*', 'https://social.example/*']);
+    await rosterSubscriptionItem.setValue({
+      url: 'https://raw.example.org/team/roster.csv',
+      ownPermission: true,
+    });
+    const root = await open();
+    expect(hosts(root)).toEqual(['social.example']);
+  });
+
   it('lists the built-in instances and the added ones from the granted permissions', async () => {
     fakePermissions([
       'https://mastodon.social/*',

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import { errorText } from '../../utils/errors';
 import { addedInstances, instanceHost, instancePattern } from '../../utils/instances';
+import { rosterOnlyHosts } from '../../utils/roster/subscription-refresh';
+import { rosterSubscriptionItem } from '../../utils/settings';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
 
 /**
@@ -18,7 +20,8 @@ export function MastodonInstancesSection() {
   async function refresh() {
     try {
       const { origins = [] } = await browser.permissions.getAll();
-      setAdded(addedInstances(origins));
+      // A subscribed roster's host is granted too, but it is no instance.
+      setAdded(addedInstances(origins, rosterOnlyHosts(await rosterSubscriptionItem.getValue())));
     } catch (failure) {
       setAdded([]);
       setError(`Could not read the permissions: ${errorText(failure)}`);

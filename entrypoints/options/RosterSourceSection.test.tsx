@@ -44,7 +44,8 @@ async function open(onImported = vi.fn(async () => {})) {
   return root;
 }
 
-const summary = (root: HTMLElement) => root.querySelector<HTMLElement>('[data-testid="import-summary"]');
+const summary = (root: HTMLElement) =>
+  root.querySelector<HTMLElement>('[data-testid="subscription-summary"]');
 
 describe('subscribing', () => {
   it('asks for that one host synchronously in the click, then imports the file with its summary', async () => {

@@ -242,6 +242,7 @@ function LastRefresh({
     <div data-testid="roster-source-last" data-ok={String(last.ok)}>
       <p class="muted">Last read {when}.</p>
       <ImportSummaryPanel
+        testId="subscription-summary"
         key={last.at}
         outcome={
           last.ok
