@@ -14,6 +14,7 @@ import {
   exportTeamMarkdown,
   membersByTeam,
   memberToJson,
+  teamFileName,
 } from './export';
 import { importRoster } from './import';
 
@@ -326,5 +327,18 @@ describe('team tables', () => {
       expect(summary).toMatchObject({ imported: members.length, rejected: 0 });
       expect(shape(await listMembers(db))).toEqual(shape(members));
     }
+  });
+});
+
+describe('teamFileName', () => {
+  it.each([
+    [undefined, 'teamfollow-teams'],
+    ['Platform', 'teamfollow-team-platform'],
+    ['Équipe Café / R&D', 'teamfollow-team-equipe-cafe-r-d'],
+    ['開発チーム', 'teamfollow-team-開発チーム'],
+    ['=1+1', 'teamfollow-team-1-1'],
+    ['../..', 'teamfollow-team-unnamed'],
+  ])('names the %s table %s', (team, name) => {
+    expect(teamFileName(team)).toBe(name);
   });
 });

@@ -118,16 +118,25 @@ export const NO_TEAM = 'Without a team';
 
 const teamCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** One team's teammates: `team` is the heading (NO_TEAM for teammates without one), `key` the team as stored ('' for none). */
+export interface TeamGroup {
+  team: string;
+  key: string;
+  members: Member[];
+}
+
 /** Members grouped by team, teams in reading order and the teamless last, each group in the given order. */
-export function membersByTeam(members: readonly Member[]): { team: string; members: Member[] }[] {
+export function membersByTeam(members: readonly Member[]): TeamGroup[] {
   const groups = new Map<string, Member[]>();
   for (const member of members) {
-    const team = member.team ?? '';
-    groups.set(team, [...(groups.get(team) ?? []), member]);
+    const key = member.team ?? '';
+    const group = groups.get(key);
+    if (group) group.push(member);
+    else groups.set(key, [member]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : teamCollator.compare(a, b)))
-    .map(([team, grouped]) => ({ team: team || NO_TEAM, members: grouped }));
+    .map(([key, grouped]) => ({ team: key || NO_TEAM, key, members: grouped }));
 }
 
 /** The networks any of these members has an account on, in SITE_IDS order. */
@@ -207,4 +216,17 @@ export function exportTeamMarkdown(members: Member[]): string {
     ].join('\n');
   });
   return `${sections.join('\n\n')}\n`;
+}
+
+/** The download name of a team table: `teamfollow-team-<team>` in safe letters, `teamfollow-teams` for all teams. */
+export function teamFileName(team?: string): string {
+  if (team === undefined) return 'teamfollow-teams';
+  const slug = team
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `teamfollow-team-${slug || 'unnamed'}`;
 }
