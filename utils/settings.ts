@@ -76,3 +76,16 @@ export async function addOwnHandle(site: SiteId, handle: string): Promise<void> 
   const current = all[site] ?? [];
   if (!current.includes(handle)) await ownHandlesItem.setValue({ ...all, [site]: [...current, handle] });
 }
+
+/** The team as published on Bluesky: the records TeamFollow made (so that the next run updates them) and their words. */
+export interface BlueskyPublished {
+  listUri?: string;
+  starterPackUri?: string;
+  list?: { name: string; description?: string };
+  /** The starter pack's name when the person asked for one. */
+  starterPackName?: string;
+}
+
+export const blueskyPublishedItem = storage.defineItem<BlueskyPublished>('local:blueskyPublished', {
+  fallback: {},
+});

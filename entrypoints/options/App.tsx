@@ -7,6 +7,7 @@ import { ImportCard } from './ImportCard';
 import { Intro } from './Intro';
 import { MastodonInstancesSection } from './MastodonInstancesSection';
 import { OwnHandlesSection } from './OwnHandlesSection';
+import { PublishSection } from './PublishSection';
 import { RosterSection } from './RosterSection';
 import { useChanges } from './use-changes';
 import { useRoster } from './use-roster';
@@ -40,6 +41,7 @@ export function App() {
         <ImportCard onImported={roster.reload} resets={resets} />
         <RosterSection roster={roster} />
         <ExportSection notice={dataNotice} onNotice={setDataNotice} />
+        <PublishSection />
         <OwnHandlesSection key={`own-${resets}`} />
         <ConnectionsSection key={`connections-${resets}`} />
         <MastodonInstancesSection />
