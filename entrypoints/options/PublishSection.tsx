@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field, PLAIN_TEXT } from '../../components/Field';
+import { sortMembers } from '../../components/roster-filter';
 import { createBlueskyPublisher, parseAtUri } from '../../utils/api/bluesky-publish';
 import type { Fetch } from '../../utils/api/http';
 import { pacingMs } from '../../utils/api/pacing';
@@ -161,7 +162,8 @@ export function PublishSection({
         throw new Error('Connect Bluesky with an app password first (Connected networks).');
       const list = { name: trimmedName, ...(description.trim() ? { description: description.trim() } : {}) };
       const done = await publishTeam(
-        await listMembers(await getDb()),
+        // Teammates in the order people read the roster: the report lists them so.
+        sortMembers(await listMembers(await getDb())),
         { list, ...(withPack ? { starterPack: { name: trimmedPack } } : {}) },
         {
           api: createBlueskyPublisher({ handle: account.handle, appPassword: account.appPassword, fetch }),
