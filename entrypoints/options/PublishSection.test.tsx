@@ -7,7 +7,7 @@ import type { Fetch } from '../../utils/api/http';
 import { closeDb, getDb, putMember } from '../../utils/db';
 import type { Member } from '../../utils/model';
 import { blueskyPublishedItem, connectionsItem } from '../../utils/settings';
-import { PublishSection, summaryWords } from './PublishSection';
+import { PublishSection } from './PublishSection';
 
 const LEAD = 'did:plc:leadleadleadleadleadlead';
 const didOf = (handle: string) => `did:plc:${handle.split('.')[0]}`;
@@ -148,17 +148,4 @@ it('says why when Bluesky refuses the app password', async () => {
   await click(byTestId(root, 'publish-run'));
   const alert = await waitFor(() => root.querySelector('[role="alert"]'));
   expect(alert.textContent).toMatch(/app password/);
-});
-
-it('sums a run up in one sentence', () => {
-  expect(
-    summaryWords({
-      listUri: 'at://x/app.bsky.graph.list/1',
-      list: 'updated',
-      items: [
-        { name: 'A', handle: 'a.bsky.social', status: 'added' },
-        { name: 'G', handle: 'g.bsky.social', status: 'not-found' },
-      ],
-    }),
-  ).toBe('List updated. 1 added, 0 there already, 1 not found on Bluesky.');
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import { sortMembers } from '../../components/roster-filter';
-import { createBlueskyPublisher, parseAtUri } from '../../utils/api/bluesky-publish';
+import { createBlueskyPublisher } from '../../utils/api/bluesky-publish';
 import type { Fetch } from '../../utils/api/http';
 import { pacingMs } from '../../utils/api/pacing';
 import {
@@ -9,7 +9,6 @@ import {
   type ItemResult,
   type PublishReport,
   publishTeam,
-  writesOf,
 } from '../../utils/api/publish-team';
 import { getDb, listMembers } from '../../utils/db';
 import {
@@ -20,6 +19,7 @@ import {
   pacingItem,
 } from '../../utils/settings';
 import { failureText } from './failure-text';
+import { PublishSectionReport } from './PublishSectionReport';
 
 // Lexicon limits: app.bsky.graph.list name 1–64 characters, description 300 graphemes; starterpack name 50 graphemes.
 const LIST_NAME_MAX = 64;
@@ -42,36 +42,6 @@ const abortableSleep: Sleep = (ms, signal) =>
       { once: true },
     );
   });
-
-const ITEM_WORDS: Record<ItemResult['status'], string> = {
-  added: 'added to the list',
-  already: 'on the list already',
-  'not-found': 'not found on Bluesky',
-  failed: 'could not be added',
-};
-
-/** The bsky.app page of a list or starter pack record, for a link. */
-function appUrl(uri: string): string | undefined {
-  const parts = parseAtUri(uri);
-  if (!parts) return undefined;
-  return parts.collection === 'app.bsky.graph.starterpack'
-    ? `https://bsky.app/starter-pack/${parts.repo}/${parts.rkey}`
-    : `https://bsky.app/profile/${parts.repo}/lists/${parts.rkey}`;
-}
-
-/** One sentence on what a run did. */
-export function summaryWords(report: PublishReport): string {
-  const count = (status: ItemResult['status']) =>
-    report.items.filter((item) => item.status === status).length;
-  const head =
-    writesOf(report) === 0
-      ? 'Nothing to change.'
-      : `List ${report.list === 'unchanged' ? 'kept' : report.list}${report.starterPack === 'created' ? ', starter pack created' : ''}.`;
-  const parts = [`${count('added')} added`, `${count('already')} there already`];
-  if (count('not-found')) parts.push(`${count('not-found')} not found on Bluesky`);
-  if (count('failed')) parts.push(`${count('failed')} failed`);
-  return `${head} ${parts.join(', ')}.`;
-}
 
 interface Loaded {
   connections: Connections;
@@ -195,10 +165,6 @@ export function PublishSection({
     }
   }
 
-  const counts = (status: ItemResult['status']) => items.filter((item) => item.status === status).length;
-  const listLink = report && appUrl(report.listUri);
-  const packLink = report?.starterPackUri && appUrl(report.starterPackUri);
-
   return (
     <section class="card" aria-labelledby="publish-heading" data-testid="publish-section">
       <h2 id="publish-heading">Publish the team on Bluesky</h2>
@@ -320,48 +286,7 @@ export function PublishSection({
           {problem}
         </p>
       )}
-      {items.length > 0 && (
-        <ul class="problem-list" aria-label="Teammates published">
-          {items.map((item) => (
-            <li
-              key={item.handle}
-              data-testid="publish-item"
-              data-handle={item.handle}
-              data-status={item.status}
-            >
-              {item.name} ({item.handle}): {ITEM_WORDS[item.status]}
-              {item.error ? `: ${item.error}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p class="notice" role="status">
-        {report && (
-          <span
-            data-testid="publish-summary"
-            data-list={report.list}
-            data-added={counts('added')}
-            data-already={counts('already')}
-            data-writes={writesOf(report)}
-          >
-            {summaryWords(report)}
-            {report.stopped ? ` ${report.stopped}` : ''}{' '}
-            {listLink && (
-              <a href={listLink} target="_blank" rel="noreferrer">
-                Open the list
-              </a>
-            )}
-            {packLink && (
-              <>
-                {' · '}
-                <a href={packLink} target="_blank" rel="noreferrer">
-                  Open the starter pack
-                </a>
-              </>
-            )}
-          </span>
-        )}
-      </p>
+      <PublishSectionReport items={items} report={report} />
     </section>
   );
 }
