@@ -152,3 +152,16 @@ export async function settleRename(suggestion: RenameSuggestion, dismissed: bool
     dismissed: dismissed && !all.dismissed.includes(key) ? [...all.dismissed, key] : all.dismissed,
   });
 }
+
+/** The team as published on Bluesky: the records TeamFollow made (so that the next run updates them) and their words. */
+export interface BlueskyPublished {
+  listUri?: string;
+  starterPackUri?: string;
+  list?: { name: string; description?: string };
+  /** The starter pack's name when the person asked for one. */
+  starterPackName?: string;
+}
+
+export const blueskyPublishedItem = storage.defineItem<BlueskyPublished>('local:blueskyPublished', {
+  fallback: {},
+});

@@ -7,6 +7,7 @@ import { ImportCard } from './ImportCard';
 import { Intro } from './Intro';
 import { MastodonInstancesSection } from './MastodonInstancesSection';
 import { OwnHandlesSection } from './OwnHandlesSection';
+import { PublishSection } from './PublishSection';
 import { RosterSection } from './RosterSection';
 import { RosterSourceSection } from './RosterSourceSection';
 import { useChanges } from './use-changes';
@@ -42,6 +43,7 @@ export function App() {
         <RosterSourceSection key={`source-${resets}`} onImported={roster.reload} />
         <RosterSection roster={roster} />
         <ExportSection notice={dataNotice} onNotice={setDataNotice} />
+        <PublishSection />
         <OwnHandlesSection key={`own-${resets}`} />
         <ConnectionsSection key={`connections-${resets}`} />
         <MastodonInstancesSection />

@@ -1,20 +1,40 @@
+import { useEffect, useState } from 'preact/hooks';
 import { sortMembers } from '../../components/roster-filter';
 import { getDb, listMembers } from '../../utils/db';
 import { errorText } from '../../utils/errors';
-import { exportCsv, exportJson, exportMastodonCsv } from '../../utils/roster/export';
+import type { Member } from '../../utils/model';
+import {
+  exportCsv,
+  exportJson,
+  exportMastodonCsv,
+  exportMastodonListsCsv,
+  exportTeamCsv,
+  exportTeamMarkdown,
+  membersByTeam,
+  teamFileName,
+} from '../../utils/roster/export';
 import { downloadText } from './download';
+
+const CSV = 'text/csv;charset=utf-8';
 
 const EXPORTS = {
   json: { fileName: 'teamfollow-roster.json', type: 'application/json', write: exportJson },
-  csv: { fileName: 'teamfollow-roster.csv', type: 'text/csv;charset=utf-8', write: exportCsv },
-  mastodon: {
-    fileName: 'teamfollow-mastodon-follows.csv',
-    type: 'text/csv;charset=utf-8',
-    write: exportMastodonCsv,
-  },
+  csv: { fileName: 'teamfollow-roster.csv', type: CSV, write: exportCsv },
+  mastodon: { fileName: 'teamfollow-mastodon-follows.csv', type: CSV, write: exportMastodonCsv },
+  'mastodon-lists': { fileName: 'teamfollow-mastodon-lists.csv', type: CSV, write: exportMastodonListsCsv },
+} as const;
+
+const TABLES = {
+  markdown: { extension: 'md', type: 'text/markdown;charset=utf-8', write: exportTeamMarkdown },
+  'team-csv': { extension: 'csv', type: CSV, write: exportTeamCsv },
 } as const;
 
 type ExportKind = keyof typeof EXPORTS;
+type TableKind = keyof typeof TABLES;
+
+// The select's value for every team at once; a team is chosen by its stored name after a prefix.
+const ALL_TEAMS = '';
+const teamValue = (key: string) => `team:${key}`;
 
 interface ExportSectionProps {
   /** What the last export (or deleting all data) did. */
@@ -22,13 +42,45 @@ interface ExportSectionProps {
   onNotice: (text: string) => void;
 }
 
-/** Downloads the roster as JSON, CSV, or Mastodon's follow-import list. */
+/** Downloads the roster as JSON, CSV, Mastodon's follow or lists import, or as team tables in Markdown and CSV. */
 export function ExportSection({ notice, onNotice }: ExportSectionProps) {
+  const [teams, setTeams] = useState<{ team: string; key: string }[]>([]);
+  const [chosen, setChosen] = useState(ALL_TEAMS);
+
+  const readAll = async (): Promise<Member[]> => sortMembers(await listMembers(await getDb()));
+  // The teams are read when the page opens and again when the picker is opened, after an import on this page.
+  async function readTeams() {
+    try {
+      setTeams(membersByTeam(await readAll()).map(({ team, key }) => ({ team, key })));
+    } catch {
+      // The export buttons say what went wrong when pressed.
+    }
+  }
+  useEffect(() => {
+    void readTeams();
+  }, []);
+
   async function exportAs(kind: ExportKind) {
     const { fileName, type, write } = EXPORTS[kind];
     try {
-      const all = sortMembers(await listMembers(await getDb()));
-      downloadText(fileName, write(all), type);
+      downloadText(fileName, write(await readAll()), type);
+      onNotice(`Saved ${fileName}.`);
+    } catch (error) {
+      onNotice(`Could not export: ${errorText(error)}`);
+    }
+  }
+
+  async function exportTable(kind: TableKind) {
+    const { extension, type, write } = TABLES[kind];
+    try {
+      const all = await readAll();
+      const group = membersByTeam(all).find(({ key }) => teamValue(key) === chosen);
+      if (chosen !== ALL_TEAMS && !group) {
+        onNotice('That team has no teammates any more: choose another one.');
+        return;
+      }
+      const fileName = `${teamFileName(group?.team)}.${extension}`;
+      downloadText(fileName, write(group ? group.members : all), type);
       onNotice(`Saved ${fileName}.`);
     } catch (error) {
       onNotice(`Could not export: ${errorText(error)}`);
@@ -49,11 +101,43 @@ export function ExportSection({ notice, onNotice }: ExportSectionProps) {
         <button type="button" data-testid="export-mastodon" onClick={() => exportAs('mastodon')}>
           Mastodon follow list
         </button>
+        <button type="button" data-testid="export-mastodon-lists" onClick={() => exportAs('mastodon-lists')}>
+          Mastodon lists
+        </button>
       </div>
       <p class="muted hint">
-        The Mastodon file imports on your instance under Preferences → Import and export → Import, as a
-        “Following list”.
+        The Mastodon files import on your instance under Preferences → Import and export → Import: the follow
+        list as a “Following list”, the lists as “Lists” (one list per team, “Team” for teammates without
+        one).
       </p>
+      <h3>Team tables</h3>
+      <p>
+        For a team page or a repository README: every handle links to its profile. Emails are left out. The
+        CSV imports back here.
+      </p>
+      <div class="actions start">
+        <label for="export-team">Team</label>
+        <select
+          id="export-team"
+          data-testid="export-team"
+          value={chosen}
+          onFocus={() => void readTeams()}
+          onChange={(event) => setChosen(event.currentTarget.value)}
+        >
+          <option value={ALL_TEAMS}>All teams</option>
+          {teams.map(({ team, key }) => (
+            <option key={key} value={teamValue(key)}>
+              {team}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-testid="export-markdown" onClick={() => exportTable('markdown')}>
+          Markdown table
+        </button>
+        <button type="button" data-testid="export-team-csv" onClick={() => exportTable('team-csv')}>
+          CSV table
+        </button>
+      </div>
       <p class="notice" role="status">
         {notice}
       </p>

@@ -1,5 +1,5 @@
 import { type SiteId, siteById } from '../../utils/sites/index';
-import { type Filters as FilterValues, NO_FILTERS } from './row-filters';
+import { type Filters as FilterValues, isFiltered, NO_FILTERS } from './row-filters';
 import type { Grouping } from './windowing';
 
 interface FiltersProps {
@@ -11,9 +11,9 @@ interface FiltersProps {
   onGrouping(grouping: Grouping): void;
 }
 
-/** Search, team and network filters, and the grouping of the list. */
+/** Search, team, network and "doesn't follow me back" filters, and the grouping of the list. */
 export function Filters({ filters, teams, sites, grouping, onChange, onGrouping }: FiltersProps) {
-  const filtered = filters.team !== '' || filters.site !== '' || filters.query !== '';
+  const filtered = isFiltered(filters);
   const set = (part: Partial<FilterValues>) => onChange({ ...filters, ...part });
   return (
     <search class="controls">
@@ -72,6 +72,15 @@ export function Filters({ filters, teams, sites, grouping, onChange, onGrouping 
           {grouping === 'teammate' ? 'Group by network' : 'Group by teammate'}
         </button>
       </div>
+      <label title="Accounts recorded as not following you; unknown ones are left out">
+        <input
+          type="checkbox"
+          data-testid="not-following-back-filter"
+          checked={Boolean(filters.notFollowingBack)}
+          onChange={(event) => set({ notFollowingBack: event.currentTarget.checked })}
+        />{' '}
+        Doesn't follow me back
+      </label>
       {filtered && (
         <button type="button" class="link-button" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

@@ -2,15 +2,24 @@ import { hasEveryWord, queryWords } from '../../components/words';
 import type { AccountRow } from '../../utils/gaps';
 import { SITE_IDS, type SiteId } from '../../utils/sites/index';
 
-// The popup's filters: team, network and a word query over the open rows.
+// The popup's filters: team, network, "doesn't follow me back" and a word query over the open rows.
 
 export interface Filters {
   team: string;
   site: SiteId | '';
   query: string;
+  /** Only accounts recorded as not following the user (followsYou === false); unknown is not a no. */
+  notFollowingBack?: boolean;
 }
 
-export const NO_FILTERS: Filters = { team: '', site: '', query: '' };
+export const NO_FILTERS: Filters = { team: '', site: '', query: '', notFollowingBack: false };
+
+/** Whether any filter narrows the rows. */
+export function isFiltered(filters: Filters): boolean {
+  return (
+    filters.team !== '' || filters.site !== '' || filters.query !== '' || Boolean(filters.notFollowingBack)
+  );
+}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -26,13 +35,15 @@ function searchTextOf(row: AccountRow): string {
   return text;
 }
 
-/** Rows of the chosen team and network whose name, handle or team contain every word of the query. */
+/** Rows of the chosen team and network (and, if asked, recorded as not following back) whose name, handle or team contain every word of the query. */
 export function filterRows(rows: readonly AccountRow[], filters: Filters): AccountRow[] {
   const words = queryWords(filters.query);
-  if (!filters.team && !filters.site && words.length === 0) return rows as AccountRow[];
+  if (!filters.team && !filters.site && !filters.notFollowingBack && words.length === 0)
+    return rows as AccountRow[];
   return rows.filter((row) => {
     if (filters.team && row.team !== filters.team) return false;
     if (filters.site && row.site !== filters.site) return false;
+    if (filters.notFollowingBack && row.followsYou !== false) return false;
     if (words.length === 0) return true;
     return hasEveryWord(searchTextOf(row), words);
   });

@@ -46,7 +46,8 @@ const RelationshipsSchema = v.object({
     }),
   ),
 });
-const SessionSchema = v.object({
+/** The fields of com.atproto.server.createSession that TeamFollow uses. */
+export const SessionSchema = v.object({
   accessJwt: v.string(),
   did: v.string(),
   didDoc: v.optional(
@@ -68,7 +69,7 @@ interface Session {
 const isDid = (handle: string) => handle.startsWith('did:');
 
 /** The PDS named in the session's DID document, as an https origin; the JWT goes nowhere else. */
-function pdsFrom(
+export function pdsFrom(
   service: readonly { id: string; serviceEndpoint: unknown }[] | undefined,
 ): string | undefined {
   const endpoint = service?.find((entry) => entry.id.endsWith('#atproto_pds'))?.serviceEndpoint;

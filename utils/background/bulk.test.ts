@@ -163,6 +163,51 @@ describe('follow all', () => {
     });
     expect(followed).toEqual([]);
   });
+
+  it('records whether each account follows you, as the API says', async () => {
+    const notBack: Relationship = { state: 'not-following', followsYou: false };
+    await runner({ ...api, check: async (hs) => new Map(hs.map((h) => [h, notBack])) }).start(
+      'bluesky',
+      'check-all',
+    );
+    await settle();
+    expect(await getFollow(db, 'bluesky', 'unk.bsky.social')).toMatchObject({
+      state: 'not-following',
+      followsYou: false,
+      source: 'api',
+    });
+  });
+});
+
+describe('follows you', () => {
+  it('keeps a known followsYou when a follow answer does not say (GitHub), and takes a new one when it does', async () => {
+    await putFollow(db, {
+      key: 'bluesky:ada.bsky.social',
+      state: 'not-following',
+      followsYou: true,
+      checkedAt: 1,
+      source: 'api',
+    });
+    await putFollow(db, {
+      key: 'bluesky:bob.bsky.social',
+      state: 'not-following',
+      followsYou: true,
+      checkedAt: 1,
+      source: 'api',
+    });
+    script = [() => ({ state: 'following' }), () => ({ state: 'following', followsYou: false })];
+    await runner().start('bluesky', 'follow-all', ['ada.bsky.social', 'bob.bsky.social']);
+    await settle();
+    expect(await getFollow(db, 'bluesky', 'ada.bsky.social')).toMatchObject({
+      state: 'following',
+      followsYou: true,
+    });
+    expect(await getFollow(db, 'bluesky', 'bob.bsky.social')).toMatchObject({
+      state: 'following',
+      followsYou: false,
+    });
+    expect((await getFollow(db, 'bluesky', 'cy.bsky.social'))?.followsYou).toBeUndefined();
+  });
 });
 
 describe('check all', () => {

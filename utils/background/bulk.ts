@@ -3,6 +3,7 @@ import type { ApiSite } from '../api/networks';
 import {
   fillQueue,
   finishQueued,
+  getFollow,
   logAction,
   nextQueued,
   putFollow,
@@ -249,7 +250,9 @@ async function record(db: TeamDb, site: ApiSite, handle: string, relationship: R
     checkedAt: at,
     source: 'api',
   };
-  if (relationship.followsYou !== undefined) follow.followsYou = relationship.followsYou;
+  // A follow answer that does not say (GitHub's PUT) leaves what was known: following someone does not change whether they follow you.
+  const followsYou = relationship.followsYou ?? (await getFollow(db, site, handle))?.followsYou;
+  if (followsYou !== undefined) follow.followsYou = followsYou;
   await putFollow(db, follow);
 }
 

@@ -4,7 +4,18 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listMembers, openTeamDb, type TeamDb } from '../db';
 import type { Member } from '../model';
-import { exportCsv, exportJson, exportMastodonCsv, memberToJson } from './export';
+import {
+  escapeMarkdown,
+  exportCsv,
+  exportJson,
+  exportMastodonCsv,
+  exportMastodonListsCsv,
+  exportTeamCsv,
+  exportTeamMarkdown,
+  membersByTeam,
+  memberToJson,
+  teamFileName,
+} from './export';
 import { importRoster } from './import';
 
 const example = readFileSync(new URL('../../examples/roster.csv', import.meta.url), 'utf8');
@@ -195,5 +206,139 @@ describe('export then import', () => {
     expect(cut?.name).toBe('a'.repeat(199));
     expect((await importRoster(db, exportCsv(await listMembers(db)))).rejected).toBe(0);
     expect((await listMembers(db))[0]?.name).toBe('a'.repeat(199));
+  });
+});
+
+describe('exportMastodonListsCsv', () => {
+  it("writes Mastodon's lists import: one row per teammate's Mastodon account, the team as the list, Team without one", () => {
+    const loner = member({ name: 'Lone', accounts: [{ site: 'mastodon', handle: 'lone@mas.to' }] });
+    const two = member({
+      name: 'Two',
+      team: 'Design, "UX"',
+      accounts: [
+        { site: 'mastodon', handle: 'two@mas.to' },
+        { site: 'mastodon', handle: 'two@hachyderm.io' },
+        { site: 'x', handle: 'two' },
+      ],
+    });
+    expect(exportMastodonListsCsv([ada, loner, two, tricky, ada])).toBe(
+      [
+        'List name,Account address',
+        'Platform,ada@mastodon.social',
+        'Team,lone@mas.to',
+        '"Design, ""UX""",two@mas.to',
+        '"Design, ""UX""",two@hachyderm.io',
+        '',
+      ].join('\r\n'),
+    );
+    expect(exportMastodonListsCsv([])).toBe('List name,Account address\r\n');
+  });
+
+  it('keeps a list name as Mastodon should show it (no formula guard: the file is for Mastodon)', () => {
+    const rows = Papa.parse<string[]>(exportMastodonListsCsv([hostile]), { newline: '\r\n' }).data;
+    expect(rows[1]).toEqual(['=1+1', 'eve@infosec.exchange']);
+  });
+});
+
+describe('team tables', () => {
+  const cleo = member({ name: 'Cleo', accounts: [{ site: 'bluesky', handle: 'cleo.bsky.social' }] });
+
+  it('groups by team in reading order, teammates without a team last', () => {
+    expect(
+      membersByTeam([cleo, ada, hostile, tricky]).map((g) => [g.team, g.members.map((m) => m.name)]),
+    ).toEqual([
+      ['-x', [tricky.name]],
+      ['=1+1', [hostile.name]],
+      ['Platform', ['Ada Quill']],
+      ['Without a team', ['Cleo']],
+    ]);
+  });
+
+  it('writes Markdown: a heading and a table per team, handles as profile links, names escaped', () => {
+    const md = exportTeamMarkdown([ada, hostile, cleo]);
+    expect(md).toBe(
+      [
+        '## =1+1',
+        '',
+        '| Name | Mastodon |',
+        '| --- | --- |',
+        '| &lt;img src=x onerror=alert(1)> | [eve@infosec.exchange](<https://infosec.exchange/@eve>) |',
+        '',
+        '## Platform',
+        '',
+        '| Name | X | GitHub | Mastodon |',
+        '| --- | --- | --- | --- |',
+        '| Ada Quill | [adaquill](<https://x.com/adaquill>) | [adaquill](<https://github.com/adaquill>), [ada-old](<https://github.com/ada-old>) | [ada@mastodon.social](<https://mastodon.social/@ada>) |',
+        '',
+        '## Without a team',
+        '',
+        '| Name | Bluesky |',
+        '| --- | --- |',
+        '| Cleo | [cleo.bsky.social](<https://bsky.app/profile/cleo.bsky.social>) |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes what Markdown would read as syntax, and keeps a table cell on one line', () => {
+    expect(escapeMarkdown('a|b *c* _d_ [e](f) `g` #h ~i~ $j$ \\ &amp; <b>\nnext')).toBe(
+      'a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\`g\\` \\#h \\~i\\~ \\$j\\$ \\\\ &amp;amp; &lt;b> next',
+    );
+    const md = exportTeamMarkdown([
+      member({ name: 'Pipe | name', team: 'T', accounts: [{ site: 'x', handle: 'under_score' }] }),
+    ]);
+    expect(md).toContain('| Pipe \\| name | [under\\_score](<https://x.com/under_score>) |');
+  });
+
+  it('writes CSV with profile links per network, formula-safe, no emails', () => {
+    const [header, hostileRow, adaRow] = Papa.parse<string[]>(exportTeamCsv([ada, hostile]), {
+      newline: '\r\n',
+    }).data;
+    expect(header).toEqual(['name', 'team', 'x', 'github', 'mastodon']);
+    expect(hostileRow).toEqual([
+      '<img src=x onerror=alert(1)>',
+      "'=1+1",
+      '',
+      '',
+      'https://infosec.exchange/@eve',
+    ]);
+    expect(adaRow).toEqual([
+      'Ada Quill',
+      'Platform',
+      'https://x.com/adaquill',
+      'https://github.com/adaquill https://github.com/ada-old',
+      'https://mastodon.social/@ada',
+    ]);
+    expect(exportTeamCsv([ada])).not.toContain('ada@example.com');
+  });
+
+  it('re-imports each team CSV through the normal import: the same names, teams and accounts', async () => {
+    await importRoster(db, example);
+    const all = await listMembers(db);
+    const shape = (members: Member[]) =>
+      members
+        .map((m) => [m.name, m.team, m.accountKeys])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    for (const { members } of membersByTeam(all)) {
+      db.close();
+      globalThis.indexedDB = new IDBFactory();
+      db = await openTeamDb('export-test');
+      const summary = await importRoster(db, exportTeamCsv(members), 'team.csv');
+      expect(summary).toMatchObject({ imported: members.length, rejected: 0 });
+      expect(shape(await listMembers(db))).toEqual(shape(members));
+    }
+  });
+});
+
+describe('teamFileName', () => {
+  it.each([
+    [undefined, 'teamfollow-teams'],
+    ['Platform', 'teamfollow-team-platform'],
+    ['Équipe Café / R&D', 'teamfollow-team-equipe-cafe-r-d'],
+    ['開発チーム', 'teamfollow-team-開発チーム'],
+    ['=1+1', 'teamfollow-team-1-1'],
+    ['../..', 'teamfollow-team-unnamed'],
+  ])('names the %s table %s', (team, name) => {
+    expect(teamFileName(team)).toBe(name);
   });
 });
