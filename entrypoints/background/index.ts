@@ -18,26 +18,19 @@ import {
   parseContentMessage,
   parsePageMessage,
 } from '../../utils/messages';
-import { applyManagedRoster, readManagedRoster } from '../../utils/roster/subscription-managed';
-import {
-  ROSTER_ALARM,
-  ROSTER_REFRESH_MINUTES,
-  refreshDue,
-  refreshSubscription,
-  rosterOnlyHosts,
-} from '../../utils/roster/subscription-refresh';
+import { rosterOnlyHosts } from '../../utils/roster/subscription-refresh';
 import {
   addOwnHandle,
   bulkRunsItem,
   connectionsItem,
   getOwnHandles,
-  managedRosterImportItem,
   pacingItem,
   rosterSubscriptionItem,
   suggestRename,
   tabIntentsItem,
 } from '../../utils/settings';
 import { refreshBadge, setTabBadge } from './badge';
+import { startRosterSync } from './roster-sync';
 
 // Thin shell: wires the browser's events to the handlers in utils/background/, and hands them their effects.
 
@@ -104,7 +97,6 @@ export default defineBackground(() => {
       return Promise.resolve(request ? answerPageMessage(pageDeps, request) : REFUSED);
     }
     const sent = parseContentMessage(message);
-    // The tab's address follows client-side navigation (pushState), the frame's may still be the first page.
     if (!sent) return Promise.resolve(REFUSED);
     return answerFromPage(sent, sender);
   });
@@ -147,7 +139,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void bulk.resume(API_SITES);
-    if (alarm.name === ROSTER_ALARM) void refreshRosterNow();
+    roster.onAlarm(alarm.name);
   });
   void bulk.resume(API_SITES);
 
@@ -162,57 +154,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncMastodon());
   browser.permissions.onRemoved.addListener(() => void syncMastodon());
 
-  // A roster kept at an address: refreshed daily (and at start-up when a day has passed), through the same import.
-  const refreshRosterNow = async () => {
-    const last = await refreshSubscription({
-      db: getDb,
-      fetch,
-      now: Date.now,
-      load: () => rosterSubscriptionItem.getValue(),
-      save: (value) => rosterSubscriptionItem.setValue(value),
-    });
-    if (last?.ok) {
-      announceChange();
-      void refreshBadge();
-    }
-  };
-  const scheduleRoster = async (atStartUp: boolean) => {
-    const subscription = await rosterSubscriptionItem.getValue();
-    if (!subscription) {
-      await browser.alarms.clear(ROSTER_ALARM);
-      return;
-    }
-    // Created once: a worker that wakes often must not push the daily alarm back each time.
-    if (!(await browser.alarms.get(ROSTER_ALARM)))
-      await browser.alarms.create(ROSTER_ALARM, { periodInMinutes: ROSTER_REFRESH_MINUTES });
-    // The options page reads a new subscription itself; at start-up, a day may have passed with the browser closed.
-    if (atStartUp && refreshDue(subscription, Date.now())) await refreshRosterNow();
-  };
-  rosterSubscriptionItem.watch((now, before) => {
-    // The roster host stops or starts being a Mastodon instance.
-    void syncMastodon();
-    if (now?.url !== before?.url) void scheduleRoster(false);
-  });
-  // What the organisation set (managed storage; absent outside managed browsers and in Firefox without a policy).
-  const applyManaged = async () => {
-    const policy = readManagedRoster(await browser.storage.managed.get().catch(() => ({})));
-    await applyManagedRoster(policy, {
-      db: getDb,
-      now: Date.now,
-      load: () => rosterSubscriptionItem.getValue(),
-      save: (value) => rosterSubscriptionItem.setValue(value),
-      clear: () => rosterSubscriptionItem.setValue(null),
-      lastImport: () => managedRosterImportItem.getValue(),
-      saveImport: (value) => managedRosterImportItem.setValue(value),
-    }).then(
-      () => announceChange(),
-      (error: unknown) => console.error('TeamFollow:', error),
-    );
-  };
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void applyManaged();
-  });
-  void applyManaged().finally(() => scheduleRoster(true));
+  // A roster kept at an address (or set by the organisation): refreshed daily through the same import.
+  const roster = startRosterSync({ fetch, syncMastodon });
 
   // The toolbar badge counts the gaps; any change anywhere (here, the options page, the popup) recounts.
   new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => void refreshBadge();
