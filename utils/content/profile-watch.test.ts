@@ -91,7 +91,7 @@ describe('watchProfile', () => {
   it('says it could not tell when the page never shows a state, and why', async () => {
     await start();
     await vi.waitFor(() => expect(lastView()?.gaveUp).toBe(true));
-    expect(lastView()).toMatchObject({ state: 'unknown', siteName: 'Reddit' });
+    expect(lastView()).toMatchObject({ state: 'unknown', reason: 'other', siteName: 'Reddit' });
     // Only counted by the background (for the notice of pages no longer read), never stored as a state.
     expect(reports()).toEqual([{ type: 'report-state', site: 'reddit', handle: 'alice', state: 'unknown' }]);
   });

@@ -71,6 +71,11 @@ function isLookupAnswer(value: unknown): value is LookupAnswer {
   );
 }
 
+/** While unknown, why: an adapter that gives no reason is read as `other`, so the flag always says one. */
+function reasonOf(reading: ProfileReading): UnknownReason | undefined {
+  return reading.state === 'unknown' ? (reading.reason ?? 'other') : undefined;
+}
+
 /** The primary language subtag of the page, lowercase ('' when it does not say). */
 function pageLanguage(doc: Document): string {
   return (doc.documentElement.getAttribute('lang') ?? '').split(/[-_]/)[0]?.toLowerCase() ?? '';
@@ -94,7 +99,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     handle,
     name: answer.member.name,
     state: reading.state,
-    reason: reading.state === 'unknown' ? reading.reason : undefined,
+    reason: reasonOf(reading),
     lang: pageLanguage(doc),
     followsYou: reading.followsYou,
     recorded: answer.follow,
@@ -152,7 +157,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
       view = {
         ...view,
         state: next.state,
-        reason: next.state === 'unknown' ? next.reason : undefined,
+        reason: reasonOf(next),
         followsYou: next.followsYou,
         connect: next.controlKind === 'connect',
         gaveUp: false,
