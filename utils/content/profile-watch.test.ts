@@ -72,6 +72,34 @@ describe('watchProfile', () => {
     expect(reports()).toEqual([]);
   });
 
+  it("passes on only a stranger's stable id, once, where the site shows one", async () => {
+    const withIds: SiteAdapter = {
+      ...adapter,
+      readsStableId: true,
+      readProfile: (doc, handle) => {
+        const id = doc.querySelector<HTMLElement>(`[data-user-id][data-profile="${handle}"]`)?.dataset.userId;
+        return { state: 'unknown', reason: 'loading', ...(id ? { stableId: id } : {}) };
+      },
+    };
+    const watch = await watchProfile({
+      adapter: withIds,
+      doc: document,
+      url: URL_ALICE,
+      ask: ask({}),
+      render: (view) => views.push(view),
+      signal: controller.signal,
+      settleMs: 3000,
+    });
+    expect(watch).toBeNull();
+    document.body.innerHTML = '<h1>alice</h1><b data-profile="alice" data-user-id="42"></b>';
+    await vi.waitFor(() => expect(reports()).toHaveLength(1), { timeout: 2500 });
+    expect(reports()[0]).toMatchObject({ handle: 'alice', stableId: '42' });
+    document.body.append(document.createElement('p'));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(reports()).toHaveLength(1);
+    expect(views).toEqual([]);
+  });
+
   it('does nothing for a page that is not a profile', async () => {
     expect(await start('https://www.reddit.com/r/programming/')).toBeNull();
     expect(sent).toEqual([]);

@@ -81,6 +81,38 @@ function pageLanguage(doc: Document): string {
   return (doc.documentElement.getAttribute('lang') ?? '').split(/[-_]/)[0]?.toLowerCase() ?? '';
 }
 
+/** Passes on the stable id a stranger's profile shows, once, as soon as the page shows it (within the wait). */
+function reportStableId({ adapter, doc, ask, signal, settleMs }: WatchOptions, handle: string): void {
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(pending);
+    clearTimeout(timeout);
+  };
+  const look = () => {
+    pending = undefined;
+    const reading = adapter.readProfile?.(doc, handle);
+    if (!reading?.stableId) return;
+    stop();
+    void ask({
+      type: 'report-state',
+      site: adapter.id,
+      handle,
+      state: reading.state,
+      stableId: reading.stableId,
+    }).catch(() => undefined);
+  };
+  // Coalesced to one read a second: a stranger's busy page must cost next to nothing.
+  const observer = new Observer(() => {
+    pending ??= setTimeout(look, SETTLED_READ_MS);
+  });
+  observer.observe(doc.body ?? doc.documentElement, { subtree: true, childList: true });
+  const timeout = setTimeout(stop, settleMs ?? 10_000);
+  signal.addEventListener('abort', stop);
+  look();
+}
+
 /** Watches the profile at `url` if it belongs to a teammate; resolves to null (and draws nothing) otherwise. */
 export async function watchProfile(options: WatchOptions): Promise<ProfileWatch | null> {
   const { adapter, doc, signal, ask, render } = options;
@@ -88,7 +120,13 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   const handle = profileOn(adapter, options.url, options.parse);
   if (handle === null) return null;
   const answer = await ask({ type: 'lookup', site, handle }).catch(() => null);
-  if (signal.aborted || !isLookupAnswer(answer) || !answer.member) return null;
+  if (signal.aborted || !isLookupAnswer(answer)) return null;
+  if (!answer.member) {
+    // Not on the roster: nothing is drawn. Only a site's stable id is passed on, once, so that a teammate who
+    // changed their handle is recognised (the background keeps nothing unless the id is a teammate's).
+    if (adapter.readsStableId) reportStableId(options, handle);
+    return null;
+  }
   const readProfile = (): ProfileReading =>
     adapter.readProfile?.(doc, handle) ?? { state: 'unknown', reason: 'other' };
 

@@ -132,6 +132,7 @@ export const github: SiteAdapter = {
     return handleFromText(login);
   },
   handleFromText,
+  readsStableId: true,
   profileUrl: (handle) => `https://github.com/${handle}`,
   readProfile,
   followingListUrl: (handle) => `https://github.com/${handle}?tab=following`,

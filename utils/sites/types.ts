@@ -66,6 +66,8 @@ export interface SiteAdapter {
    * Reads only the profile's own control (never "who to follow" buttons of other people); `unknown` without evidence.
    */
   readProfile?(doc: Document, handle: string): ProfileReading;
+  /** The profile pages show a stable id (`ProfileReading.stableId`), which recognises a renamed account. */
+  readonly readsStableId?: boolean;
   /** The https URL of the following list of a canonical handle, for sites whose lists TeamFollow reads. */
   followingListUrl?(handle: string): string;
   /** The handle whose following list this URL shows (e.g. x.com/alice/following → alice), or null. */

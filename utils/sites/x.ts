@@ -194,6 +194,7 @@ export const x: SiteAdapter = {
     return handleFromText(name);
   },
   handleFromText,
+  readsStableId: true,
   profileUrl: (handle) => `https://x.com/${handle}`,
   readProfile,
   followingListUrl: (handle) => `https://x.com/${handle}/following`,
