@@ -16,7 +16,8 @@ export default defineConfig({
       'Follow every teammate on every social network: see the gaps on the page and in the toolbar.',
     // scripting: to register the content script on Mastodon instances the user adds (runtime permission).
     // alarms: to wake the worker when a rate limit of a "Follow all" run has passed.
-    permissions: ['storage', 'scripting', 'alarms'],
+    // contextMenus: "Add to TeamFollow" on links to profiles.
+    permissions: ['storage', 'scripting', 'alarms', 'contextMenus'],
     // What an organisation may pre-set (the roster's address, the roster itself): Chrome's storage.managed.
     storage: { managed_schema: 'managed-schema.json' },
     // The sites' pages, plus the public APIs that check and follow on Bluesky and GitHub (read their rate-limit headers).

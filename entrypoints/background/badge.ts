@@ -17,14 +17,19 @@ export function refreshBadge(): Promise<void> {
   clearTimeout(badgeTimer);
   return new Promise((resolve) => {
     badgeTimer = setTimeout(async () => {
-      const report = await refreshSnapshot(await getDb());
-      const gaps = report.gaps.length;
-      await toolbarButton()
-        .setBadgeText({ text: gaps > 0 ? String(gaps) : '' })
-        .catch(() => undefined);
-      await toolbarButton()
-        .setBadgeBackgroundColor({ color: BADGE_COLOR })
-        .catch(() => undefined);
+      try {
+        const report = await refreshSnapshot(await getDb());
+        const gaps = report.gaps.length;
+        await toolbarButton()
+          .setBadgeText({ text: gaps > 0 ? String(gaps) : '' })
+          .catch(() => undefined);
+        await toolbarButton()
+          .setBadgeBackgroundColor({ color: BADGE_COLOR })
+          .catch(() => undefined);
+      } catch (error) {
+        // The database closed under it (the worker stopping, "delete all data"): the next change recounts.
+        console.error('TeamFollow:', error);
+      }
       resolve();
     }, 100);
   });

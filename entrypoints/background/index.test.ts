@@ -6,6 +6,8 @@ import { ROSTER_ALARM } from '../../utils/roster/subscription-refresh';
 import { getOwnHandles, rosterSubscriptionItem, tabIntentsItem } from '../../utils/settings';
 import background from './index';
 
+const menus: { create?: unknown; click?: (info: unknown) => void } = {};
+
 beforeEach(async () => {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
@@ -21,6 +23,13 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.permissions, 'onAdded', 'get').mockReturnValue(event as never);
   vi.spyOn(fakeBrowser.permissions, 'onRemoved', 'get').mockReturnValue(event as never);
   vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+  menus.create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(1 as never);
+  vi.spyOn(fakeBrowser.contextMenus, 'onClicked', 'get').mockReturnValue({
+    addListener: (listener: (info: unknown) => void) => {
+      menus.click = listener;
+    },
+  } as never);
   background.main();
 });
 afterEach(() => closeDb());
@@ -242,4 +251,23 @@ it('takes the roster address an organisation set in managed storage as a subscri
   await vi.waitFor(async () => {
     if (!(await findMemberByAccount(await getDb(), 'reddit', 'cy_c'))) throw new Error('not imported yet');
   });
+});
+
+it('adds the account of a profile link from the context menu, once, named from the link', async () => {
+  expect(menus.create).toHaveBeenCalledWith(
+    expect.objectContaining({ title: 'Add to TeamFollow', contexts: ['link'] }),
+  );
+  menus.click?.({
+    menuItemId: 'teamfollow-add',
+    linkUrl: 'https://github.com/Octo-Cat',
+    linkText: 'Octo Cat',
+  });
+  await expect
+    .poll(async () => (await (await getDb()).getAll('members')).map((m) => [m.name, m.accountKeys]))
+    .toContainEqual(['Octo Cat', ['github:octo-cat']]);
+  // Someone's account already on the roster, and a link that is no profile, add nothing.
+  menus.click?.({ menuItemId: 'teamfollow-add', linkUrl: 'https://www.reddit.com/user/ada_quill/' });
+  menus.click?.({ menuItemId: 'teamfollow-add', linkUrl: 'https://github.com/settings' });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(await (await getDb()).count('members')).toBe(2);
 });

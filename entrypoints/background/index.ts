@@ -30,6 +30,7 @@ import {
   tabIntentsItem,
 } from '../../utils/settings';
 import { refreshBadge, setTabBadge } from './badge';
+import { startContextMenu } from './context-menu';
 import { startRosterSync } from './roster-sync';
 
 // Thin shell: wires the browser's events to the handlers in utils/background/, and hands them their effects.
@@ -156,6 +157,9 @@ export default defineBackground(() => {
 
   // A roster kept at an address (or set by the organisation): refreshed daily through the same import.
   const roster = startRosterSync({ fetch, syncMastodon });
+
+  // "Add to TeamFollow" on links to profiles.
+  startContextMenu(async () => ({ mastodonHosts: await pageDeps.mastodonHosts() }));
 
   // The toolbar badge counts the gaps; any change anywhere (here, the options page, the popup) recounts.
   new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => void refreshBadge();

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import { announceChange } from '../../utils/changes';
-import { findMemberByAccount, getDb, getMember, listMembers, putMember } from '../../utils/db';
+import { getDb, listMembers } from '../../utils/db';
 import { errorText } from '../../utils/errors';
 import type { ActiveProfile, PageAnswer } from '../../utils/messages';
 import type { Account, Member } from '../../utils/model';
+import { addAccount as addToRoster } from '../../utils/roster/add-account';
 import { MAX_TEXT_LENGTH } from '../../utils/roster/types';
-import { SITE_IDS, siteById } from '../../utils/sites/index';
+import { siteById } from '../../utils/sites/index';
 import { AddToTeamPicker } from './AddToTeamPicker';
 
 /** Asks the background which profile the active tab shows; null when none or when it cannot tell. */
@@ -26,24 +27,11 @@ function announce(): void {
   browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => undefined);
 }
 
-/** Adds the account as a new teammate, or to `member`; refuses when someone on the roster has it already. */
+/** Adds the account and tells everyone the roster changed. */
 async function addAccount(account: Account, to: { name: string } | { member: Member }): Promise<string> {
-  const db = await getDb();
-  const holder = await findMemberByAccount(db, account.site, account.handle);
-  if (holder) throw new Error(`this account already belongs to ${holder.name}`);
-  if ('name' in to) {
-    await putMember(db, { id: crypto.randomUUID(), name: to.name, accounts: [account], accountKeys: [] });
-    announce();
-    return `Added ${to.name} to the roster.`;
-  }
-  // Read again: the roster may have changed since the list was drawn.
-  const member = (await getMember(db, to.member.id)) ?? to.member;
-  const accounts = [...member.accounts, account].sort(
-    (a, b) => SITE_IDS.indexOf(a.site) - SITE_IDS.indexOf(b.site),
-  );
-  await putMember(db, { ...member, accounts });
+  const said = await addToRoster(await getDb(), account, to);
   announce();
-  return `Added this ${siteById(account.site).name} account to ${member.name}.`;
+  return said;
 }
 
 type Status =
