@@ -24,9 +24,9 @@ export interface FillInDeps {
   lookup(account: { site: ApiSite; handle: string }): Promise<Suggestion[]>;
   /** Whether the extension may ask this Mastodon instance (its origin permission is granted). */
   canReach(host: string): Promise<boolean>;
-  /** Waits `ms`; rejects when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  now(): number;
+  /** Waits `ms`; rejects when `signal` aborts. A timer by default. */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+  now?(): number;
   /** The gap between two requests to the same network, in ms. */
   intervalMs?: number;
   onProgress?(progress: FillInProgress): void;
@@ -42,6 +42,22 @@ export interface FillInResult {
 
 const DEFAULT_INTERVAL_MS = 1000;
 
+/** Waits `ms`, or rejects as soon as `signal` aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
 /** The teammate accounts a profile can be read from, in roster order. */
 function lookups(
   members: readonly Member[],
@@ -56,6 +72,7 @@ function lookups(
 /** Reads every teammate's public profiles, paced per network, and suggests accounts no teammate has yet. */
 export async function fillIn(members: readonly Member[], deps: FillInDeps): Promise<FillInResult> {
   const interval = deps.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const { sleep = abortableSleep, now = Date.now } = deps;
   const owners = new Map(members.flatMap((member) => member.accountKeys.map((key) => [key, member.id])));
   const todo = lookups(members);
   const last = new Map<ApiSite, number>();
@@ -78,14 +95,14 @@ export async function fillIn(members: readonly Member[], deps: FillInDeps): Prom
       continue;
     }
     const previous = last.get(account.site);
-    const wait = previous === undefined ? 0 : previous + interval - deps.now();
+    const wait = previous === undefined ? 0 : previous + interval - now();
     try {
-      if (wait > 0) await deps.sleep(wait, deps.signal);
+      if (wait > 0) await sleep(wait, deps.signal);
     } catch {
       return result('stopped');
     }
     if (deps.signal?.aborted) return result('stopped');
-    last.set(account.site, deps.now());
+    last.set(account.site, now());
     try {
       for (const found of await deps.lookup(account)) {
         const key = accountKey(found.site, found.handle);
