@@ -123,7 +123,9 @@ it('Stop ends the run and shows what was found so far', async () => {
   };
   const { root } = await open([mona], slow);
   await click(byTestId(root, 'fill-in-all'));
-  await waitFor(() => root.querySelector('[data-testid="fill-in-progress"]'));
+  await waitFor(() =>
+    root.querySelector('[data-testid="fill-in-progress"]')?.textContent?.includes('reading'),
+  );
   expect(byTestId(root, 'fill-in-progress').textContent).toContain('0 of 2: reading Mona’s profiles');
   await click(byTestId(root, 'fill-in-stop'));
   release();

@@ -14,6 +14,7 @@ import {
   type MemberSuggestion,
   withSuggestions,
 } from '../../utils/roster/fill-in';
+import { connectionsItem } from '../../utils/settings';
 import { profileUrl, siteById } from '../../utils/sites/index';
 import { notifyChange } from './notify-change';
 
@@ -60,8 +61,9 @@ export function FillInSection({
     setNotice('');
     setProgress({ done: 0, total: 0 });
     try {
+      const githubToken = (await connectionsItem.getValue()).github?.token;
       const found = await fillIn(members, {
-        lookup: (account) => profileLinks({ fetch }, account),
+        lookup: (account) => profileLinks({ fetch, githubToken }, account),
         canReach,
         sleep,
         signal: controller.signal,
@@ -132,8 +134,10 @@ export function FillInSection({
       </p>
       {running && progress && (
         <p class="muted" role="status" data-testid="fill-in-progress">
-          <progress max={progress.total || 1} value={progress.done} /> {progress.done} of {progress.total}
-          {progress.name ? `: reading ${progress.name}’s profiles` : ''}
+          <progress max={progress.total || 1} value={progress.done} />{' '}
+          {progress.total === 0
+            ? 'Starting…'
+            : `${progress.done} of ${progress.total}${progress.name ? `: reading ${progress.name}’s profiles` : ''}`}
         </p>
       )}
       {result && (

@@ -69,7 +69,7 @@ describe('reading links', () => {
   it('finds links with or without a scheme in text', () => {
     expect(linksIn('see github.com/a and https://x.com/b, or javascript:alert(1)')).toEqual([
       'github.com/a',
-      'https://x.com/b,',
+      'https://x.com/b',
     ]);
   });
 
@@ -101,6 +101,18 @@ describe('githubLinks', () => {
       { site: 'bluesky', handle: 'mona.bsky.social', from: 'github', provenance: 'claimed' },
       { site: 'mastodon', handle: 'mona@fosstodon.org', from: 'github', provenance: 'claimed' },
       { site: 'linkedin', handle: 'mona-lisa', from: 'github', provenance: 'claimed' },
+    ]);
+  });
+
+  it('sends the connected token when there is one', async () => {
+    const { config: c, sent } = config([
+      get('https://api.github.com/users/mona/social_accounts', []),
+      get('https://api.github.com/users/mona', userWithLinks),
+    ]);
+    await githubLinks({ ...c, githubToken: 'ghp_test' }, 'mona');
+    expect(sent.map((request) => request.headers.get('authorization'))).toEqual([
+      'Bearer ghp_test',
+      'Bearer ghp_test',
     ]);
   });
 

@@ -30,6 +30,8 @@ export interface ProfileLinksConfig {
   now?: () => number;
   github?: string;
   bluesky?: string;
+  /** The connected GitHub token, if any: 5,000 requests an hour instead of 60. */
+  githubToken?: string;
 }
 
 // A link in text: with a scheme, or a host with a path (`github.com/alice`), as people write them in a bio.
@@ -40,7 +42,8 @@ const OTHER_SITES = SITE_IDS.filter((site) => site !== 'mastodon');
 
 /** The links written in a text (a bio, a description). */
 export function linksIn(text: string): string[] {
-  return text.match(LINK) ?? [];
+  // A sentence's own punctuation after a link is not part of it ("see x.com/alice.").
+  return (text.match(LINK) ?? []).map((link) => link.replace(/[.,;:!?]+$/, ''));
 }
 
 /** The href values of the links in an HTML fragment, entities `&amp;` decoded. */
@@ -121,14 +124,16 @@ const GitHubUserSchema = v.object({
 export async function githubLinks(config: ProfileLinksConfig, login: string): Promise<Suggestion[]> {
   const api = config.github ?? 'https://api.github.com';
   const user = encodeURIComponent(login);
+  const headers: Record<string, string> = { ...GITHUB_HEADERS };
+  if (config.githubToken) headers.Authorization = `Bearer ${config.githubToken}`;
   const social = await getJson(
     config,
     'github',
     `${api}/users/${user}/social_accounts`,
     SocialAccountsSchema,
-    GITHUB_HEADERS,
+    headers,
   );
-  const profile = await getJson(config, 'github', `${api}/users/${user}`, GitHubUserSchema, GITHUB_HEADERS);
+  const profile = await getJson(config, 'github', `${api}/users/${user}`, GitHubUserSchema, headers);
   const urls = social.map(({ provider, url }) => ({
     url,
     provenance: 'claimed' as const,
