@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ConnectionsSection } from './ConnectionsSection';
 import { DeleteAllSection } from './DeleteAllSection';
 import { ExportSection } from './ExportSection';
+import { FillInSection } from './FillInSection';
 import { HistorySection } from './HistorySection';
 import { ImportCard } from './ImportCard';
 import { Intro } from './Intro';
@@ -42,6 +43,7 @@ export function App() {
         <ImportCard onImported={roster.reload} resets={resets} />
         <RosterSourceSection key={`source-${resets}`} onImported={roster.reload} />
         <RosterSection roster={roster} />
+        <FillInSection members={roster.members} onAdded={roster.reload} />
         <ExportSection notice={dataNotice} onNotice={setDataNotice} />
         <PublishSection />
         <OwnHandlesSection key={`own-${resets}`} />

@@ -1,0 +1,203 @@
+import { useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Fetch } from '../../utils/api/http';
+import { NETWORKS } from '../../utils/api/networks';
+import { profileLinks } from '../../utils/api/profile-links';
+import { getDb, updateMembers } from '../../utils/db';
+import { errorText } from '../../utils/errors';
+import { accountKey, type Member } from '../../utils/model';
+import {
+  type FillInDeps,
+  type FillInProgress,
+  type FillInResult,
+  fillIn,
+  type MemberSuggestion,
+  withSuggestions,
+} from '../../utils/roster/fill-in';
+import { connectionsItem } from '../../utils/settings';
+import { profileUrl, siteById } from '../../utils/sites/index';
+import { notifyChange } from './notify-change';
+
+/** Where a suggestion comes from, in words: "verified by Mastodon", "claimed on GitHub". */
+export function provenanceText(suggestion: MemberSuggestion): string {
+  const network = NETWORKS[suggestion.from].name;
+  return suggestion.provenance === 'verified' ? `verified by ${network}` : `claimed on ${network}`;
+}
+
+const keyOf = (suggestion: MemberSuggestion) =>
+  `${suggestion.memberId}\n${accountKey(suggestion.site, suggestion.handle)}`;
+
+interface FillInSectionProps {
+  /** The roster; null until it is read. */
+  members: Member[] | null;
+  /** Called after ticked accounts were added, so that the page reads the roster again. */
+  onAdded: () => Promise<void> | void;
+  /** Injected in tests; the page's own fetch, a timer and the granted permissions otherwise. */
+  fetch?: Fetch;
+  sleep?: FillInDeps['sleep'];
+  canReach?: FillInDeps['canReach'];
+}
+
+/** "Fill in all": reads teammates' public profiles, then adds only the suggestions the user ticks. */
+export function FillInSection({
+  members,
+  onAdded,
+  fetch = (input, init) => globalThis.fetch(input, init),
+  sleep,
+  canReach = (host) => browser.permissions.contains({ origins: [`https://${host}/*`] }),
+}: FillInSectionProps) {
+  const [progress, setProgress] = useState<FillInProgress | null>(null);
+  const [result, setResult] = useState<FillInResult | null>(null);
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState('');
+  const stop = useRef<AbortController | null>(null);
+  const running = progress !== null && result === null;
+
+  async function run() {
+    if (!members) return;
+    const controller = new AbortController();
+    stop.current = controller;
+    setResult(null);
+    setNotice('');
+    setProgress({ done: 0, total: 0 });
+    try {
+      const githubToken = (await connectionsItem.getValue()).github?.token;
+      const found = await fillIn(members, {
+        lookup: (account) => profileLinks({ fetch, githubToken }, account),
+        canReach,
+        sleep,
+        signal: controller.signal,
+        onProgress: setProgress,
+      });
+      // Verified accounts start ticked; what a person merely wrote waits for a look.
+      setTicked(new Set(found.suggestions.filter((s) => s.provenance === 'verified').map(keyOf)));
+      setResult(found);
+    } catch (error) {
+      setResult({ suggestions: [], notes: [`Could not fill in: ${errorText(error)}`] });
+    } finally {
+      stop.current = null;
+    }
+  }
+
+  async function add() {
+    if (!result) return;
+    const chosen = result.suggestions.filter((s) => ticked.has(keyOf(s)));
+    try {
+      const added = await updateMembers(await getDb(), (existing) => {
+        const changed = withSuggestions(existing, chosen);
+        const before = new Map(existing.map((member) => [member.id, member.accounts.length]));
+        const count = changed.reduce((sum, m) => sum + m.accounts.length - (before.get(m.id) ?? 0), 0);
+        return { changed, result: count };
+      });
+      notifyChange();
+      setResult({ ...result, suggestions: result.suggestions.filter((s) => !ticked.has(keyOf(s))) });
+      setTicked(new Set());
+      setNotice(
+        added === chosen.length
+          ? `Added ${added} ${added === 1 ? 'account' : 'accounts'}.`
+          : `Added ${added} of ${chosen.length}: the others belong to a teammate by now.`,
+      );
+      await onAdded();
+    } catch (error) {
+      setNotice(`Could not add the accounts: ${errorText(error)}`);
+    }
+  }
+
+  function toggle(key: string, on: boolean) {
+    const next = new Set(ticked);
+    if (on) next.add(key);
+    else next.delete(key);
+    setTicked(next);
+  }
+
+  const groups = (members ?? [])
+    .map((member) => ({ member, found: result?.suggestions.filter((s) => s.memberId === member.id) ?? [] }))
+    .filter((group) => group.found.length > 0);
+  const count = result?.suggestions.filter((s) => ticked.has(keyOf(s))).length ?? 0;
+
+  return (
+    <section class="card" aria-labelledby="fill-in-heading" data-testid="fill-in-section">
+      <h2 id="fill-in-heading">Fill in from public profiles</h2>
+      <p>
+        Reads the accounts teammates list on their own GitHub, Bluesky and Mastodon profiles and suggests the
+        ones the roster does not have yet. Nothing is added until you tick it and press Add.
+      </p>
+      <p class="actions">
+        <button type="button" data-testid="fill-in-all" disabled={running || !members?.length} onClick={run}>
+          Fill in all
+        </button>
+        {running && (
+          <button type="button" data-testid="fill-in-stop" onClick={() => stop.current?.abort()}>
+            Stop
+          </button>
+        )}
+      </p>
+      {running && progress && (
+        <p class="muted" role="status" data-testid="fill-in-progress">
+          <progress max={progress.total || 1} value={progress.done} />{' '}
+          {progress.total === 0
+            ? 'Starting…'
+            : `${progress.done} of ${progress.total}${progress.name ? `: reading ${progress.name}’s profiles` : ''}`}
+        </p>
+      )}
+      {result && (
+        <div data-testid="fill-in-review">
+          {result.stopped === 'stopped' && <p class="muted">Stopped; here is what was found so far.</p>}
+          {result.notes.map((note) => (
+            <p class="muted" data-testid="fill-in-note" key={note}>
+              {note}
+            </p>
+          ))}
+          {groups.length === 0 ? (
+            <p data-testid="fill-in-none">No new accounts to suggest.</p>
+          ) : (
+            groups.map(({ member, found }) => (
+              <fieldset key={member.id} data-testid="fill-in-teammate">
+                <legend>{member.name}</legend>
+                {found.map((suggestion) => {
+                  const key = keyOf(suggestion);
+                  return (
+                    <p key={key}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          data-testid="fill-in-tick"
+                          data-account={accountKey(suggestion.site, suggestion.handle)}
+                          checked={ticked.has(key)}
+                          onChange={(event) => toggle(key, event.currentTarget.checked)}
+                        />{' '}
+                        {siteById(suggestion.site).name}{' '}
+                        <a
+                          href={profileUrl(suggestion.site, suggestion.handle)}
+                          target="_blank"
+                          rel="noreferrer"
+                        >
+                          {suggestion.handle}
+                        </a>{' '}
+                        <span class="muted" data-testid="fill-in-provenance">
+                          ({provenanceText(suggestion)})
+                        </span>
+                      </label>
+                    </p>
+                  );
+                })}
+              </fieldset>
+            ))
+          )}
+          {groups.length > 0 && (
+            <p class="actions">
+              <button type="button" data-testid="fill-in-add" disabled={count === 0} onClick={add}>
+                Add {count} ticked
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      {notice && (
+        <p role="status" data-testid="fill-in-notice">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}

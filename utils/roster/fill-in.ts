@@ -1,0 +1,145 @@
+import { RateLimitError } from '../api/http';
+import { type ApiSite, isApiSite, NETWORKS } from '../api/networks';
+import { mastodonInstance, type Suggestion } from '../api/profile-links';
+import { errorText } from '../errors';
+import { type Account, accountKey, accountKeysOf, type Member } from '../model';
+
+// "Fill in all": for every teammate, the accounts their public profiles name that the roster does not have yet.
+
+/** A suggestion for one teammate. */
+export interface MemberSuggestion extends Suggestion {
+  memberId: string;
+}
+
+/** How far a run is: `done` of `total` look-ups, and whose profile is being read. */
+export interface FillInProgress {
+  done: number;
+  total: number;
+  name?: string;
+}
+
+/** What a run is handed: the look-up, the permission check, the clock and the pacing. */
+export interface FillInDeps {
+  /** The accounts one teammate account's profile names (utils/api/profile-links `profileLinks`). */
+  lookup(account: { site: ApiSite; handle: string }): Promise<Suggestion[]>;
+  /** Whether the extension may ask this Mastodon instance (its origin permission is granted). */
+  canReach(host: string): Promise<boolean>;
+  /** Waits `ms`; rejects when `signal` aborts. A timer by default. */
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+  now?(): number;
+  /** The gap between two requests to the same network, in ms. */
+  intervalMs?: number;
+  onProgress?(progress: FillInProgress): void;
+  signal?: AbortSignal;
+}
+
+/** The suggestions found, notes on what was skipped or failed, and why the run ended early, if it did. */
+export interface FillInResult {
+  suggestions: MemberSuggestion[];
+  notes: string[];
+  stopped?: 'stopped' | 'rate-limited';
+}
+
+const DEFAULT_INTERVAL_MS = 1000;
+
+/** Waits `ms`, or rejects as soon as `signal` aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** The teammate accounts a profile can be read from, in roster order. */
+function lookups(
+  members: readonly Member[],
+): { member: Member; account: { site: ApiSite; handle: string } }[] {
+  return members.flatMap((member) =>
+    member.accounts.flatMap((account) =>
+      isApiSite(account.site) ? [{ member, account: { site: account.site, handle: account.handle } }] : [],
+    ),
+  );
+}
+
+/** Reads every teammate's public profiles, paced per network, and suggests accounts no teammate has yet. */
+export async function fillIn(members: readonly Member[], deps: FillInDeps): Promise<FillInResult> {
+  const interval = deps.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const { sleep = abortableSleep, now = Date.now } = deps;
+  const owners = new Map(members.flatMap((member) => member.accountKeys.map((key) => [key, member.id])));
+  const todo = lookups(members);
+  const last = new Map<ApiSite, number>();
+  const byKey = new Map<string, MemberSuggestion>();
+  const notes: string[] = [];
+  const result = (stopped?: FillInResult['stopped']): FillInResult => ({
+    suggestions: [...byKey.values()],
+    notes,
+    ...(stopped ? { stopped } : {}),
+  });
+
+  for (const [done, { member, account }] of todo.entries()) {
+    deps.onProgress?.({ done, total: todo.length, name: member.name });
+    if (deps.signal?.aborted) return result('stopped');
+    const label = `${member.name}'s ${NETWORKS[account.site].name} account ${account.handle}`;
+    if (account.site === 'mastodon' && !(await deps.canReach(mastodonInstance(account.handle)))) {
+      notes.push(
+        `Skipped ${label}: TeamFollow may not ask ${mastodonInstance(account.handle)} (add it under Mastodon instances)`,
+      );
+      continue;
+    }
+    const previous = last.get(account.site);
+    const wait = previous === undefined ? 0 : previous + interval - now();
+    try {
+      if (wait > 0) await sleep(wait, deps.signal);
+    } catch {
+      return result('stopped');
+    }
+    if (deps.signal?.aborted) return result('stopped');
+    last.set(account.site, now());
+    try {
+      for (const found of await deps.lookup(account)) {
+        const key = accountKey(found.site, found.handle);
+        // Held already, by this teammate or another: never suggested.
+        if (owners.has(key)) continue;
+        const memberKey = `${member.id}\n${key}`;
+        if (byKey.get(memberKey)?.provenance === 'verified') continue;
+        byKey.set(memberKey, { ...found, memberId: member.id });
+      }
+    } catch (error) {
+      if (error instanceof RateLimitError) {
+        notes.push(
+          `${errorText(error)}: stopped at ${label}; try again after ${new Date(error.retryAt).toLocaleTimeString()}`,
+        );
+        return result('rate-limited');
+      }
+      notes.push(`Could not read ${label}: ${errorText(error)}`);
+    }
+  }
+  deps.onProgress?.({ done: todo.length, total: todo.length });
+  return result();
+}
+
+/**
+ * The teammates that change when the ticked suggestions are added, read against the roster as it is now: an account
+ * another teammate has meanwhile is left out, so that a suggestion never takes over a teammate's account.
+ */
+export function withSuggestions(existing: readonly Member[], ticked: readonly MemberSuggestion[]): Member[] {
+  const owners = new Set(existing.flatMap((member) => member.accountKeys));
+  const changed = new Map<string, Member>();
+  for (const suggestion of ticked) {
+    const key = accountKey(suggestion.site, suggestion.handle);
+    const member = changed.get(suggestion.memberId) ?? existing.find((m) => m.id === suggestion.memberId);
+    if (!member || owners.has(key)) continue;
+    owners.add(key);
+    const accounts: Account[] = [...member.accounts, { site: suggestion.site, handle: suggestion.handle }];
+    changed.set(member.id, { ...member, accounts, accountKeys: accountKeysOf(accounts) });
+  }
+  return [...changed.values()];
+}
