@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ConnectionsSection } from './ConnectionsSection';
 import { DeleteAllSection } from './DeleteAllSection';
 import { ExportSection } from './ExportSection';
+import { GroupImportSection } from './GroupImportSection';
 import { HistorySection } from './HistorySection';
 import { ImportCard } from './ImportCard';
 import { Intro } from './Intro';
@@ -41,6 +42,7 @@ export function App() {
       <main>
         <ImportCard onImported={roster.reload} resets={resets} />
         <RosterSourceSection key={`source-${resets}`} onImported={roster.reload} />
+        <GroupImportSection key={`group-${resets}`} onImported={roster.reload} />
         <RosterSection roster={roster} />
         <ExportSection notice={dataNotice} onNotice={setDataNotice} />
         <PublishSection />
