@@ -14,6 +14,7 @@ import getListStarterPack from './recorded/bluesky/getListStarterPack.json';
 import getStarterPack from './recorded/bluesky/getStarterPack.json';
 import listNotFound from './recorded/bluesky/listNotFound.json';
 import resolveHandle from './recorded/bluesky/resolveHandle.json';
+import badCredentials from './recorded/github/badCredentials.json';
 import orgNotFound from './recorded/github/orgNotFound.json';
 import page1 from './recorded/github/orgPublicMembersPage1.json';
 import page2 from './recorded/github/orgPublicMembersPage2.json';
@@ -73,6 +74,13 @@ describe('GitHub organisation', () => {
     const none = replay([]);
     await expect(githubOrgMembers('a/../b', { fetch: none.fetch })).rejects.toMatchObject({ status: 400 });
     expect(none.sent).toHaveLength(0);
+  });
+
+  it('says when GitHub refuses the connected token', async () => {
+    const fake = replay([{ method: 'GET', url: `${MEMBERS}&page=1`, status: 401, body: badCredentials }]);
+    await expect(githubOrgMembers('acme', { fetch: fake.fetch, token: 'old' })).rejects.toThrow(
+      'GitHub refused the token',
+    );
   });
 
   it('reports the rate limit of the member list itself with when to try again', async () => {

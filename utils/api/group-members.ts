@@ -74,6 +74,7 @@ function nextLink(response: Response): string | undefined {
 const GitHubMembersSchema = v.array(v.object({ login: v.string() }));
 const GitHubUserSchema = v.object({ name: v.optional(v.nullable(v.string())) });
 
+/** What reading a GitHub organisation needs: fetch, and the connected account's token when there is one. */
 export interface GitHubGroupConfig {
   fetch: Fetch;
   /** The connected account's token, if any: 5,000 requests an hour instead of 60. */
@@ -105,6 +106,8 @@ export async function githubOrgMembers(org: string, config: GitHubGroupConfig): 
       `/orgs/${encodeURIComponent(canonical)}/public_members?per_page=${GITHUB_PAGE}&page=${page}`,
     );
     if (response.status === 404) throw new ApiError(`GitHub has no organisation named ${canonical}`, 404);
+    if (response.status === 401)
+      throw new ApiError('GitHub refused the token: check it in the options or remove it', 401);
     if (!response.ok) throw await refusal(response, 'GitHub', 'github', now);
     const members = await readJson(response, GitHubMembersSchema, 'GitHub');
     for (const { login } of members) {
@@ -166,6 +169,7 @@ const StarterPackSchema = v.object({
   starterPack: v.object({ list: v.optional(v.object({ uri: v.string() })) }),
 });
 
+/** What reading a Bluesky list needs: fetch, and the AppView to ask (the public one by default). */
 export interface BlueskyGroupConfig {
   fetch: Fetch;
   appView?: string;
@@ -234,6 +238,7 @@ export interface MastodonList {
   title: string;
 }
 
+/** The connected Mastodon account: its home instance and token, the only place the token is sent. */
 export interface MastodonGroupConfig {
   /** The connected account's home instance host. */
   instance: string;
