@@ -1,16 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import { type ImportOutcome, ImportSummaryPanel } from '../../components/ImportSummary';
+import { type GroupMember, groupRoster } from '../../utils/api/group-members';
+import { blueskyGroupMembers, parseBlueskyGroupUrl } from '../../utils/api/group-members-bluesky';
+import { githubOrgMembers } from '../../utils/api/group-members-github';
 import {
-  blueskyGroupMembers,
-  type GroupMember,
-  githubOrgMembers,
-  groupRoster,
   type MastodonList,
   mastodonListMembers,
   mastodonLists,
-  parseBlueskyGroupUrl,
-} from '../../utils/api/group-members';
+} from '../../utils/api/group-members-mastodon';
 import type { Fetch } from '../../utils/api/http';
 import { getDb, listMembers } from '../../utils/db';
 import { accountKey } from '../../utils/model';
