@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Field, PLAIN_TEXT } from '../../components/Field';
 import { type ImportOutcome, ImportSummaryPanel } from '../../components/ImportSummary';
 import { type GroupMember, groupRoster } from '../../utils/api/group-members';
 import { blueskyGroupMembers, parseBlueskyGroupUrl } from '../../utils/api/group-members-bluesky';
@@ -16,9 +15,8 @@ import { importRoster } from '../../utils/roster/import';
 import { type Connections, connectionsItem } from '../../utils/settings';
 import { failureText } from './failure-text';
 import { GroupImportSectionPreview } from './GroupImportSectionPreview';
+import { GroupImportSectionSource, type SourceChoice, type SourceKind } from './GroupImportSectionSource';
 import { notifyChange } from './notify-change';
-
-type SourceKind = 'github' | 'bluesky' | 'mastodon';
 
 interface Preview {
   label: string;
@@ -40,11 +38,8 @@ export function GroupImportSection({
   fetch = (input, init) => globalThis.fetch(input, init),
 }: GroupImportSectionProps) {
   const [connections, setConnections] = useState<Connections>({});
-  const [kind, setKind] = useState<SourceKind>('github');
-  const [org, setOrg] = useState('');
-  const [blueskyUrl, setBlueskyUrl] = useState('');
+  const [choice, setChoice] = useState<SourceChoice>({ kind: 'github', org: '', blueskyUrl: '', listId: '' });
   const [lists, setLists] = useState<MastodonList[] | null>(null);
-  const [listId, setListId] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -58,29 +53,30 @@ export function GroupImportSection({
 
   // The connected account's lists, asked for when the user picks Mastodon.
   useEffect(() => {
-    if (kind !== 'mastodon' || !mastodon || lists) return;
+    if (choice.kind !== 'mastodon' || !mastodon || lists) return;
     let live = true;
     mastodonLists({ ...mastodon, fetch }).then(
       (found) => {
         if (!live) return;
         setLists(found);
-        setListId((current) => current || (found[0]?.id ?? ''));
+        setChoice((current) => ({ ...current, listId: current.listId || (found[0]?.id ?? '') }));
       },
       (error: unknown) => live && setProblem(`Could not read your Mastodon lists: ${failureText(error)}`),
     );
     return () => {
       live = false;
     };
-  }, [kind, mastodon, lists]);
+  }, [choice.kind, mastodon, lists]);
 
   function choose(next: SourceKind) {
-    setKind(next);
+    setChoice((current) => ({ ...current, kind: next }));
     setProblem('');
     setPreview(null);
   }
 
   /** The members of the chosen group and how to name it, or a reason it cannot be read. */
   async function readGroup(): Promise<{ label: string; members: GroupMember[] } | string> {
+    const { kind, org, blueskyUrl, listId } = choice;
     if (kind === 'github') {
       if (!org.trim()) return 'Type the name of a GitHub organisation.';
       const members = await githubOrgMembers(org, { fetch, token: connections.github?.token });
@@ -152,74 +148,13 @@ export function GroupImportSection({
   return (
     <section class="card" aria-labelledby="group-import-heading">
       <h2 id="group-import-heading">Import from a group</h2>
-      <Field id="group-source" label="Where the group is">
-        {(control) => (
-          <select
-            {...control}
-            data-testid="group-source"
-            value={kind}
-            onChange={(event) => choose(event.currentTarget.value as SourceKind)}
-          >
-            <option value="github">A GitHub organisation (its public members)</option>
-            <option value="bluesky">A Bluesky list or starter pack</option>
-            <option value="mastodon">A list of your Mastodon account</option>
-          </select>
-        )}
-      </Field>
-      {kind === 'github' && (
-        <Field id="group-org" label="Organisation name" help="As in github.com/acme: acme.">
-          {(control) => (
-            <input
-              {...control}
-              {...PLAIN_TEXT}
-              data-testid="group-org-input"
-              value={org}
-              onInput={(event) => setOrg(event.currentTarget.value)}
-            />
-          )}
-        </Field>
-      )}
-      {kind === 'bluesky' && (
-        <Field id="group-bluesky" label="Address of the list or starter pack">
-          {(control) => (
-            <input
-              {...control}
-              {...PLAIN_TEXT}
-              type="url"
-              data-testid="group-bluesky-input"
-              placeholder="https://bsky.app/starter-pack/handle/…"
-              value={blueskyUrl}
-              onInput={(event) => setBlueskyUrl(event.currentTarget.value)}
-            />
-          )}
-        </Field>
-      )}
-      {kind === 'mastodon' &&
-        (!mastodon ? (
-          <p class="muted" data-testid="group-mastodon-missing">
-            Connect your Mastodon account under Connections to import one of its lists.
-          </p>
-        ) : (
-          <Field id="group-mastodon" label={`Your lists on ${mastodon.instance}`}>
-            {(control) => (
-              <select
-                {...control}
-                data-testid="group-mastodon-list"
-                value={listId}
-                disabled={!lists || lists.length === 0}
-                onChange={(event) => setListId(event.currentTarget.value)}
-              >
-                {!lists && <option value="">Loading…</option>}
-                {lists?.length === 0 && <option value="">You have no lists</option>}
-                {lists?.map((list) => (
-                  <option key={list.id} value={list.id}>
-                    {list.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ))}
+      <GroupImportSectionSource
+        choice={choice}
+        onChange={setChoice}
+        onKind={choose}
+        mastodonInstance={mastodon?.instance}
+        lists={lists}
+      />
       <div class="actions start">
         <button type="button" data-testid="group-preview-button" disabled={busy} onClick={showPreview}>
           Preview
