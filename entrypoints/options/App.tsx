@@ -3,6 +3,7 @@ import { ConnectionsSection } from './ConnectionsSection';
 import { DeleteAllSection } from './DeleteAllSection';
 import { ExportSection } from './ExportSection';
 import { FillInSection } from './FillInSection';
+import { GroupImportSection } from './GroupImportSection';
 import { HistorySection } from './HistorySection';
 import { ImportCard } from './ImportCard';
 import { Intro } from './Intro';
@@ -42,6 +43,7 @@ export function App() {
       <main>
         <ImportCard onImported={roster.reload} resets={resets} />
         <RosterSourceSection key={`source-${resets}`} onImported={roster.reload} />
+        <GroupImportSection key={`group-${resets}`} onImported={roster.reload} />
         <RosterSection roster={roster} />
         <FillInSection members={roster.members} onAdded={roster.reload} />
         <ExportSection notice={dataNotice} onNotice={setDataNotice} />

@@ -1,0 +1,100 @@
+import { Field, PLAIN_TEXT } from '../../components/Field';
+import type { MastodonList } from '../../utils/api/group-members-mastodon';
+
+/** Where a group is read from. */
+export type SourceKind = 'github' | 'bluesky' | 'mastodon';
+
+/** What the user has typed or picked for each kind of group. */
+export interface SourceChoice {
+  kind: SourceKind;
+  org: string;
+  blueskyUrl: string;
+  listId: string;
+}
+
+interface SourceProps {
+  choice: SourceChoice;
+  onChange: (choice: SourceChoice) => void;
+  /** Another kind of group was picked: what was read for the last one no longer holds. */
+  onKind: (kind: SourceKind) => void;
+  /** The connected Mastodon account's instance, if any. */
+  mastodonInstance?: string;
+  /** Its lists; null while they are read. */
+  lists: MastodonList[] | null;
+}
+
+/** The source picker of a group import: the kind of group, then its organisation name, address or list. */
+export function GroupImportSectionSource({ choice, onChange, onKind, mastodonInstance, lists }: SourceProps) {
+  return (
+    <>
+      <Field id="group-source" label="Where the group is">
+        {(control) => (
+          <select
+            {...control}
+            data-testid="group-source"
+            value={choice.kind}
+            onChange={(event) => onKind(event.currentTarget.value as SourceKind)}
+          >
+            <option value="github">A GitHub organisation (its public members)</option>
+            <option value="bluesky">A Bluesky list or starter pack</option>
+            <option value="mastodon">A list of your Mastodon account</option>
+          </select>
+        )}
+      </Field>
+      {choice.kind === 'github' && (
+        <Field id="group-org" label="Organisation name" help="As in github.com/acme: acme.">
+          {(control) => (
+            <input
+              {...control}
+              {...PLAIN_TEXT}
+              data-testid="group-org-input"
+              value={choice.org}
+              onInput={(event) => onChange({ ...choice, org: event.currentTarget.value })}
+            />
+          )}
+        </Field>
+      )}
+      {choice.kind === 'bluesky' && (
+        <Field id="group-bluesky" label="Address of the list or starter pack">
+          {(control) => (
+            <input
+              {...control}
+              {...PLAIN_TEXT}
+              type="url"
+              data-testid="group-bluesky-input"
+              placeholder="https://bsky.app/starter-pack/handle/…"
+              value={choice.blueskyUrl}
+              onInput={(event) => onChange({ ...choice, blueskyUrl: event.currentTarget.value })}
+            />
+          )}
+        </Field>
+      )}
+      {choice.kind === 'mastodon' &&
+        (!mastodonInstance ? (
+          <p class="muted" data-testid="group-mastodon-missing">
+            Connect your Mastodon account under Connections to import one of its lists.
+          </p>
+        ) : (
+          <Field id="group-mastodon" label={`Your lists on ${mastodonInstance}`}>
+            {(control) => (
+              <select
+                {...control}
+                data-testid="group-mastodon-list"
+                value={choice.listId}
+                disabled={!lists || lists.length === 0}
+                onChange={(event) => onChange({ ...choice, listId: event.currentTarget.value })}
+              >
+                {!lists && <option value="">Loading…</option>}
+                {lists?.length === 0 && <option value="">You have no lists</option>}
+                {lists?.map((list) => (
+                  <option key={list.id} value={list.id}>
+                    {list.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ))}
+    </>
+  );
+}
