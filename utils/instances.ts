@@ -37,3 +37,8 @@ export function addedInstances(origins: readonly string[], notInstances: readonl
     .filter((host) => instancePattern(host) === `https://${host}/*` && !notInstances.includes(host))
     .sort();
 }
+
+/** The host of a page's address, as the one Mastodon instance a page there can be on (none when unparsable). */
+export function pageInstance(url: string): string[] {
+  return URL.canParse(url) ? [new URL(url).hostname] : [];
+}

@@ -3,7 +3,7 @@ import { Field, PLAIN_TEXT } from '../../components/Field';
 import { sortMembers } from '../../components/roster-filter';
 import { createBlueskyPublisher } from '../../utils/api/bluesky-publish';
 import type { Fetch } from '../../utils/api/http';
-import { pacingMs } from '../../utils/api/pacing';
+import { abortableSleep, pacingMs } from '../../utils/api/pacing';
 import {
   blueskyTeammates,
   type ItemResult,
@@ -26,23 +26,6 @@ const LIST_NAME_MAX = 64;
 const DESCRIPTION_MAX = 300;
 const PACK_NAME_MAX = 50;
 
-type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-const abortableSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-
 interface Loaded {
   connections: Connections;
   published: BlueskyPublished;
@@ -53,7 +36,7 @@ interface Loaded {
 interface PublishSectionProps {
   /** Injected in tests; the page's own fetch otherwise. */
   fetch?: Fetch;
-  sleep?: Sleep;
+  sleep?: typeof abortableSleep;
 }
 
 /** Publishes the roster's Bluesky teammates as a curate list (and a starter pack) on the connected account. */

@@ -6,6 +6,7 @@ export function downloadText(fileName: string, text: string, type: string): void
   link.download = fileName;
   link.hidden = true;
   document.body.append(link);
+  // TeamFollow's own link in its own page: the one way to start a download of generated text.
   link.click();
   link.remove();
   // Firefox starts the download asynchronously: revoking at once can cancel it.

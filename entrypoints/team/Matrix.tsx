@@ -90,7 +90,8 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
     const target = event.target as HTMLElement;
     const cell = target.closest<HTMLElement>('[data-col]');
     if (!at || !cell) return;
-    // On the cell itself, Enter and Space press its button; on the button, the browser does.
+    // On the cell itself, Enter and Space press its button (TeamFollow's own, never a site's); on the button, the
+    // browser does.
     if ((event.key === 'Enter' || event.key === ' ') && target === cell) {
       const button = cell.querySelector<HTMLButtonElement>('button:not(:disabled)');
       if (button) {

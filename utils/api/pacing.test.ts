@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORKS } from './networks';
-import { clampPacingS, defaultPacingS, pacingMs } from './pacing';
+import { abortableSleep, clampPacingS, defaultPacingS, pacingMs } from './pacing';
 
 describe('pacing', () => {
   it('has floors inside each network’s published follow limits', () => {
@@ -42,5 +42,16 @@ describe('pacing', () => {
     expect(pacingMs('mastodon', -5)).toBe(2000);
     expect(clampPacingS('github', 3)).toBe(7.2);
     expect(clampPacingS('github', undefined)).toBe(defaultPacingS('github'));
+  });
+});
+
+describe('abortableSleep', () => {
+  it('waits, or rejects at once when stopped', async () => {
+    await expect(abortableSleep(1)).resolves.toBeUndefined();
+    const stop = new AbortController();
+    const waiting = abortableSleep(60_000, stop.signal);
+    stop.abort(new Error('stopped'));
+    await expect(waiting).rejects.toThrow('stopped');
+    await expect(abortableSleep(1, stop.signal)).rejects.toThrow('stopped');
   });
 });

@@ -24,3 +24,19 @@ export function pacingMs(
   const seconds = typeof stored === 'object' && stored !== null ? stored[site] : stored;
   return Math.round(clampPacingS(site, seconds ?? undefined) * 1000);
 }
+
+/** Waits `ms` between two requests of a run, or rejects as soon as `signal` aborts (the user's Stop). */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}

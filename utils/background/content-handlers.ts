@@ -7,6 +7,7 @@ import {
   recordFollowedInList,
   type TeamDb,
 } from '../db';
+import { pageInstance } from '../instances';
 import {
   type ContentAnswer,
   type ContentMessage,
@@ -63,15 +64,10 @@ const defaultContext: MessageContext = {
   suggestRename: async () => undefined,
 };
 
-/** The URL's host, so that a page on a user-added Mastodon instance reads as that instance. */
-function hostOf(url: string): string[] {
-  return URL.canParse(url) ? [new URL(url).hostname] : [];
-}
-
 /** Whether the sender's page shows the profile of `site:handle` (a page can only speak for itself). */
 function sentFromProfile(ctx: MessageContext, site: SiteId, handle: string): boolean {
   return ctx.senderUrls.some((url) => {
-    const shown = parseProfileUrl(url, { mastodonHosts: hostOf(url) });
+    const shown = parseProfileUrl(url, { mastodonHosts: pageInstance(url) });
     return shown?.site === site && shown.handle === handle;
   });
 }
@@ -79,7 +75,7 @@ function sentFromProfile(ctx: MessageContext, site: SiteId, handle: string): boo
 /** Whether the sender's page is the following list of `owner` on `site`. */
 function sentFromList(ctx: MessageContext, site: SiteId, owner: string): boolean {
   return ctx.senderUrls.some((url) => {
-    const shown = parseFollowingListUrl(url, { mastodonHosts: hostOf(url) });
+    const shown = parseFollowingListUrl(url, { mastodonHosts: pageInstance(url) });
     return shown?.site === site && shown.owner === owner;
   });
 }

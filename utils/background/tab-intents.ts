@@ -1,3 +1,4 @@
+import { pageInstance } from '../instances';
 import { parseProfileUrl, profileUrl, type SiteId } from '../sites/index';
 
 // The popup's follow and check on sites without a connected API: TeamFollow takes the user to the profile, in
@@ -44,7 +45,7 @@ export class TabIntents {
   async open(site: SiteId, handle: string, kind: IntentKind): Promise<number> {
     const tabs = await this.deps.listTabs();
     const showing = tabs.find((tab) => {
-      const shown = tab.url ? parseProfileUrl(tab.url, { mastodonHosts: [hostOf(tab.url)] }) : null;
+      const shown = tab.url ? parseProfileUrl(tab.url, { mastodonHosts: pageInstance(tab.url) }) : null;
       return tab.id !== undefined && shown?.site === site && shown.handle === handle;
     });
     let tabId: number;
@@ -75,8 +76,4 @@ export class TabIntents {
     this.intents = this.intents.filter((i) => i.tabId !== tabId);
     await this.deps.save(this.intents);
   }
-}
-
-function hostOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).hostname : '';
 }

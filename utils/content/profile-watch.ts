@@ -1,4 +1,5 @@
 import type { ContentMessage, LookupAnswer } from '../messages';
+import { languageAt } from '../sites/dom';
 import type {
   FollowState,
   ParseOptions,
@@ -76,11 +77,6 @@ function reasonOf(reading: ProfileReading): UnknownReason | undefined {
   return reading.state === 'unknown' ? (reading.reason ?? 'other') : undefined;
 }
 
-/** The primary language subtag of the page, lowercase ('' when it does not say). */
-function pageLanguage(doc: Document): string {
-  return (doc.documentElement.getAttribute('lang') ?? '').split(/[-_]/)[0]?.toLowerCase() ?? '';
-}
-
 /** Passes on the stable id a stranger's profile shows, once, as soon as the page shows it (within the wait). */
 function reportStableId({ adapter, doc, ask, signal, settleMs }: WatchOptions, handle: string): void {
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
@@ -138,7 +134,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     name: answer.member.name,
     state: reading.state,
     reason: reasonOf(reading),
-    lang: pageLanguage(doc),
+    lang: languageAt(doc.documentElement),
     followsYou: reading.followsYou,
     recorded: answer.follow,
     gaveUp: false,

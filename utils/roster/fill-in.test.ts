@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, RateLimitError } from '../api/http';
 import type { Suggestion } from '../api/profile-links';
 import { type Account, accountKeysOf, type Member } from '../model';
-import { abortableSleep, type FillInDeps, fillIn, withSuggestions } from './fill-in';
+import { type FillInDeps, fillIn, withSuggestions } from './fill-in';
 
 function member(id: string, accounts: Account[]): Member {
   return { id, name: id.toUpperCase(), accounts, accountKeys: accountKeysOf(accounts) };
@@ -192,16 +192,5 @@ describe('withSuggestions', () => {
         { site: 'linkedin', handle: 'ana' },
       ]),
     ]);
-  });
-});
-
-describe('abortableSleep', () => {
-  it('waits, or rejects at once when stopped', async () => {
-    await expect(abortableSleep(1)).resolves.toBeUndefined();
-    const stop = new AbortController();
-    const waiting = abortableSleep(60_000, stop.signal);
-    stop.abort(new Error('stopped'));
-    await expect(waiting).rejects.toThrow('stopped');
-    await expect(abortableSleep(1, stop.signal)).rejects.toThrow('stopped');
   });
 });

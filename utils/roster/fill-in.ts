@@ -1,5 +1,6 @@
 import { RateLimitError } from '../api/http';
 import { type ApiSite, isApiSite, NETWORKS } from '../api/networks';
+import { abortableSleep } from '../api/pacing';
 import { mastodonInstance, type Suggestion } from '../api/profile-links';
 import { errorText } from '../errors';
 import { type Account, accountKey, accountKeysOf, type Member } from '../model';
@@ -41,22 +42,6 @@ export interface FillInResult {
 }
 
 const DEFAULT_INTERVAL_MS = 1000;
-
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
 
 /** The teammate accounts a profile can be read from, in roster order. */
 function lookups(
