@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'node',
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './tests/helpers/i18n.ts'],
     include: ['{utils,components,entrypoints,tests}/**/*.test.{ts,tsx}'],
     restoreMocks: true,
   },

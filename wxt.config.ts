@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { API_HOST_PATTERNS } from './utils/api/networks';
+import { LANGUAGES, messagesFor } from './utils/i18n/catalog';
+import { readSources } from './utils/i18n/read-sources';
 import { siteHostPatterns } from './utils/sites/index';
 
 // Firefox needs a stable id; it goes only into the Firefox manifest.
@@ -11,9 +13,9 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'TeamFollow',
-    description:
-      'Follow every teammate on every social network: see the gaps on the page and in the toolbar.',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     // scripting: to register the content script on Mastodon instances the user adds (runtime permission).
     // alarms: to wake the worker when a rate limit of a "Follow all" run has passed.
     // contextMenus: "Add to TeamFollow" on links to profiles.
@@ -40,6 +42,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The translations (`locales/<area>/<lang>.json`) become the browser's `_locales/<lang>/messages.json`.
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      const sources = readSources('locales');
+      for (const lang of LANGUAGES) {
+        files.push({
+          relativeDest: `_locales/${lang}/messages.json`,
+          contents: JSON.stringify(messagesFor(sources, lang)),
+        });
+      }
+    },
+  },
   // Tests and their data stay out of the Firefox source zip (they are never in a bundle: nothing imports them).
   zip: {
     excludeSources: [

@@ -1,5 +1,6 @@
 import type { FlagView } from '../utils/content/profile-watch';
-import { controlName, headline, pointingNote, recordedLabel, showButtonLabel } from './flag-words';
+import { t } from '../utils/i18n/index';
+import { headline, lastSeenNote, pointingNote, showButtonLabel, showButtonText } from './flag-words';
 import { relativeTime } from './words';
 
 // The on-page flag. It shows the roster name only: the page's own scripts can read what is injected.
@@ -13,10 +14,10 @@ export function TeamFlag({ view, onShow }: { view: FlagView; onShow: () => void 
       </span>
       <span class="tf-text">
         {headline(view)}
-        {view.followsYou ? <span class="tf-pill">follows you</span> : null}
+        {view.followsYou ? <span class="tf-pill">{t('flag_followsYou')}</span> : null}
         {recorded ? (
           <span class="tf-note">
-            Last seen {recordedLabel(recorded.state)}, {relativeTime(recorded.checkedAt, Date.now())}
+            {lastSeenNote(recorded.state, relativeTime(recorded.checkedAt, Date.now()))}
           </span>
         ) : null}
         {view.pointing ? <span class="tf-note">{pointingNote(view)}</span> : null}
@@ -30,7 +31,7 @@ export function TeamFlag({ view, onShow }: { view: FlagView; onShow: () => void 
           aria-label={showButtonLabel(view)}
           onClick={onShow}
         >
-          Show {controlName(view)} button
+          {showButtonText(view)}
         </button>
       ) : null}
     </div>

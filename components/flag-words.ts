@@ -1,24 +1,26 @@
 import type { FlagView } from '../utils/content/profile-watch';
+import { type MessageKey, t, uiLanguage } from '../utils/i18n/index';
 
 // The words of the on-page flag, in one place: what it says for each state and, while unknown, for each reason.
 
-const RECORDED_LABEL: Record<string, string> = {
-  following: 'following',
-  'not-following': 'not following',
-  requested: 'request pending',
-  self: 'your own profile',
+const RECORDED_LABEL: Record<string, MessageKey> = {
+  following: 'flag_recorded_following',
+  'not-following': 'flag_recorded_notFollowing',
+  requested: 'flag_recorded_requested',
+  self: 'flag_recorded_self',
 };
 
 /** How an earlier recorded state is named. */
 export function recordedLabel(state: string): string {
-  return RECORDED_LABEL[state] ?? state;
+  const key = RECORDED_LABEL[state];
+  return key ? t(key) : state;
 }
 
-/** The language's own name in English ("Catalan"), or the code when the browser does not know it. */
+/** The language's own name in the UI language ("Catalan", "Katalanisch"), or the code when the browser does not know it. */
 export function languageName(lang: string): string {
-  if (!lang) return 'this language';
+  if (!lang) return t('flag_thisLanguage');
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
+    return new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(lang) ?? lang;
   } catch {
     return lang;
   }
@@ -26,46 +28,53 @@ export function languageName(lang: string): string {
 
 /** What the flag says: the state, or while unknown why TeamFollow cannot tell and what would help. */
 export function headline(view: FlagView): string {
-  const { name, siteName } = view;
+  const values = { name: view.name, site: view.siteName };
   switch (view.state) {
     case 'not-following':
-      return `${name} is on your team — you don't follow them yet`;
+      return t('flag_notFollowing', values);
     case 'following':
-      return `You follow ${name}`;
+      return t('flag_following', values);
     case 'requested':
-      return `Follow request to ${name} is pending`;
+      return t('flag_requested', values);
     case 'self':
-      return `This is your own profile (${name} on your roster)`;
+      return t('flag_self', values);
   }
   switch (view.reason) {
     case 'signed-out':
-      return `Sign in to ${siteName} to see whether you follow ${name}`;
+      return t('flag_signedOut', values);
     case 'language':
-      return `TeamFollow does not read ${siteName} in ${languageName(view.lang)} yet, so it cannot tell whether you follow ${name}`;
+      return t('flag_language', { ...values, language: languageName(view.lang) });
     case 'layout':
-      return `${siteName}'s page looks different from what TeamFollow knows: an update of TeamFollow may be needed`;
+      return t('flag_layout', values);
     case 'other':
-      return `TeamFollow cannot tell from ${siteName}'s page whether you follow ${name}`;
+      return t('flag_otherReason', values);
     default:
-      return view.gaveUp
-        ? `${siteName}'s page has not shown yet whether you follow ${name}: reload it if it stays like this`
-        : `Checking whether you follow ${name}…`;
+      return view.gaveUp ? t('flag_gaveUp', values) : t('flag_checking', values);
   }
 }
 
 /** The name of the site's control the flag points at. */
 export function controlName(view: FlagView): string {
-  return view.connect ? 'Connect' : 'Follow';
+  return view.connect ? t('flag_control_connect') : t('flag_control_follow');
 }
 
 /** The flag button's accessible name: who and where, so a screen reader does not hear two "Follow" buttons. */
 export function showButtonLabel(view: FlagView): string {
-  return `Show ${view.siteName}'s ${controlName(view)} button for ${view.name}`;
+  return t('flag_showButtonLabel', { site: view.siteName, control: controlName(view), name: view.name });
+}
+
+/** The flag button's visible text. */
+export function showButtonText(view: FlagView): string {
+  return t('flag_showButton', { control: controlName(view) });
 }
 
 /** What the flag says while it points at the site's control. */
 export function pointingNote(view: FlagView): string {
-  if (view.connect)
-    return `Connect sends an invitation to ${view.name}: press LinkedIn's Connect button, ringed on the page, if you want to connect.`;
-  return `Press ${view.siteName}'s ${controlName(view)} button, ringed on the page: TeamFollow never presses it for you.`;
+  if (view.connect) return t('flag_pointConnect', { name: view.name });
+  return t('flag_point', { site: view.siteName, control: controlName(view) });
+}
+
+/** "Last seen following, 2 h ago". */
+export function lastSeenNote(state: string, when: string): string {
+  return t('flag_lastSeen', { state: recordedLabel(state), when });
 }

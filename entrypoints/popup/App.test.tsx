@@ -139,7 +139,7 @@ describe('popup', () => {
     expect(unknown[0]?.textContent).toContain('never checked');
     const ada = row(root, 'x', 'ada') as HTMLElement;
     expect(ada.textContent).toContain('Ada');
-    expect(ada.textContent).toContain('not following · seen 2 h ago on the page');
+    expect(ada.textContent).toContain('not following · seen 2 hours ago on the page');
     const link = ada.querySelector('a') as HTMLAnchorElement;
     expect(link.href).toBe('https://x.com/ada');
     expect(link.target).toBe('_blank');

@@ -184,10 +184,10 @@ describe('words', () => {
 
   it('describes what TeamFollow knows of an account', () => {
     expect(describeKnowledge({ ...ada, checkedAt: now - 2 * 3_600_000, source: 'page' }, now)).toBe(
-      'not following · seen 2 h ago on the page',
+      'not following · seen 2 hours ago on the page',
     );
     expect(describeKnowledge({ ...ada, checkedAt: now - 60_000, source: 'api', followsYou: true }, now)).toBe(
-      'not following · checked 1 min ago through the API · follows you',
+      'not following · checked 1 minute ago through the API · follows you',
     );
     expect(describeKnowledge({ ...cleo, state: 'unknown' }, now)).toBe('never checked');
   });

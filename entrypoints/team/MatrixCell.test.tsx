@@ -50,9 +50,9 @@ describe('MatrixCell', () => {
     expect(el.dataset).toMatchObject({ site: 'x', state: 'not-following', followsYou: 'true' });
     expect(el.textContent).toContain('✗');
     expect(el.textContent).toContain('Not following');
-    expect(el.textContent).toContain('seen 2 h ago');
+    expect(el.textContent).toContain('seen 2 hours ago');
     expect(el.textContent).toContain('follows you');
-    expect(el.title).toBe('X ada: Not following · seen 2 h ago · follows you');
+    expect(el.title).toBe('X ada: Not following · seen 2 hours ago · follows you');
   });
 
   it('offers Follow on a gap and sends it with the cell', async () => {

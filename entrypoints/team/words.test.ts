@@ -26,8 +26,8 @@ describe('words', () => {
   });
 
   it('says when it was seen, or that it never was', () => {
-    expect(seenWords(cell({ checkedAt: now - 2 * 3_600_000, source: 'page' }), now)).toBe('seen 2 h ago');
-    expect(seenWords(cell({ checkedAt: now - 60_000, source: 'api' }), now)).toBe('checked 1 min ago');
+    expect(seenWords(cell({ checkedAt: now - 2 * 3_600_000, source: 'page' }), now)).toBe('seen 2 hours ago');
+    expect(seenWords(cell({ checkedAt: now - 60_000, source: 'api' }), now)).toBe('checked 1 minute ago');
     expect(seenWords(cell({ state: 'unknown' }), now)).toBe('never checked');
     expect(seenWords({ site: 'x', state: 'none', followsYou: 'unknown' }, now)).toBe('');
   });
