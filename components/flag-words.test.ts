@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FlagView } from '../utils/content/profile-watch';
 import { useLanguage } from '../tests/helpers/i18n';
+import type { FlagView } from '../utils/content/profile-watch';
 import { headline, pointingNote, showButtonLabel } from './flag-words';
 
 const view = (over: Partial<FlagView> = {}): FlagView => ({
@@ -37,6 +37,8 @@ describe('the flag in the UI language', () => {
   });
 
   it('leaves a placeholder-looking name alone', () => {
-    expect(headline(view({ name: '{site} $1 $$' }))).toBe("{site} $1 $$ is on your team — you don't follow them yet");
+    expect(headline(view({ name: '{site} $1 $$' }))).toBe(
+      "{site} $1 $$ is on your team — you don't follow them yet",
+    );
   });
 });
