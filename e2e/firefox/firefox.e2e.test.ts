@@ -97,6 +97,28 @@ describe('Firefox ESR', () => {
       expect(await new FirefoxFlag(page).count()).toBe(0);
       await page.close();
     });
+
+    it('follows client-side navigation: another teammate gets their flag, a stranger none', async () => {
+      const page = await visit(c.url(c.alice), `${c.site}/not-following.html`);
+      const flag = new FirefoxFlag(page);
+      await expect.poll(() => flag.state()).toBe('not-following');
+      // The site's own script swaps the page and pushes the URL, as X and GitHub do between profiles.
+      const navigate = async (url: string, html: string) =>
+        page.evaluate(
+          (to, body) => {
+            document.body.innerHTML = new DOMParser().parseFromString(body, 'text/html').body.innerHTML;
+            history.pushState({}, '', to);
+          },
+          url,
+          html,
+        );
+      await navigate(c.url(c.bob), await as(c.bob, 'following.html')());
+      await expect.poll(() => flag.state()).toBe('following');
+      expect(await flag.words()).toContain('Bob Example');
+      await navigate(c.url(c.stranger), await as(c.stranger, 'not-following.html')());
+      await expect.poll(() => flag.count()).toBe(0);
+      await page.close();
+    });
   });
 
   it('lists in the popup the gaps recorded on the pages visited, not the followed teammate', async () => {
