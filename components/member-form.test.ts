@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../utils/model';
+import { parseRoster } from '../utils/roster/parse';
+import type { SiteId } from '../utils/sites/index';
 import {
   emptyMember,
   formFromMember,
@@ -69,5 +71,40 @@ describe('member form', () => {
     });
     expect(member).toEqual({ id: 'new', name: 'Bo', accounts: [], accountKeys: [] });
     expect(hasErrors(validateForm(formFromMember(emptyMember('e'))))).toBe(true);
+  });
+
+  // The editor and the import share one rule: what a roster file may not hold, the editor refuses in the same words.
+  it.each([
+    ['mastodon', 'a@x.com'],
+    ['mastodon', '@ada@github.com'],
+    ['mastodon', 'ada@www.instagram.com'],
+    ['youtube', '...'],
+    ['youtube', '.'],
+  ] as [SiteId, string][])('refuses %s %s as the import does', (site, typed) => {
+    const errors = validateForm({ name: 'Ada', team: '', email: '', handles: { [site]: typed } });
+    const [problem] = parseRoster(`name,${site}\nAda,${typed}\n`).problems;
+    expect(problem?.reason).toBeDefined();
+    expect(errors.sites[site]).toContain(problem?.reason.replace(/^not a valid/, 'is not a valid'));
+    expect(memberFromForm('id', { name: 'Ada', team: '', email: '', handles: { [site]: typed } })).toBeNull();
+  });
+
+  it('says which pieces of a field are refused for their host and which are no handles at all', () => {
+    const errors = validateForm({ name: 'Ada', team: '', email: '', handles: { mastodon: 'ada a@x.com' } });
+    expect(errors.sites.mastodon).toBe(
+      '“ada” is not a valid Mastodon handle; “a@x.com”: that host belongs to another network, not to a Mastodon instance',
+    );
+  });
+
+  it('keeps a typed account on any Mastodon instance', () => {
+    const member = memberFromForm('id', {
+      name: 'Ada',
+      team: '',
+      email: '',
+      handles: { mastodon: '@Ada@any.instance  bo@social.example.org' },
+    });
+    expect(member?.accounts).toEqual([
+      { site: 'mastodon', handle: 'ada@any.instance' },
+      { site: 'mastodon', handle: 'bo@social.example.org' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Account, Member } from '../utils/model';
-import { normalizeHandle, type SiteId, sites } from '../utils/sites/index';
+import { type SiteId, sites } from '../utils/sites/index';
+import { hostRefusal, storableHandle } from '../utils/sites/storable';
 
 /** What the member editor holds while a person types: plain text per field. */
 export interface MemberForm {
@@ -27,12 +28,12 @@ export function formFromMember(member: Member): MemberForm {
   return { name: member.name, team: member.team ?? '', email: member.email ?? '', handles };
 }
 
-/** The canonical handles in one site field; `invalid` lists the pieces that are not handles there. */
+/** The canonical handles in one site field; `invalid` lists the pieces TeamFollow would not store there. */
 export function parseHandles(site: SiteId, text: string): { handles: string[]; invalid: string[] } {
   const handles: string[] = [];
   const invalid: string[] = [];
   for (const piece of text.split(/[\s,;]+/).filter(Boolean)) {
-    const handle = normalizeHandle(site, piece);
+    const handle = storableHandle(site, piece);
     if (handle === null) invalid.push(piece);
     else if (!handles.includes(handle)) handles.push(handle);
   }
@@ -44,10 +45,16 @@ export function validateForm(form: MemberForm): MemberFormErrors {
   if (!form.name.trim()) errors.name = 'A name is required';
   for (const site of sites) {
     const { invalid } = parseHandles(site.id, form.handles[site.id] ?? '');
-    if (invalid.length === 1)
-      errors.sites[site.id] = `${quote(invalid[0] ?? '')} is not a valid ${site.name} handle`;
-    else if (invalid.length > 1)
-      errors.sites[site.id] = `${invalid.map(quote).join(', ')}: not a valid ${site.name} handle`;
+    // A handle refused for its host says so, in the import's words; the rest are not handles of the site.
+    const refused = invalid.flatMap((piece) => {
+      const why = hostRefusal(site.id, piece);
+      return why ? [`${quote(piece)}: ${why}`] : [];
+    });
+    const wrong = invalid.filter((piece) => hostRefusal(site.id, piece) === null);
+    if (wrong.length === 1) refused.unshift(`${quote(wrong[0] ?? '')} is not a valid ${site.name} handle`);
+    else if (wrong.length > 1)
+      refused.unshift(`${wrong.map(quote).join(', ')}: not a valid ${site.name} handle`);
+    if (refused.length > 0) errors.sites[site.id] = refused.join('; ');
   }
   return errors;
 }

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { type Account, accountKey } from '../model';
-import { isSiteId, normalizeHandle, parseProfileUrl, type SiteId, siteById, sites } from '../sites/index';
+import { isSiteId, parseProfileUrl, type SiteId, siteById } from '../sites/index';
+import { hostRefusal, isStorable, storableHandle } from '../sites/storable';
 import { cutText, previewOf } from './text';
 import {
   MAX_TEXT_LENGTH,
@@ -52,12 +53,6 @@ const HTTPS = /^https:\/\//i;
 // Export writes `'=1+1` so spreadsheets show text, and `''x` for text that starts with `'`; reading it back drops that
 // one apostrophe.
 const NEUTRALISED = /^'(?=[=+\-@\t\r'])/;
-// Hosts of the other networks: `a@x.com` is no Mastodon account (the adapter lets any instance through when typed).
-const OTHER_NETWORK_HOSTS = new Set(
-  sites.filter((site) => site.id !== 'mastodon').flatMap((site) => site.hosts),
-);
-const HOST_PREFIX = /^(?:www|mobile|m)\./;
-
 /** The handles or links of one cell; most cells hold one, so skip the split for them. */
 function tokensOf(text: string): string[] {
   return HAS_SEPARATOR.test(text) ? text.split(LIST_SEPARATORS).filter(Boolean) : [text];
@@ -65,28 +60,6 @@ function tokensOf(text: string): string[] {
 
 function shown(value: unknown): string {
   return previewOf(value, MAX_SHOWN_VALUE);
-}
-
-/**
- * Whether a canonical handle is one the site can have and stays the same when read again: no handle of dots only,
- * no Mastodon account on another network's host, and normalising it again gives it back.
- */
-function isStorable(site: SiteId, handle: string): boolean {
-  if (/^\.+$/.test(handle)) return false;
-  if (site === 'mastodon' && onOtherNetworkHost(handle)) return false;
-  return normalizeHandle(site, handle) === handle;
-}
-
-/** A Mastodon address whose instance is the host of another network (`a@x.com`, `a@www.instagram.com`). */
-function onOtherNetworkHost(address: string): boolean {
-  const host = address.slice(address.lastIndexOf('@') + 1);
-  return OTHER_NETWORK_HOSTS.has(host) || OTHER_NETWORK_HOSTS.has(host.replace(HOST_PREFIX, ''));
-}
-
-/** The canonical handle of `token` on `site` when it is one TeamFollow may store, else null. */
-function storableHandle(site: SiteId, token: string): string | null {
-  const handle = normalizeHandle(site, token);
-  return handle !== null && isStorable(site, handle) ? handle : null;
 }
 
 function withScheme(link: string): string {
@@ -111,10 +84,7 @@ function handleProblem(site: SiteId, token: string): string {
   if (site === 'mastodon' && !token.replace(/^@/, '').includes('@')) {
     return 'a Mastodon handle needs its instance, like name@mastodon.social';
   }
-  const handle = site === 'mastodon' ? normalizeHandle(site, token) : null;
-  if (handle && onOtherNetworkHost(handle))
-    return 'that host belongs to another network, not to a Mastodon instance';
-  return `not a valid ${siteName} handle`;
+  return hostRefusal(site, token) ?? `not a valid ${siteName} handle`;
 }
 
 /** The account a link in the `links` column points to, or why it points to none. */
