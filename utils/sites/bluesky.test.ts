@@ -32,6 +32,25 @@ describe('bluesky profile reading', () => {
     expect(read('Follow alice.bsky.social.evil')).toBe('unknown');
   });
 
+  it('reads the DID only from a CDN image of this header’s account, and only a well-formed one', () => {
+    const header = (src: string) =>
+      pageFrom(
+        `<html lang="en"><nav><a href="/notifications"></a></nav><div data-testid="profileView"><div data-testid="profileHeaderAviButton"><div data-testid="userAvatarImage"><img src="${src}"></div></div><div><div><button data-testid="followBtn" aria-label="Follow alice.bsky.social"><div>Follow</div></button></div><div><div><div data-testid="profileHeaderDisplayName">A</div></div><div><div>@alice.bsky.social</div></div></div></div></div></html>`,
+        { url: PAGE_URL },
+      );
+    const did = (src: string) => bluesky.readProfile?.(header(src), 'alice.bsky.social').stableId;
+    const plc = 'did:plc:ewvi7nxzyoun6zhxrhs64oiz';
+    expect(did(`https://cdn.bsky.app/img/avatar/plain/${plc}/bafkrei@jpeg`)).toBe(plc);
+    expect(did(`https://cdn.bsky.app/img/avatar_thumbnail/plain/${plc}/bafkrei@jpeg`)).toBe(plc);
+    expect(did('https://cdn.bsky.app/img/avatar/plain/did:web:alice.example.com/bafkrei@jpeg')).toBe(
+      'did:web:alice.example.com',
+    );
+    expect(did(`https://evil.example/img/avatar/plain/${plc}/bafkrei@jpeg`)).toBeUndefined();
+    expect(did(`http://cdn.bsky.app/img/avatar/plain/${plc}/bafkrei@jpeg`)).toBeUndefined();
+    expect(did('https://cdn.bsky.app/img/avatar/plain/did:plc:TOOSHORT/bafkrei@jpeg')).toBeUndefined();
+    expect(did(`https://cdn.bsky.app/img/feed_thumbnail/plain/${plc}/bafkrei@jpeg`)).toBeUndefined();
+  });
+
   it('leaves follows-you unsaid in a language outside its labels, and reads the state all the same', () => {
     const reading = bluesky.readProfile?.(fixture('follows-you-ca.html'), 'alice.bsky.social');
     expect(reading?.state).toBe('not-following');

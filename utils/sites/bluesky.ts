@@ -89,6 +89,17 @@ const SIGNED_IN_SHELL = 'a[href="/notifications"], a[href="/messages"]';
 const SHELL_PROFILE_LINK = '[role="navigation"] a[href^="/profile/"], nav a[href^="/profile/"]';
 // Following list cards: testID profileCard-{handle}-link on the link to the profile (components/ProfileCard.tsx, 2025).
 const PROFILE_CARD_LINK = 'a[data-testid^="profileCard-"][data-testid$="-link"]';
+// The account's DID, its stable id: the profile's avatar (and banner) images are served from the CDN under it,
+// cdn.bsky.app/img/avatar/plain/{did}/{cid}@jpeg (avatar_thumbnail below 90 px; hackModifyThumbnailPath). The header
+// avatar is the UserAvatar (testID userAvatarImage, an <img> inside on web) in the profileHeaderAviButton of the
+// header shell (src/screens/Profile/Header/Shell.tsx @28a458f, src/view/com/util/UserAvatar.tsx @3b4ffd1); an account
+// without an avatar shows userAvatarFallback, and then only its banner (UserBanner, userBannerImage) names the DID.
+const AVATAR_IMAGE = '[data-testid="profileHeaderAviButton"] [data-testid="userAvatarImage"] img[src]';
+const BANNER_IMAGE = '[data-testid="userBannerImage"] img[src]';
+const CDN_HOST = 'cdn.bsky.app';
+const CDN_IMAGE_PATH = /^\/img\/(?:avatar|avatar_thumbnail|banner)\/plain\/([^/]+)\//;
+// Levels up from the header block to the profile view that holds its avatar and banner, at most.
+const SHELL_LEVELS = 2;
 // Levels up from the name column to the header block that holds the buttons row, at most.
 const HEADER_LEVELS = 3;
 // The web forces the handle left-to-right with CSS; native builds wrap it in bidi marks (Handle.tsx, sanitizeHandle).
@@ -133,6 +144,24 @@ function ownHandle(doc: Document): string | null {
   return null;
 }
 
+/** The DID in the URL of a CDN image of the account, or undefined. */
+function didOfImage(img: Element | null): string | undefined {
+  const url = URL.parse(img?.getAttribute('src') ?? '');
+  if (url?.protocol !== 'https:' || url.hostname !== CDN_HOST) return undefined;
+  const raw = url.pathname.match(CDN_IMAGE_PATH)?.[1];
+  const did = raw === undefined ? null : decodeOrNull(raw);
+  return did !== null && isDid(did) ? did : undefined;
+}
+
+/** The DID the header's own avatar (else its banner) shows: only the profile view around this header is read. */
+function shownDid(box: Element): string | undefined {
+  const view = nearestAncestor(box, SHELL_LEVELS, (el) => el.querySelector(AVATAR_IMAGE) !== null);
+  const avatar = didOfImage(view?.querySelector(AVATAR_IMAGE) ?? null);
+  if (avatar) return avatar;
+  const shell = nearestAncestor(box, SHELL_LEVELS, (el) => el.querySelector(BANNER_IMAGE) !== null);
+  return didOfImage(shell?.querySelector(BANNER_IMAGE) ?? null);
+}
+
 /** Whether the profile follows the signed-in user, from the pill or "Follow back"; undefined outside the labels. */
 function followsYouFrom(handleLine: string[], follow: Element | null, at: Element): boolean | undefined {
   const labels = labelsAt(LABELS, at);
@@ -151,19 +180,20 @@ function readProfile(doc: Document, handle: string): ProfileReading {
     const box = headerBox(column);
     const control = box?.querySelector(`${FOLLOW_BUTTON}, ${UNFOLLOW_BUTTON}`) ?? null;
     if (!showsHandle(handleLine, control, handle, doc)) continue;
-    const anchor = block;
-    if (!box) return { state: 'unknown', reason: 'layout', anchor };
-    if (box.querySelector(EDIT_PROFILE)) return { state: 'self', anchor };
+    if (!box) return { state: 'unknown', reason: 'layout', anchor: block };
+    const stableId = shownDid(box);
+    const header = { anchor: block, ...(stableId ? { stableId } : {}) };
+    if (box.querySelector(EDIT_PROFILE)) return { state: 'self', ...header };
     // Signed out the follow button still renders (it asks to sign in): only the shell tells.
-    if (!doc.querySelector(SIGNED_IN_SHELL)) return { state: 'unknown', reason: 'signed-out', anchor };
+    if (!doc.querySelector(SIGNED_IN_SHELL)) return { state: 'unknown', reason: 'signed-out', ...header };
     const follow = box.querySelector<HTMLElement>(FOLLOW_BUTTON);
     const unfollow = box.querySelector(UNFOLLOW_BUTTON);
-    if (!follow && !unfollow && ownHandle(doc) === handle) return { state: 'self', anchor };
+    if (!follow && !unfollow && ownHandle(doc) === handle) return { state: 'self', ...header };
     const followsYou = followsYouFrom(handleLine, follow, name);
     const known = followsYou === undefined ? {} : { followsYou };
-    if (unfollow) return { state: 'following', ...known, anchor };
-    if (follow) return { state: 'not-following', ...known, followControl: follow, anchor };
-    return { state: 'unknown', reason: box.querySelector(UNBLOCK_BUTTON) ? 'other' : 'layout', anchor };
+    if (unfollow) return { state: 'following', ...known, ...header };
+    if (follow) return { state: 'not-following', ...known, followControl: follow, ...header };
+    return { state: 'unknown', reason: box.querySelector(UNBLOCK_BUTTON) ? 'other' : 'layout', ...header };
   }
   return { state: 'unknown', reason: 'loading', anchor: null };
 }
@@ -182,6 +212,7 @@ export const bluesky: SiteAdapter = {
   handleFromText,
   profileUrl: (handle) => `https://bsky.app/profile/${handle}`,
   readProfile,
+  readsStableId: true,
   followingListUrl: (handle) => `https://bsky.app/profile/${handle}/follows`,
   followingListOwner(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
