@@ -9,6 +9,8 @@ import { FOLLOW_STATES, SITE_IDS, type SiteId, UNKNOWN_REASONS } from './sites/i
 
 const SiteSchema = v.picklist(SITE_IDS);
 const HandleSchema = v.pipe(v.string(), v.maxLength(2048));
+// A numeric user id (X, GitHub) or a DID (did:plc + 24 base32 characters, did:web + a hostname), nothing else.
+const STABLE_ID = /^(?:[0-9]{1,30}|did:plc:[a-z2-7]{24}|did:web:[a-z0-9.-]{1,253})$/;
 
 export const LookupSchema = v.strictObject({
   type: v.literal('lookup'),
@@ -24,8 +26,10 @@ export const ReportStateSchema = v.strictObject({
   followsYou: v.optional(v.boolean()),
   /** While `unknown`: why the page did not tell (only counted, never stored as a state). */
   reason: v.optional(v.picklist(UNKNOWN_REASONS)),
-  /** The site's stable id of the profile (X's numeric user id), where the page shows it. */
-  stableId: v.optional(v.pipe(v.string(), v.regex(/^[0-9]{1,30}$/))),
+  /** The site's stable id of the profile (X's or GitHub's numeric user id, a Bluesky DID), where the page shows it. */
+  stableId: v.optional(v.pipe(v.string(), v.maxLength(2048), v.regex(STABLE_ID))),
+  /** The account the profile says it moved to (Mastodon's moved-account banner); checked as a handle on arrival. */
+  movedTo: v.optional(HandleSchema),
   /** The flag pointed at the site's control and the user's own click followed: TeamFollow led to it. */
   led: v.optional(v.literal(true)),
 });

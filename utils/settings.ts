@@ -115,14 +115,20 @@ export const managedRosterImportItem = storage.defineItem<{ digest: string; resu
   { fallback: null },
 );
 
-/** A handle that changed: the page showed a new handle with the stable id recorded for a teammate's old one. */
+/**
+ * A teammate's account to replace: the page showed a new handle with the stable id recorded for the old one
+ * (renamed), or the old account's page said it moved to the new one (moved).
+ */
 export interface RenameSuggestion {
   site: SiteId;
   from: string;
   to: string;
   memberId: string;
   memberName: string;
-  stableId: string;
+  /** The stable id both handles share (renamed only). */
+  stableId?: string;
+  /** `moved` when the old account says it moved; a rename by stable id when absent. */
+  kind?: 'moved';
   seenAt: number;
 }
 

@@ -101,3 +101,39 @@ it('records each rename once', async () => {
   await suggestRename({ ...renamed, seenAt: 5 });
   expect((await renameSuggestionsItem.getValue()).pending).toHaveLength(1);
 });
+
+it('offers a moved account’s new address in the same place, worded as a move', async () => {
+  const db = await getDb();
+  await putMember(db, {
+    id: 'm3',
+    name: 'Cy',
+    accounts: [
+      { site: 'mastodon', handle: 'cy@mastodon.social' },
+      { site: 'x', handle: 'cy' },
+    ],
+    accountKeys: [],
+  });
+  const moved: RenameSuggestion = {
+    site: 'mastodon',
+    from: 'cy@mastodon.social',
+    to: 'cy@hachyderm.io',
+    memberId: 'm3',
+    memberName: 'Cy',
+    kind: 'moved',
+    seenAt: 1,
+  };
+  expect(renameQuestion(moved)).toBe(
+    "Cy's Mastodon account @cy@mastodon.social moved to @cy@hachyderm.io: replace it in the roster?",
+  );
+  await suggestRename(moved);
+  const root = await open();
+  const notice = await waitFor(() => root.querySelector('[data-testid="rename-notice"]'));
+  expect(byTestId(notice, 'rename-dismiss').textContent).toBe('Keep the old account');
+  await click(byTestId(notice, 'rename-accept'));
+  await waitFor(() => !root.querySelector('[data-testid="rename-notice"]'));
+  expect((await findMemberByAccount(db, 'mastodon', 'cy@hachyderm.io'))?.accounts).toEqual([
+    { site: 'mastodon', handle: 'cy@hachyderm.io' },
+    { site: 'x', handle: 'cy' },
+  ]);
+  expect(await findMemberByAccount(db, 'mastodon', 'cy@mastodon.social')).toBeUndefined();
+});

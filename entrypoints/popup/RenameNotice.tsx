@@ -6,9 +6,11 @@ import { errorText } from '../../utils/errors';
 import { type RenameSuggestion, renameKey, renameSuggestionsItem, settleRename } from '../../utils/settings';
 import { siteById } from '../../utils/sites/index';
 
-/** "Ada's X handle changed from @old to @new: update the roster?" */
+/** "Ada's X handle changed from @old to @new: update the roster?", or for a moved account "… moved to …". */
 export function renameQuestion(suggestion: RenameSuggestion): string {
   const site = siteById(suggestion.site).name;
+  if (suggestion.kind === 'moved')
+    return `${suggestion.memberName}'s ${site} account @${suggestion.from} moved to @${suggestion.to}: replace it in the roster?`;
   return `${suggestion.memberName}'s ${site} handle changed from @${suggestion.from} to @${suggestion.to}: update the roster?`;
 }
 
@@ -42,7 +44,7 @@ export function RenameNotice() {
 
   if (pending.length === 0) return null;
   return (
-    <section class="rename-notices" aria-label="Changed handles">
+    <section class="rename-notices" aria-label="Changed accounts">
       {pending.map((suggestion) => {
         const key = renameKey(suggestion);
         const failure = failures.get(key);
@@ -56,14 +58,14 @@ export function RenameNotice() {
                 data-testid="rename-accept"
                 onClick={() => void accept(suggestion)}
               >
-                Update
+                {suggestion.kind === 'moved' ? 'Replace' : 'Update'}
               </button>
               <button
                 type="button"
                 data-testid="rename-dismiss"
                 onClick={() => void settleRename(suggestion, true)}
               >
-                Not the same person
+                {suggestion.kind === 'moved' ? 'Keep the old account' : 'Not the same person'}
               </button>
             </div>
             {failure && (

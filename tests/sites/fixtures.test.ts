@@ -42,15 +42,20 @@ describe.each(sitesWithFixtures)('%s fixtures', (site) => {
   describe.each(FORMS)('%s', (_form, shape) => {
     const open = (file: string, url: string) => pageFrom(shape(fixtureHtml(site, file)), { url });
 
-    it.each(profiles)('$file shows $state', ({ file, url, handle, state, followsYou, reason, stableId }) => {
-      const reading = readProfile(site, open(file, url), handle);
-      expect(reading.state).toBe(state);
-      if (followsYou !== undefined) expect(reading.followsYou ?? false).toBe(followsYou);
-      if (state === 'unknown') expect(reading.reason).toBe(reason);
-      if (stableId !== undefined) expect(reading.stableId).toBe(stableId);
-      // The control to point at exists exactly while there is someone to follow.
-      expect(Boolean(reading.followControl)).toBe(state === 'not-following');
-    });
+    it.each(profiles)(
+      '$file shows $state',
+      ({ file, url, handle, state, followsYou, reason, stableId, movedTo }) => {
+        const reading = readProfile(site, open(file, url), handle);
+        expect(reading.movedTo).toBe(movedTo);
+        expect(reading.state).toBe(state);
+        if (followsYou !== undefined) expect(reading.followsYou ?? false).toBe(followsYou);
+        if (state === 'unknown') expect(reading.reason).toBe(reason);
+        // A site whose pages show a stable id: each page gives exactly the one its index names (none where it says none).
+        if (siteById(site).readsStableId) expect(reading.stableId).toBe(stableId);
+        // The control to point at exists exactly while there is someone to follow.
+        expect(Boolean(reading.followControl)).toBe(state === 'not-following');
+      },
+    );
 
     it.each(profiles)('$file says nothing about another profile', ({ file, url }) => {
       const other = siteById(site).handleFromText('someone.else_9') ?? 'someone';

@@ -229,6 +229,109 @@ describe('renamed handles', () => {
   });
 });
 
+describe('stable ids of other sites', () => {
+  const did = 'did:plc:ewvi7nxzyoun6zhxrhs64oiz';
+  const report = (handle: string, stableId: string) => ({
+    type: 'report-state',
+    site: 'bluesky',
+    handle,
+    state: 'following',
+    stableId,
+  });
+
+  it('recognises a renamed Bluesky account by its DID', async () => {
+    await putMember(db, {
+      id: 'm2',
+      name: 'Bo',
+      accounts: [{ site: 'bluesky', handle: 'bo.bsky.social' }],
+      accountKeys: [],
+    });
+    await ask(report('bo.bsky.social', did), { now: NOW });
+    expect((await getFollow(db, 'bluesky', 'bo.bsky.social'))?.stableId).toBe(did);
+    const suggestRename = vi.fn(async () => undefined);
+    await ask(report('bo.example.com', did), { now: NOW, suggestRename });
+    expect(suggestRename).toHaveBeenCalledWith(
+      expect.objectContaining({
+        site: 'bluesky',
+        from: 'bo.bsky.social',
+        to: 'bo.example.com',
+        stableId: did,
+      }),
+    );
+  });
+
+  it.each([['did:plc:short'], ['did:key:z6Mk'], ['<b>42</b>'], ['did:web:evil.example/path']])(
+    'refuses a stable id of no known form: %s',
+    async (stableId) => {
+      expect(await ask(report('bo.bsky.social', stableId), { now: NOW })).toMatchObject({ ok: false });
+    },
+  );
+});
+
+describe('moved accounts', () => {
+  const BO = {
+    id: 'm2',
+    name: 'Bo',
+    accounts: [{ site: 'mastodon' as const, handle: 'bo@mastodon.social' }],
+  };
+  const report = (movedTo: string, state = 'following') => ({
+    type: 'report-state',
+    site: 'mastodon',
+    handle: 'bo@mastodon.social',
+    state,
+    movedTo,
+  });
+
+  async function seen(message: unknown) {
+    const suggestRename = vi.fn(async () => undefined);
+    const answer = await ask(message, { now: NOW, suggestRename });
+    return { answer, suggestRename };
+  }
+
+  beforeEach(async () => {
+    await putMember(db, { ...BO, accountKeys: [] });
+  });
+
+  it.each([['following'], ['unknown']])(
+    'offers the new account of a teammate whose page says it moved (page %s)',
+    async (state) => {
+      const { suggestRename } = await seen(report('bo@hachyderm.io', state));
+      expect(suggestRename).toHaveBeenCalledWith({
+        site: 'mastodon',
+        from: 'bo@mastodon.social',
+        to: 'bo@hachyderm.io',
+        memberId: 'm2',
+        memberName: 'Bo',
+        kind: 'moved',
+        seenAt: NOW(),
+      });
+    },
+  );
+
+  it.each([
+    ['a handle the site cannot have', 'bo@x.com'],
+    ['no canonical handle', 'Bo@Hachyderm.io'],
+    ['the same account', 'bo@mastodon.social'],
+  ])('offers nothing for %s', async (_label, movedTo) => {
+    expect((await seen(report(movedTo))).suggestRename).not.toHaveBeenCalled();
+  });
+
+  it('offers nothing when the new account is another teammate’s (two people are not merged)', async () => {
+    await putMember(db, {
+      id: 'm3',
+      name: 'Cy',
+      accounts: [{ site: 'mastodon', handle: 'cy@hachyderm.io' }],
+      accountKeys: [],
+    });
+    expect((await seen(report('cy@hachyderm.io'))).suggestRename).not.toHaveBeenCalled();
+  });
+
+  it('listens to no stranger’s page about moving', async () => {
+    const stranger = { ...report('zed@hachyderm.io'), handle: 'zed@mastodon.social' };
+    expect((await seen(stranger)).suggestRename).not.toHaveBeenCalled();
+  });
+});
+
 describe('a page speaks only for itself', () => {
   const report = { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'following' };
 

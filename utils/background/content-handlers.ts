@@ -19,7 +19,7 @@ import {
   type ReportListMessage,
   type ReportStateMessage,
 } from '../messages';
-import { accountKey } from '../model';
+import { accountKey, type Member } from '../model';
 import type { RenameSuggestion } from '../settings';
 import {
   normalizeHandle,
@@ -28,6 +28,7 @@ import {
   type SiteId,
   type UnknownReason,
 } from '../sites/index';
+import { isStorable } from '../sites/storable';
 
 // What the background does with each message of a content script: look a profile up, record what a page showed.
 
@@ -155,6 +156,7 @@ async function recordState(db: TeamDb, msg: ReportStateMessage, ctx: MessageCont
     if (msg.stableId) await noticeRename(db, msg, msg.stableId, ctx);
     return { ok: true, recorded: false };
   }
+  if (msg.movedTo) await noticeMove(db, msg, msg.movedTo, member, ctx);
   // `unknown` is no evidence: it never overwrites a state that was seen. A page of no known form is counted.
   if (msg.state === 'unknown') {
     if (msg.reason === 'layout') await ctx.countUnreadable(msg.site);
@@ -198,6 +200,31 @@ async function noticeRename(db: TeamDb, msg: ReportStateMessage, stableId: strin
     memberId: known.member.id,
     memberName: known.member.name,
     stableId,
+    seenAt: ctx.now(),
+  });
+}
+
+/**
+ * A teammate's account whose page says it moved: the new account is offered in its place, only on the user's word,
+ * and never when it belongs to another teammate (two people are not merged).
+ */
+async function noticeMove(
+  db: TeamDb,
+  msg: ReportStateMessage,
+  movedTo: string,
+  member: Member,
+  ctx: MessageContext,
+) {
+  if (movedTo === msg.handle || !isStorable(msg.site, movedTo)) return;
+  const holder = await findMemberByAccount(db, msg.site, movedTo);
+  if (holder && holder.id !== member.id) return;
+  await ctx.suggestRename({
+    site: msg.site,
+    from: msg.handle,
+    to: movedTo,
+    memberId: member.id,
+    memberName: member.name,
+    kind: 'moved',
     seenAt: ctx.now(),
   });
 }

@@ -100,6 +100,44 @@ describe('watchProfile', () => {
     expect(views).toEqual([]);
   });
 
+  it('passes on, once, the account a teammate’s page says it moved to, even while the state is unknown', async () => {
+    const moving: SiteAdapter = {
+      ...adapter,
+      readProfile: (doc, handle) => {
+        const to = doc.querySelector<HTMLElement>(`[data-moved-to][data-profile="${handle}"]`)?.dataset
+          .movedTo;
+        return {
+          state: 'unknown',
+          reason: 'other',
+          anchor: doc.querySelector('h1'),
+          ...(to ? { movedTo: to } : {}),
+        };
+      },
+    };
+    await watchProfile({
+      adapter: moving,
+      doc: document,
+      url: URL_ALICE,
+      ask: ask({ alice: 'Alice Example' }),
+      render: (view) => views.push(view),
+      signal: controller.signal,
+      settleMs: 3000,
+    });
+    expect(reports()).toEqual([]);
+    document.body.innerHTML = '<h1>alice</h1><b data-profile="alice" data-moved-to="alice_new"></b>';
+    await vi.waitFor(() => expect(reports()).toHaveLength(1), { timeout: 1500 });
+    expect(reports()[0]).toEqual({
+      type: 'report-state',
+      site: 'reddit',
+      handle: 'alice',
+      state: 'unknown',
+      movedTo: 'alice_new',
+    });
+    document.body.append(document.createElement('p'));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(reports()).toHaveLength(1);
+  });
+
   it('does nothing for a page that is not a profile', async () => {
     expect(await start('https://www.reddit.com/r/programming/')).toBeNull();
     expect(sent).toEqual([]);

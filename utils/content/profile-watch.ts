@@ -148,6 +148,15 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   let target: HTMLElement | null = null;
 
   const draw = () => render(view, reading.anchor ?? null, view.pointing ? target : null);
+  // The page says the account moved: passed on once, whatever the state, so that the popup can offer the new one.
+  let movedTold = false;
+  const tellMoved = () => {
+    if (movedTold || !reading.movedTo) return;
+    movedTold = true;
+    void ask({ type: 'report-state', site, handle, state: reading.state, movedTo: reading.movedTo }).catch(
+      () => undefined,
+    );
+  };
   const report = (state: FollowState) =>
     ask({
       type: 'report-state',
@@ -185,6 +194,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
       next.reason !== reading.reason;
     const moved = next.anchor !== reading.anchor;
     reading = next;
+    tellMoved();
     if (!changed && !moved) return;
     if (changed) {
       const followed = SETTLED.has(next.state);
@@ -250,6 +260,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
 
   draw();
   if (reading.state !== 'unknown') void report(reading.state);
+  tellMoved();
   if (pointWhenShown && reading.state === 'not-following') {
     pointWhenShown = false;
     showFollowControl();

@@ -22,6 +22,30 @@ describe('mastodon profile reading', () => {
     expect(mastodon.readProfile?.(load(german), 'alice@mastodon.social').state).toBe('unknown');
   });
 
+  it('reads where a moved account went from the banner of its own header only', () => {
+    const moved = source('v45-moved.html');
+    const movedTo = (html: string) => mastodon.readProfile?.(load(html), 'alice@mastodon.social').movedTo;
+    // A Permalink gives the new account's own address as href.
+    expect(
+      movedTo(moved.replaceAll('href="/@alice@hachyderm.io"', 'href="https://hachyderm.io/@alice"')),
+    ).toBe('alice@hachyderm.io');
+    // Links to two different accounts, or back to this one, name no new account.
+    expect(
+      movedTo(moved.replace('href="/@alice@hachyderm.io">Go', 'href="/@bob@hachyderm.io">Go')),
+    ).toBeUndefined();
+    expect(movedTo(moved.replaceAll('/@alice@hachyderm.io', '/@alice'))).toBeUndefined();
+    // The banner of another account (a hover card) is not this header's.
+    const banner = moved.slice(
+      moved.indexOf('<div class="moved-account-banner">'),
+      moved.indexOf('<div class="account__header inactive">'),
+    );
+    const elsewhere = source('v45-following.html').replace(
+      '</body>',
+      `<div class="hover-card">${banner}</div></body>`,
+    );
+    expect(movedTo(elsewhere)).toBeUndefined();
+  });
+
   it('finds the following list of an account on a known instance, and nothing else', () => {
     const owner = (url: string) => mastodon.followingListOwner?.(new URL(url));
     expect(owner('https://mastodon.social/@Manager/following')).toBe('manager@mastodon.social');

@@ -291,6 +291,16 @@ const ELSEWHERE = '.hover-card, [role="dialog"], [role="tooltip"], .modal-root, 
 const CONTROLS = 'button, a';
 // Lists of accounts (following, followers): one .account row each, its name linking to /@acct.
 const LIST_ACCOUNT_LINK = '.account a.account__display-name[href]';
+// An account that moved says so above its header, with a link to the new account (read 2026-12-03):
+// 4.3–4.5 features/account_timeline/components/moved_note.tsx (@0682920, @64de9c6): `.moved-account-banner`, its
+// `.moved-account-banner__action` holds a link to the new account (its avatar and name) and a "Go to profile"
+// `a.button`, both to `/@{acct}` (a Permalink carries the account's own URL as href in some versions);
+// 4.6+ components/account_header/banners.tsx (@0eca55c): the same two links with CSS Modules classes, so there it is
+// found as a "Go to profile" `a.button` right after a link to the same address, whatever the language.
+const MOVED_LINK = '.moved-account-banner__action a[href]';
+const GO_TO_PROFILE = 'a.button[href]';
+/** How many levels above the name block the moved-account banner can sit (4.3–4.5 and 4.6+: four). */
+const MOVED_LEVELS = 5;
 // The 4.2–4.5 classes kept as supporting evidence (TODO 2026-12-03: drop with those lines).
 const LEGACY_HEADER = '.account__header';
 const LEGACY_TAGS = '.account__header__info';
@@ -433,7 +443,36 @@ const unknown = (reason: UnknownReason, anchor: Element | null = null): ProfileR
   anchor,
 });
 
+/** The account the moved-account banner above this header links to, or undefined. */
+function movedAccount(block: Element, doc: Document, handle: string): string | undefined {
+  const links = nearestFound(block, MOVED_LEVELS, (node) => [
+    ...node.querySelectorAll(MOVED_LINK),
+    ...[...node.querySelectorAll(GO_TO_PROFILE)].filter((el) => {
+      const before = el.previousElementSibling;
+      return before?.tagName === 'A' && before.getAttribute('href') === el.getAttribute('href');
+    }),
+  ]);
+  const targets = new Set(
+    links
+      .filter((el) => !el.closest(ELSEWHERE))
+      .map((el) => accountFromPath(el.getAttribute('href') ?? '', doc.URL))
+      .filter((account): account is string => account !== null && account !== handle),
+  );
+  // Links to two different accounts say nothing for sure.
+  return targets.size === 1 ? [...targets][0] : undefined;
+}
+
 function readProfile(doc: Document, handle: string): ProfileReading {
+  const reading = readHeader(doc, handle);
+  const movedTo = reading.anchor ? movedAccount(reading.anchor, doc, handle) : undefined;
+  if (!movedTo) return reading;
+  // A moved account one does not follow shows no follow button (buttons.tsx, isMovedAndUnfollowedAccount): a known form.
+  if (reading.state === 'unknown' && reading.reason === 'layout')
+    return { ...reading, reason: 'other', movedTo };
+  return { ...reading, movedTo };
+}
+
+function readHeader(doc: Document, handle: string): ProfileReading {
   const host = new URL(doc.URL).hostname;
   const block = handleElements(doc, handle)
     .map(nameBlock)

@@ -91,4 +91,6 @@ export interface ProfileReading {
   anchor?: Element | null;
   /** The site's stable id of the profile where the page shows it (X's numeric user id), kept with the account. */
   stableId?: string;
+  /** The canonical handle of the account this one says it moved to (Mastodon's moved-account banner). */
+  movedTo?: string;
 }
