@@ -80,6 +80,13 @@ it('suggests accounts grouped by teammate with their provenance in words, and ad
     '(claimed on Mastodon)',
     '(claimed on Mastodon)',
   ]);
+  // What each teammate has already is shown beside the suggestions: typed, since no profile read names it.
+  expect(
+    allByTestId(groups[0] as HTMLElement, 'fill-in-known').map((known) => known.dataset.provenance),
+  ).toEqual(['typed', 'typed']);
+  expect(groups[0]?.querySelector('p')?.textContent).toBe(
+    'On the roster: GitHub mona (typed), Mastodon mona@social.example.org (typed)',
+  );
   // Only the verified one starts ticked.
   const ticks = allByTestId<HTMLInputElement>(root, 'fill-in-tick');
   expect(ticks.filter((box) => box.checked).map((box) => box.dataset.account)).toEqual(['github:alice-dev']);
@@ -135,4 +142,25 @@ it('Stop ends the run and shows what was found so far', async () => {
     'GET https://api.github.com/users/mona/social_accounts',
     'GET https://api.github.com/users/mona',
   ]);
+});
+
+it('shows an account the teammate has as its profile names it, and typed where none does', async () => {
+  const monaWithX = member('m1', 'Mona', [
+    { site: 'github', handle: 'mona' },
+    { site: 'x', handle: 'monalisa' },
+  ]);
+  const { root } = await open([monaWithX]);
+  await click(byTestId(root, 'fill-in-all'));
+  await waitFor(() => root.querySelector('[data-testid="fill-in-review"]'));
+  expect(
+    allByTestId(root, 'fill-in-known').map((known) => [known.dataset.account, known.dataset.provenance]),
+  ).toEqual([
+    ['github:mona', 'typed'],
+    ['x:monalisa', 'claimed'],
+  ]);
+  expect(allByTestId(root, 'fill-in-known')[1]?.textContent).toContain('X monalisa (claimed on GitHub)');
+  // Confirmed, so not suggested again.
+  expect(allByTestId<HTMLInputElement>(root, 'fill-in-tick').map((box) => box.dataset.account)).not.toContain(
+    'x:monalisa',
+  );
 });

@@ -11,6 +11,8 @@ import {
   type FillInProgress,
   type FillInResult,
   fillIn,
+  type KnownAccount,
+  knownAccounts,
   type MemberSuggestion,
   withSuggestions,
 } from '../../utils/roster/fill-in';
@@ -18,10 +20,11 @@ import { connectionsItem } from '../../utils/settings';
 import { profileUrl, siteById } from '../../utils/sites/index';
 import { notifyChange } from './notify-change';
 
-/** Where a suggestion comes from, in words: "verified by Mastodon", "claimed on GitHub". */
-export function provenanceText(suggestion: MemberSuggestion): string {
-  const network = NETWORKS[suggestion.from].name;
-  return suggestion.provenance === 'verified' ? `verified by ${network}` : `claimed on ${network}`;
+/** Where an account comes from, in words: "verified by Mastodon", "claimed on GitHub", "typed". */
+export function provenanceText(account: Pick<KnownAccount, 'provenance' | 'from'>): string {
+  if (account.provenance === 'typed' || !account.from) return 'typed';
+  const network = NETWORKS[account.from].name;
+  return account.provenance === 'verified' ? `verified by ${network}` : `claimed on ${network}`;
 }
 
 const keyOf = (suggestion: MemberSuggestion) =>
@@ -73,7 +76,7 @@ export function FillInSection({
       setTicked(new Set(found.suggestions.filter((s) => s.provenance === 'verified').map(keyOf)));
       setResult(found);
     } catch (error) {
-      setResult({ suggestions: [], notes: [`Could not fill in: ${errorText(error)}`] });
+      setResult({ suggestions: [], confirmed: [], notes: [`Could not fill in: ${errorText(error)}`] });
     } finally {
       stop.current = null;
     }
@@ -154,6 +157,20 @@ export function FillInSection({
             groups.map(({ member, found }) => (
               <fieldset key={member.id} data-testid="fill-in-teammate">
                 <legend>{member.name}</legend>
+                <p class="muted">
+                  On the roster:{' '}
+                  {knownAccounts(member, result?.confirmed ?? []).map((known, index) => (
+                    <span
+                      key={accountKey(known.site, known.handle)}
+                      data-testid="fill-in-known"
+                      data-account={accountKey(known.site, known.handle)}
+                      data-provenance={known.provenance}
+                    >
+                      {index > 0 && ', '}
+                      {siteById(known.site).name} {known.handle} ({provenanceText(known)})
+                    </span>
+                  ))}
+                </p>
                 {found.map((suggestion) => {
                   const key = keyOf(suggestion);
                   return (

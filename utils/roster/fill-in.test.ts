@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, RateLimitError } from '../api/http';
 import type { Suggestion } from '../api/profile-links';
 import { type Account, accountKeysOf, type Member } from '../model';
-import { type FillInDeps, fillIn, withSuggestions } from './fill-in';
+import { type FillInDeps, fillIn, knownAccounts, withSuggestions } from './fill-in';
 
 function member(id: string, accounts: Account[]): Member {
   return { id, name: id.toUpperCase(), accounts, accountKeys: accountKeysOf(accounts) };
@@ -61,8 +61,37 @@ describe('fillIn', () => {
         { ...claimed('linkedin', 'ana-l', 'github'), memberId: 'ana' },
         { ...claimed('github', 'ben', 'bluesky'), memberId: 'ben' },
       ],
+      // Ana's own X account, named on her GitHub profile, is confirmed; Ben's Bluesky on Ana's profile is neither.
+      confirmed: [{ ...claimed('x', 'ana', 'github'), memberId: 'ana' }],
       notes: [],
     });
+  });
+
+  it('marks typed the accounts no profile read names, and the others as their profile did', async () => {
+    const ana = member('ana', [
+      { site: 'github', handle: 'ana' },
+      { site: 'x', handle: 'ana' },
+      { site: 'mastodon', handle: 'ana@hachyderm.io' },
+      { site: 'linkedin', handle: 'ana-l' },
+    ]);
+    const { deps: d } = deps({
+      'github:ana': [claimed('x', 'ana', 'github'), claimed('linkedin', 'ana-l', 'github')],
+      'mastodon:ana@hachyderm.io': [{ ...claimed('linkedin', 'ana-l', 'mastodon'), provenance: 'verified' }],
+    });
+    const { confirmed } = await fillIn([ana], d);
+    expect(knownAccounts(ana, confirmed)).toEqual([
+      { site: 'github', handle: 'ana', provenance: 'typed' },
+      { site: 'x', handle: 'ana', provenance: 'claimed', from: 'github' },
+      { site: 'mastodon', handle: 'ana@hachyderm.io', provenance: 'typed' },
+      { site: 'linkedin', handle: 'ana-l', provenance: 'verified', from: 'mastodon' },
+    ]);
+    // Another teammate's confirmation says nothing about this one.
+    expect(
+      knownAccounts(
+        ana,
+        confirmed.map((c) => ({ ...c, memberId: 'ben' })),
+      ),
+    ).toEqual(ana.accounts.map((account) => ({ ...account, provenance: 'typed' })));
   });
 
   it('waits the interval between two requests to the same network, not across networks', async () => {

@@ -1,7 +1,7 @@
 import { RateLimitError } from '../api/http';
 import { type ApiSite, isApiSite, NETWORKS } from '../api/networks';
 import { abortableSleep } from '../api/pacing';
-import { mastodonInstance, type Suggestion } from '../api/profile-links';
+import { mastodonInstance, type Provenance, type Suggestion } from '../api/profile-links';
 import { errorText } from '../errors';
 import { type Account, accountKey, accountKeysOf, type Member } from '../model';
 
@@ -10,6 +10,16 @@ import { type Account, accountKey, accountKeysOf, type Member } from '../model';
 /** A suggestion for one teammate. */
 export interface MemberSuggestion extends Suggestion {
   memberId: string;
+}
+
+// "typed": on the roster on a person's word alone (the member editor, a roster file): no profile read in this run names it.
+/** Where an account the roster already holds stands after a run: named by a profile (verified, claimed), else typed. */
+export type RosterProvenance = Provenance | 'typed';
+
+/** One account a teammate has, with its provenance; `from` is the network whose profile named it. */
+export interface KnownAccount extends Account {
+  provenance: RosterProvenance;
+  from?: ApiSite;
 }
 
 /** How far a run is: `done` of `total` look-ups, and whose profile is being read. */
@@ -37,6 +47,8 @@ export interface FillInDeps {
 /** The suggestions found, notes on what was skipped or failed, and why the run ended early, if it did. */
 export interface FillInResult {
   suggestions: MemberSuggestion[];
+  /** Accounts a profile named that its own teammate has already (a confirmation, never suggested). */
+  confirmed: MemberSuggestion[];
   notes: string[];
   stopped?: 'stopped' | 'rate-limited';
 }
@@ -62,9 +74,11 @@ export async function fillIn(members: readonly Member[], deps: FillInDeps): Prom
   const todo = lookups(members);
   const last = new Map<ApiSite, number>();
   const byKey = new Map<string, MemberSuggestion>();
+  const confirmed = new Map<string, MemberSuggestion>();
   const notes: string[] = [];
   const result = (stopped?: FillInResult['stopped']): FillInResult => ({
     suggestions: [...byKey.values()],
+    confirmed: [...confirmed.values()],
     notes,
     ...(stopped ? { stopped } : {}),
   });
@@ -91,11 +105,12 @@ export async function fillIn(members: readonly Member[], deps: FillInDeps): Prom
     try {
       for (const found of await deps.lookup(account)) {
         const key = accountKey(found.site, found.handle);
-        // Held already, by this teammate or another: never suggested.
-        if (owners.has(key)) continue;
         const memberKey = `${member.id}\n${key}`;
-        if (byKey.get(memberKey)?.provenance === 'verified') continue;
-        byKey.set(memberKey, { ...found, memberId: member.id });
+        // Held already, by this teammate or another: never suggested; this teammate's own is confirmed.
+        const owner = owners.get(key);
+        const into = owner === undefined ? byKey : owner === member.id ? confirmed : null;
+        if (!into || into.get(memberKey)?.provenance === 'verified') continue;
+        into.set(memberKey, { ...found, memberId: member.id });
       }
     } catch (error) {
       if (error instanceof RateLimitError) {
@@ -109,6 +124,18 @@ export async function fillIn(members: readonly Member[], deps: FillInDeps): Prom
   }
   deps.onProgress?.({ done: todo.length, total: todo.length });
   return result();
+}
+
+/** A teammate's accounts with their provenance after a run: as a profile named them, else typed. */
+export function knownAccounts(member: Member, confirmed: readonly MemberSuggestion[]): KnownAccount[] {
+  return member.accounts.map((account) => {
+    const named = confirmed.find(
+      (c) => c.memberId === member.id && c.site === account.site && c.handle === account.handle,
+    );
+    return named
+      ? { ...account, provenance: named.provenance, from: named.from }
+      : { ...account, provenance: 'typed' };
+  });
 }
 
 /**
