@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { MastodonClient } from './api/mastodon-signin';
 import type { ApiSite } from './api/networks';
 import type { TabIntent } from './background/tab-intents';
 import type { ImportSummary } from './roster/types';
@@ -24,6 +25,17 @@ export interface Connections {
 }
 
 export const connectionsItem = storage.defineItem<Connections>('local:connections', { fallback: {} });
+
+/**
+ * TeamFollow's OAuth application per Mastodon instance (client id and secret from `POST /api/v1/apps`), kept so that
+ * signing in again does not register a new application each time (instances limit registrations per address).
+ */
+export const mastodonClientsItem = storage.defineItem<Record<string, MastodonClient>>(
+  'local:mastodonClients',
+  {
+    fallback: {},
+  },
+);
 
 /** Seconds between two follows of a "Follow all" run, per network (never below the safe minimum). */
 export const pacingItem = storage.defineItem<Partial<Record<ApiSite, number>>>('local:pacing', {
