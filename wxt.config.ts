@@ -19,7 +19,9 @@ export default defineConfig({
     // scripting: to register the content script on Mastodon instances the user adds (runtime permission).
     // alarms: to wake the worker when a rate limit of a "Follow all" run has passed.
     // contextMenus: "Add to TeamFollow" on links to profiles.
-    permissions: ['storage', 'scripting', 'alarms', 'contextMenus'],
+    // identity: "Sign in with Mastodon" opens the instance's OAuth page in the browser's auth window
+    // (launchWebAuthFlow) and catches its redirect to getRedirectURL(), so no token is pasted and no server is needed.
+    permissions: ['storage', 'scripting', 'alarms', 'contextMenus', 'identity'],
     // What an organisation may pre-set (the roster's address, the roster itself): Chrome's storage.managed.
     storage: { managed_schema: 'managed-schema.json' },
     // The sites' pages, plus the public APIs that check and follow on Bluesky and GitHub (read their rate-limit headers).

@@ -254,3 +254,88 @@ describe('Connection card', () => {
     expect(await pacingItem.getValue()).toEqual({});
   });
 });
+
+describe('Sign in with Mastodon', () => {
+  const REDIRECT = 'https://test-extension-id.chromiumapp.org/';
+  const signInRoutes: Record<string, Route> = {
+    'https://social.example/.well-known/oauth-authorization-server': {
+      body: { code_challenge_methods_supported: ['S256'] },
+    },
+    'https://social.example/api/v1/apps': { body: { client_id: 'cid', client_secret: 'csecret' } },
+    'https://social.example/oauth/token': {
+      body: { access_token: 'oauth-token', scope: 'read:accounts read:follows read:search write:follows' },
+    },
+    'https://social.example/api/v1/accounts/verify_credentials': { body: { id: '1', acct: 'Me' } },
+  };
+
+  /** The browser's side: the permission prompt answers `allowed`, the auth window signs in at once. */
+  function browserAnswers(allowed: boolean) {
+    const order: string[] = [];
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async () => {
+      order.push('permission');
+      return allowed;
+    });
+    vi.spyOn(fakeBrowser.identity, 'getRedirectURL').mockReturnValue(REDIRECT);
+    const launch = vi
+      .spyOn(fakeBrowser.identity, 'launchWebAuthFlow')
+      .mockImplementation(async ({ url }: { url: string }) => {
+        order.push('window');
+        return `${REDIRECT}?code=c&state=${new URL(url).searchParams.get('state')}`;
+      });
+    return { order, request, launch };
+  }
+
+  afterEach(() => vi.restoreAllMocks());
+
+  it('asks for the instance from the click, signs in, and saves the token as a pasted one would be', async () => {
+    const { order, request } = browserAnswers(true);
+    const mastodon = await openCard('mastodon', fakeFetch(signInRoutes));
+    expect(byTestId<HTMLDetailsElement>(mastodon, 'connection-paste').open).toBe(false);
+    await typeInto(input(mastodon, 'connection-id'), 'https://Social.Example/@me');
+    await click(byTestId(mastodon, 'connection-signin'));
+    // Synchronously in the click, before any await: Firefox drops the gesture after one.
+    expect(request).toHaveBeenCalledWith({ origins: ['https://social.example/*'] });
+
+    const result = await waitFor(() => mastodon.querySelector('[data-testid="connection-result"]'));
+    expect(result.textContent).toBe('Signed in as me@social.example: checking and following work.');
+    expect(order).toEqual(['permission', 'window']);
+    expect(await connectionsItem.getValue()).toEqual({
+      mastodon: { instance: 'social.example', token: 'oauth-token' },
+    });
+    expect(mastodon.dataset.status).toBe('follows');
+    expect(byTestId(mastodon, 'connection-secret-saved')).toBeTruthy();
+    expect(mastodon.textContent).not.toContain('oauth-token');
+    expect(mastodon.textContent).not.toContain('csecret');
+  });
+
+  it('says when the window was closed, saves nothing, and offers the pasted token', async () => {
+    browserAnswers(false);
+    vi.spyOn(fakeBrowser.identity, 'launchWebAuthFlow').mockRejectedValue(
+      new Error('The user did not approve access.'),
+    );
+    const mastodon = await openCard('mastodon', fakeFetch(signInRoutes));
+    await typeInto(input(mastodon, 'connection-id'), 'social.example');
+    await click(byTestId(mastodon, 'connection-signin'));
+    const result = await waitFor(() => mastodon.querySelector('[data-ok="false"]'));
+    expect(result.textContent).toBe(
+      'The sign-in window closed before social.example gave access. Sign in again when you are ready.',
+    );
+    expect(await connectionsItem.getValue()).toEqual({});
+
+    // Saving without a token unfolds "Paste a token instead" to show what is missing.
+    await save(mastodon);
+    expect(byTestId<HTMLDetailsElement>(mastodon, 'connection-paste').open).toBe(true);
+    expect(byTestId(mastodon, 'connection-error').textContent).toContain('Enter your access token');
+  });
+
+  it('asks for the instance first, and opens nothing without one', async () => {
+    const { request, launch } = browserAnswers(true);
+    const mastodon = await openCard('mastodon');
+    await click(byTestId(mastodon, 'connection-signin'));
+    expect(byTestId(mastodon, 'connection-error').textContent).toBe(
+      'Enter your home instance first, like mastodon.social.',
+    );
+    expect(request).not.toHaveBeenCalled();
+    expect(launch).not.toHaveBeenCalled();
+  });
+});

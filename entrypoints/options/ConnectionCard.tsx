@@ -3,9 +3,12 @@ import { Field, PLAIN_TEXT } from '../../components/Field';
 import { SiteIcon } from '../../components/SiteIcon';
 import type { Fetch } from '../../utils/api/http';
 import { clampPacingS } from '../../utils/api/pacing';
+import { t } from '../../utils/i18n/index';
 import { connectionsItem, pacingItem } from '../../utils/settings';
 import { ConnectionResult, type TestResult } from './ConnectionResult';
 import { failureText } from './failure-text';
+import { MastodonSignIn, PasteInstead } from './MastodonSignIn';
+import { startMastodonSignIn } from './mastodon-signin-flow';
 import type { Network } from './network-forms';
 import { PacingField } from './PacingField';
 import { formatSeconds, parsePacing } from './pacing-input';
@@ -38,6 +41,10 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
   const [notice, setNotice] = useState('');
   const [result, setResult] = useState<TestResult | null>(null);
   const [busy, setBusy] = useState(false);
+  // Mastodon signs in through the instance; the pasted token folds away behind "Paste a token instead".
+  const signsIn = site === 'mastodon';
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [signingIn, setSigningIn] = useState(false);
 
   // A saved secret is never shown back: "••••" until the person replaces it.
   const secretHidden = Boolean(saved?.secret) && !replacing;
@@ -60,6 +67,7 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
     const typed = { idInput, secretInput, secretHidden, replacing, saved };
     const { form, errors: found } = readConnection(network, typed);
     setErrors(found);
+    if (found.secret) setPasteOpen(true);
     return form;
   }
 
@@ -132,6 +140,40 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
     }
   }
 
+  // Not async: startMastodonSignIn asks for the instance's permission, which must happen in the click itself.
+  function signIn() {
+    setNotice('');
+    setResult(null);
+    const instance = network.parse(idInput);
+    if (!instance) {
+      setErrors({ id: idInput.trim() ? network.invalid : t('signin_enterInstance') });
+      return;
+    }
+    if (busy) return;
+    setErrors({});
+    setBusy(true);
+    setSigningIn(true);
+    startMastodonSignIn(instance, fetch)
+      .then(async ({ token, account, pagesAllowed }) => {
+        const next = { id: instance, secret: token };
+        // The same storage as a pasted token: the API clients cannot tell the two apart.
+        await connectionsItem.setValue(withSaved(await connectionsItem.getValue(), site, next));
+        setSaved(next);
+        setIdInput(instance);
+        setSecretInput('');
+        setReplacing(false);
+        setResult({
+          ok: true,
+          text: t(pagesAllowed ? 'signin_done' : 'signin_donePagesRefused', { account, instance }),
+        });
+      })
+      .catch((error: unknown) => setResult({ ok: false, text: failureText(error) }))
+      .finally(() => {
+        setBusy(false);
+        setSigningIn(false);
+      });
+  }
+
   function removeSecret() {
     if (saved)
       void store({ id: saved.id }, `Deleted the ${secretName}: checking still works; following needs one.`);
@@ -179,28 +221,32 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
         )}
       </Field>
 
-      <SecretField
-        id={`${site}-secret`}
-        label={secretLabel}
-        secretName={secretName}
-        help={network.secretHelp}
-        error={errors.secret}
-        hidden={secretHidden}
-        replacing={replacing}
-        removable={!network.secretRequired}
-        value={secretInput}
-        onInput={typing(setSecretInput)}
-        onReplace={() => {
-          setReplacing(true);
-          edited();
-        }}
-        onKeep={() => {
-          setReplacing(false);
-          setSecretInput('');
-          edited();
-        }}
-        onRemove={removeSecret}
-      />
+      {signsIn && <MastodonSignIn busy={busy} onSignIn={signIn} />}
+
+      <PasteInstead folded={signsIn} open={pasteOpen || replacing} onToggle={setPasteOpen}>
+        <SecretField
+          id={`${site}-secret`}
+          label={secretLabel}
+          secretName={secretName}
+          help={network.secretHelp}
+          error={errors.secret}
+          hidden={secretHidden}
+          replacing={replacing}
+          removable={!network.secretRequired}
+          value={secretInput}
+          onInput={typing(setSecretInput)}
+          onReplace={() => {
+            setReplacing(true);
+            edited();
+          }}
+          onKeep={() => {
+            setReplacing(false);
+            setSecretInput('');
+            edited();
+          }}
+          onRemove={removeSecret}
+        />
+      </PasteInstead>
 
       <PacingField
         site={site}
@@ -235,7 +281,7 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
         )}
       </div>
       <p class="notice" role="status">
-        {busy ? 'Working…' : notice}
+        {signingIn ? t('signin_waiting') : busy ? 'Working…' : notice}
       </p>
       {result && <ConnectionResult result={result} />}
     </form>
