@@ -19,8 +19,17 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
+export interface FirefoxLaunchOptions {
+  /**
+   * A local proxy that tunnels the names a test serves to its local HTTPS server (whose self-signed certificate is
+   * then accepted). Without one, everything not intercepted in a page goes to a port nobody listens on.
+   */
+  proxyPort?: number;
+}
+
 /** Starts headless firefox-esr with the built extension installed. Fails loudly (never skips) when something is missing. */
-export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+export async function launchFirefoxExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
+  const proxyPort = options.proxyPort ?? 1;
   if (!existsSync(FIREFOX)) {
     throw new Error(
       `Firefox not found at ${FIREFOX}. Install it with "apt-get install firefox-esr" or set FIREFOX_PATH.`,
@@ -35,6 +44,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     headless: true,
     // Without it WebDriver BiDi refuses to navigate a tab to a moz-extension:// page ("not allowed in this context").
     args: ['--remote-allow-system-access'],
+    acceptInsecureCerts: options.proxyPort !== undefined,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
       // No test touches the internet: what a test does not serve goes to a proxy port nobody listens on. Puppeteer's
@@ -42,9 +52,9 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
       // (firefox.settings.services.mozilla.com, a server release builds do not let a pref change).
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 1,
+      'network.proxy.http_port': proxyPort,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 1,
+      'network.proxy.ssl_port': proxyPort,
     },
   });
   const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
