@@ -294,6 +294,18 @@ describe('signInToMastodon', () => {
     expect(requestsTo(fetch, '/api/v1/accounts/verify_credentials')).toHaveLength(0);
   });
 
+  it('blots out a secret the instance echoes in its reason', async () => {
+    const fetch = fakeFetch({
+      ...happyRoutes(),
+      [`POST ${BASE}/oauth/token`]: {
+        status: 400,
+        body: { error: 'invalid_request', error_description: `Bad secret ${SECRET} for code the-code` },
+      },
+    });
+    const error = await failureOf(signInToMastodon(INSTANCE, depsWith(fetch).deps));
+    expect(error.message).toBe('social.example refused the sign-in: Bad secret … for code …');
+  });
+
   it('forgets the saved application when the instance no longer knows it', async () => {
     const fetch = fakeFetch({
       ...happyRoutes(),

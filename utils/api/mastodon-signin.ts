@@ -74,14 +74,21 @@ async function bodyOf<T>(response: Response, schema: v.GenericSchema<unknown, T>
   }
 }
 
-/** The instance's own words for a refusal (OAuth's error_description, or Mastodon's error), cut short. */
-async function reasonOf(response: Response): Promise<string> {
+/** The instance's own words for a refusal (OAuth's error_description, or Mastodon's error), cut short, with any of
+ * `secrets` it echoed blotted out. */
+async function reasonOf(response: Response, secrets: readonly string[]): Promise<string> {
   const body = await bodyOf(response, OAuthErrorSchema);
-  return (body?.error_description ?? body?.error ?? `HTTP ${response.status}`).slice(0, 200);
+  let reason = (body?.error_description ?? body?.error ?? `HTTP ${response.status}`).slice(0, 200);
+  for (const secret of secrets) if (secret) reason = reason.replaceAll(secret, '…');
+  return reason;
 }
 
 /** The error for an answer that is not 2xx, before anything more specific applies. */
-async function refusal(instance: string, response: Response): Promise<Error> {
+async function refusal(
+  instance: string,
+  response: Response,
+  secrets: readonly string[] = [],
+): Promise<Error> {
   if (response.status === 429)
     return new RateLimitError(
       t('signin_rateLimited', { instance }),
@@ -93,7 +100,7 @@ async function refusal(instance: string, response: Response): Promise<Error> {
       response.status,
     );
   return new SignInError(
-    t('signin_refused', { instance, reason: await reasonOf(response) }),
+    t('signin_refused', { instance, reason: await reasonOf(response, secrets) }),
     response.status,
   );
 }
@@ -249,7 +256,7 @@ export async function exchangeCode(
     if (failure?.error === 'invalid_client')
       throw new SignInError(t('signin_clientUnknown', { instance }), 401);
     if (failure?.error === 'invalid_grant') throw new SignInError(t('signin_codeRefused', { instance }), 400);
-    throw await refusal(instance, response);
+    throw await refusal(instance, response, [client.clientSecret, code, verifier ?? '']);
   }
   const token = await bodyOf(response, TokenSchema);
   if (!token) throw new SignInError(t('signin_unreadable', { instance }), 502);
@@ -271,7 +278,7 @@ export async function verifiedAccount(instance: string, token: string, fetch: Fe
   } catch {
     throw new SignInError(t('signin_unreachable', { instance }), 0);
   }
-  if (!response.ok) throw await refusal(instance, response);
+  if (!response.ok) throw await refusal(instance, response, [token]);
   const account = await bodyOf(response, AccountSchema);
   if (!account) throw new SignInError(t('signin_unreadable', { instance }), 502);
   return `${account.acct.toLowerCase()}@${instance}`;
