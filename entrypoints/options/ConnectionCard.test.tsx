@@ -292,8 +292,8 @@ describe('Sign in with Mastodon', () => {
     const mastodon = await openCard('mastodon', fakeFetch(signInRoutes));
     expect(byTestId<HTMLDetailsElement>(mastodon, 'connection-paste').open).toBe(false);
     await typeInto(input(mastodon, 'connection-id'), 'https://Social.Example/@me');
-    await click(byTestId(mastodon, 'connection-signin'));
-    // Synchronously in the click, before any await: Firefox drops the gesture after one.
+    // Asked synchronously in the click, before any await (Firefox drops the gesture after one): no act() here.
+    byTestId(mastodon, 'connection-signin').click();
     expect(request).toHaveBeenCalledWith({ origins: ['https://social.example/*'] });
 
     const result = await waitFor(() => mastodon.querySelector('[data-testid="connection-result"]'));
@@ -306,6 +306,18 @@ describe('Sign in with Mastodon', () => {
     expect(byTestId(mastodon, 'connection-secret-saved')).toBeTruthy();
     expect(mastodon.textContent).not.toContain('oauth-token');
     expect(mastodon.textContent).not.toContain('csecret');
+  });
+
+  it('still signs in when the instance’s pages are not allowed, and says the flag stays off there', async () => {
+    browserAnswers(false);
+    const mastodon = await openCard('mastodon', fakeFetch(signInRoutes));
+    await typeInto(input(mastodon, 'connection-id'), 'social.example');
+    await click(byTestId(mastodon, 'connection-signin'));
+    const result = await waitFor(() => mastodon.querySelector('[data-testid="connection-result"]'));
+    expect(result.textContent).toContain(
+      'Profiles on social.example show no flag until you allow TeamFollow there',
+    );
+    expect((await connectionsItem.getValue()).mastodon?.token).toBe('oauth-token');
   });
 
   it('says when the window was closed, saves nothing, and offers the pasted token', async () => {
