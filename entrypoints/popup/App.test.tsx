@@ -235,7 +235,7 @@ describe('popup', () => {
       'bluesky',
       'mastodon',
     ]);
-    expect(byTestId(root, 'connect-apis').textContent).toContain('Connect GitHub, Bluesky, Mastodon');
+    expect(byTestId(root, 'connect-apis').textContent).toContain('Connect GitHub, Bluesky, and Mastodon');
     await click(byTestId(root, 'open-following-list'));
     expect(create).toHaveBeenCalledWith({ url: 'https://x.com/lead/following', active: true });
   });
