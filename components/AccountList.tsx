@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n/index';
 import { type Account, accountKey } from '../utils/model';
 import { profileUrl, siteById } from '../utils/sites/index';
 import { SiteIcon } from './SiteIcon';
@@ -13,7 +14,7 @@ export function safeProfileUrl(account: Account): string | null {
 
 /** A teammate's accounts, each with its site badge; canonical handles link to their profile. */
 export function AccountList({ accounts }: { accounts: readonly Account[] }) {
-  if (accounts.length === 0) return <span class="muted">No accounts yet</span>;
+  if (accounts.length === 0) return <span class="muted">{t('components_accounts_none')}</span>;
   return (
     <ul class="account-list">
       {accounts.map((account) => {
@@ -25,7 +26,9 @@ export function AccountList({ accounts }: { accounts: readonly Account[] }) {
             data-handle={account.handle}
           >
             <SiteIcon site={account.site} />
-            <span class="visually-hidden">{siteById(account.site).name}: </span>
+            <span class="visually-hidden">
+              {t('components_accounts_site', { site: siteById(account.site).name })}{' '}
+            </span>
             {url ? (
               <a href={url} target="_blank" rel="noreferrer noopener">
                 {account.handle}

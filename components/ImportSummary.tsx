@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatList, plural, t } from '../utils/i18n/index';
 import type { RosterEncoding } from '../utils/roster/decode';
 import type { ImportSummary, RosterProblem } from '../utils/roster/types';
 import { ImportSummaryLeavers } from './ImportSummaryLeavers';
@@ -13,14 +14,17 @@ export type ImportOutcome =
 const PROBLEMS_SHOWN = 100;
 const VALUE_CHARS = 60;
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** "Imported 10 teammates (3 new, 7 merged); 2 problems." */
 export function summarySentence(summary: ImportSummary): string {
-  const problems = summary.rejected === 0 ? 'no problems' : plural(summary.rejected, 'problem');
-  return `Imported ${plural(summary.imported, 'teammate')} (${summary.added} new, ${summary.merged} merged); ${problems}.`;
+  const problems =
+    summary.rejected === 0
+      ? t('components_import_noProblems')
+      : plural('components_import_problems', summary.rejected);
+  return plural('components_import_sentence', summary.imported, {
+    added: summary.added,
+    merged: summary.merged,
+    problems,
+  });
 }
 
 function truncate(text: string): string {
@@ -37,8 +41,9 @@ function ProblemItem({ problem }: { problem: RosterProblem }) {
       data-kind={problem.kind}
     >
       <span class="problem-where">
-        Line {problem.line}
-        {problem.column ? `, column ${problem.column}` : ''}:
+        {problem.column
+          ? t('components_import_lineColumn', { line: problem.line, column: problem.column })
+          : t('components_import_line', { line: problem.line })}
       </span>{' '}
       {hasValue && (
         <>
@@ -47,7 +52,8 @@ function ProblemItem({ problem }: { problem: RosterProblem }) {
       )}
       <span class="problem-reason">
         {hasValue ? '— ' : ''}
-        {problem.reason} {problem.kind === 'row' ? '(row left out)' : '(cell left out)'}
+        {problem.reason}{' '}
+        {problem.kind === 'row' ? t('components_import_rowLeftOut') : t('components_import_cellLeftOut')}
       </span>
     </li>
   );
@@ -56,11 +62,7 @@ function ProblemItem({ problem }: { problem: RosterProblem }) {
 /** "Matched on name and team alone (no email or account to go by): Cy, Dee." and the like, one line each. */
 function NameLine({ label, names, testId }: { label: string; names: string[] | undefined; testId: string }) {
   if (!names || names.length === 0) return null;
-  return (
-    <p data-testid={testId}>
-      {label}: {namesSentence(names)}.
-    </p>
-  );
+  return <p data-testid={testId}>{t('components_import_names', { label, names: namesSentence(names) })}</p>;
 }
 
 interface PanelProps {
@@ -89,7 +91,8 @@ export function ImportSummaryPanel({ outcome, onRemoveLeavers, testId = 'import-
         role="alert"
       >
         <p>
-          <strong>Import failed.</strong> {outcome.message} Your roster is unchanged.
+          <strong>{t('components_import_failed')}</strong> {outcome.message}{' '}
+          {t('components_import_unchanged')}
         </p>
       </div>
     );
@@ -107,34 +110,34 @@ export function ImportSummaryPanel({ outcome, onRemoveLeavers, testId = 'import-
       role="status"
     >
       <p>
-        {outcome.source ? `${outcome.source}: ` : ''}
+        {outcome.source ? `${t('components_import_source', { source: outcome.source })} ` : ''}
         {summarySentence(summary)}
-        {outcome.encoding && outcome.encoding !== 'UTF-8' ? ` Read as ${outcome.encoding} text.` : ''}
+        {outcome.encoding && outcome.encoding !== 'UTF-8'
+          ? ` ${t('components_import_encoding', { encoding: outcome.encoding })}`
+          : ''}
       </p>
-      <NameLine label="New on the roster" names={summary.joiners} testId="import-joiners" />
-      <NameLine
-        label="Matched on name and team alone (no email or account to go by)"
-        names={summary.matchedByName}
-        testId="import-by-name"
-      />
+      <NameLine label={t('components_import_joiners')} names={summary.joiners} testId="import-joiners" />
+      <NameLine label={t('components_import_byName')} names={summary.matchedByName} testId="import-by-name" />
       <ImportSummaryLeavers
         leavers={leavers}
         onRemove={onRemoveLeavers}
         onRemoved={() => setLeaversRemoved(true)}
       />
       {problems.length > 0 && (
-        <ul class="problem-list" aria-label="Problems">
+        <ul class="problem-list" aria-label={t('components_import_problemList')}>
           {problems.map((problem, index) => (
             <ProblemItem key={index} problem={problem} />
           ))}
         </ul>
       )}
       {summary.ignoredColumns && summary.ignoredColumns.length > 0 && (
-        <p class="muted">Columns not read: {summary.ignoredColumns.join(', ')}.</p>
+        <p class="muted">
+          {t('components_import_ignoredColumns', { columns: formatList(summary.ignoredColumns) })}
+        </p>
       )}
       {!showAll && summary.problems.length > PROBLEMS_SHOWN && (
         <button type="button" class="link-button" onClick={() => setShowAll(true)}>
-          Show all {summary.problems.length.toLocaleString('en')} problems
+          {t('components_import_showAll', { count: summary.problems.length })}
         </button>
       )}
     </div>

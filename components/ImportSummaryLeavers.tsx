@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorText } from '../utils/errors';
+import { plural, t } from '../utils/i18n/index';
 import { firstNames, namesSentence } from './ImportSummaryNames';
 
 interface LeaversProps {
@@ -27,7 +28,7 @@ export function ImportSummaryLeavers({ leavers, onRemove, onRemoved }: LeaversPr
   if (removal.kind === 'done') {
     return (
       <p class="leavers" data-testid="leavers-removed">
-        Removed from the roster: {namesSentence(names)}. Nobody was unfollowed.
+        {t('components_leavers_removed', { names: namesSentence(names) })}
       </p>
     );
   }
@@ -46,19 +47,14 @@ export function ImportSummaryLeavers({ leavers, onRemove, onRemoved }: LeaversPr
 
   return (
     <div class="leavers">
-      <p>
-        {count === 1
-          ? '1 teammate on the roster is'
-          : `${count.toLocaleString('en')} teammates on the roster are`}{' '}
-        not in this file. They stay until you remove them:
-      </p>
-      <ul class="name-list" aria-label="Not in this file">
+      <p>{plural('components_leavers_intro', count)}</p>
+      <ul class="name-list" aria-label={t('components_leavers_list')}>
         {shown.map((name, index) => (
           <li key={index} data-testid="leaver">
             {name}
           </li>
         ))}
-        {more > 0 && <li class="muted">and {more.toLocaleString('en')} more</li>}
+        {more > 0 && <li class="muted">{t('components_leavers_more', { count: more })}</li>}
       </ul>
       {onRemove && (
         <button
@@ -67,12 +63,12 @@ export function ImportSummaryLeavers({ leavers, onRemove, onRemoved }: LeaversPr
           disabled={removal.kind === 'removing'}
           onClick={remove}
         >
-          Remove these {count.toLocaleString('en')}
+          {t('components_leavers_remove', { count })}
         </button>
       )}
       {removal.kind === 'failed' && (
         <p class="error" role="alert">
-          Nobody was removed: {removal.message}
+          {t('components_leavers_failed', { error: removal.message })}
         </p>
       )}
     </div>

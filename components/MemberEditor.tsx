@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { errorText } from '../utils/errors';
+import { t } from '../utils/i18n/index';
 import type { Member } from '../utils/model';
 import { sites } from '../utils/sites/index';
 import { Field, PLAIN_TEXT } from './Field';
@@ -31,7 +32,7 @@ function TextField({ label, required, error, onInput, testId, siteId, ...input }
   const title = (
     <>
       {label}
-      {required && <span class="muted"> (required)</span>}
+      {required && <span class="muted"> {t('components_member_required')}</span>}
     </>
   );
   return (
@@ -75,7 +76,7 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
     try {
       await onSave(next);
     } catch (error) {
-      setSaveError(`Could not save: ${errorText(error)}`);
+      setSaveError(t('components_member_saveFailed', { error: errorText(error) }));
       setSaving(false);
     }
   }
@@ -85,7 +86,7 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
       <div class="field-grid">
         <TextField
           id={`${idPrefix}-name`}
-          label="Name"
+          label={t('components_member_name')}
           required
           value={form.name}
           error={nameTouched ? errors.name : undefined}
@@ -98,14 +99,14 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
         />
         <TextField
           id={`${idPrefix}-team`}
-          label="Team"
+          label={t('components_member_team')}
           value={form.team}
           onInput={(team) => update({ team })}
           testId="member-team"
         />
         <TextField
           id={`${idPrefix}-email`}
-          label="Email"
+          label={t('components_member_email')}
           inputMode="email"
           value={form.email}
           onInput={(email) => update({ email })}
@@ -113,11 +114,8 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
         />
       </div>
       <fieldset>
-        <legend>Accounts</legend>
-        <p class="muted hint">
-          A handle or a profile link; leave empty when there is none. Several handles: separate them with
-          spaces.
-        </p>
+        <legend>{t('components_member_accounts')}</legend>
+        <p class="muted hint">{t('components_member_accountsHint')}</p>
         <div class="field-grid">
           {sites.map((site) => (
             <TextField
@@ -126,7 +124,7 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
               label={site.name}
               value={form.handles[site.id] ?? ''}
               error={errors.sites[site.id]}
-              placeholder={site.id === 'mastodon' ? 'user@instance' : undefined}
+              placeholder={site.id === 'mastodon' ? t('components_member_mastodonPlaceholder') : undefined}
               onInput={(value) =>
                 setForm((current) => ({ ...current, handles: { ...current.handles, [site.id]: value } }))
               }
@@ -144,11 +142,11 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
       <div class="actions">
         {invalid && (
           <p class="muted hint" id={`${idPrefix}-blocked`}>
-            {errors.name ? 'Enter a name to save.' : 'Fix the marked handles to save.'}
+            {errors.name ? t('components_member_needName') : t('components_member_fixHandles')}
           </p>
         )}
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('components_member_cancel')}
         </button>
         <button
           type="submit"
@@ -157,7 +155,7 @@ export function MemberEditor({ member, onSave, onCancel }: MemberEditorProps) {
           disabled={invalid || saving}
           aria-describedby={invalid ? `${idPrefix}-blocked` : undefined}
         >
-          Save
+          {t('components_member_save')}
         </button>
       </div>
     </form>

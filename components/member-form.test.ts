@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../tests/helpers/i18n';
 import type { Member } from '../utils/model';
 import { parseRoster } from '../utils/roster/parse';
 import type { SiteId } from '../utils/sites/index';
@@ -106,5 +107,18 @@ describe('member form', () => {
       { site: 'mastodon', handle: 'ada@any.instance' },
       { site: 'mastodon', handle: 'bo@social.example.org' },
     ]);
+  });
+});
+
+describe('the form errors in the UI language', () => {
+  afterEach(() => useLanguage('en'));
+
+  it('names one bad handle, or lists several as the language joins them', () => {
+    const errors = (x: string) => validateForm({ name: '', team: '', email: '', handles: { x } }).sites.x;
+    expect(errors('a/b c/d')).toBe('“a/b” and “c/d” are not valid X handles');
+    useLanguage('de');
+    expect(errors('a/b')).toBe('„a/b“ ist kein gültiges Handle auf X');
+    expect(errors('a/b c/d e/f')).toBe('„a/b“, „c/d“ und „e/f“ sind keine gültigen Handles auf X');
+    expect(validateForm({ name: ' ', team: '', email: '', handles: {} }).name).toBe('Ein Name ist nötig');
   });
 });

@@ -1,3 +1,4 @@
+import { formatList, plural, t } from '../utils/i18n/index';
 import type { Account, Member } from '../utils/model';
 import { type SiteId, sites } from '../utils/sites/index';
 import { hostRefusal, storableHandle } from '../utils/sites/storable';
@@ -42,18 +43,22 @@ export function parseHandles(site: SiteId, text: string): { handles: string[]; i
 
 export function validateForm(form: MemberForm): MemberFormErrors {
   const errors: MemberFormErrors = { sites: {} };
-  if (!form.name.trim()) errors.name = 'A name is required';
+  if (!form.name.trim()) errors.name = t('components_form_nameRequired');
   for (const site of sites) {
     const { invalid } = parseHandles(site.id, form.handles[site.id] ?? '');
     // A handle refused for its host says so, in the import's words; the rest are not handles of the site.
     const refused = invalid.flatMap((piece) => {
       const why = hostRefusal(site.id, piece);
-      return why ? [`${quote(piece)}: ${why}`] : [];
+      return why ? [t('components_form_refused', { handle: quote(piece), reason: why })] : [];
     });
     const wrong = invalid.filter((piece) => hostRefusal(site.id, piece) === null);
-    if (wrong.length === 1) refused.unshift(`${quote(wrong[0] ?? '')} is not a valid ${site.name} handle`);
-    else if (wrong.length > 1)
-      refused.unshift(`${wrong.map(quote).join(', ')}: not a valid ${site.name} handle`);
+    if (wrong.length > 0)
+      refused.unshift(
+        plural('components_form_invalidHandles', wrong.length, {
+          handles: formatList(wrong.map(quote)),
+          site: site.name,
+        }),
+      );
     if (refused.length > 0) errors.sites[site.id] = refused.join('; ');
   }
   return errors;
@@ -78,5 +83,5 @@ export function memberFromForm(id: string, form: MemberForm): Member | null {
 }
 
 function quote(piece: string): string {
-  return `“${piece.length > 40 ? `${piece.slice(0, 39)}…` : piece}”`;
+  return t('components_form_quote', { text: piece.length > 40 ? `${piece.slice(0, 39)}…` : piece });
 }

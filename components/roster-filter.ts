@@ -1,7 +1,9 @@
+import { uiLanguage } from '../utils/i18n/index';
 import type { Member } from '../utils/model';
 import { hasEveryWord, queryWords } from './words';
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Sorted as the UI language sorts names.
+const collator = new Intl.Collator(uiLanguage(), { sensitivity: 'base', numeric: true });
 
 /** Members sorted by name, then team, as people read a list. */
 export function sortMembers(members: readonly Member[]): Member[] {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getDb, refreshSnapshot } from '../../utils/db';
+import { plural, t } from '../../utils/i18n/index';
 
 // The toolbar badge: the number of gaps everywhere, or `+1` on the tab of a teammate's profile you don't follow.
 
@@ -26,6 +27,10 @@ export function refreshBadge(): Promise<void> {
         await toolbarButton()
           .setBadgeBackgroundColor({ color: BADGE_COLOR })
           .catch(() => undefined);
+        // The badge's number in words, for the button's tooltip and screen readers.
+        await toolbarButton()
+          .setTitle({ title: gaps > 0 ? plural('background_badge_gaps', gaps) : t('background_badge_none') })
+          .catch(() => undefined);
       } catch (error) {
         // The database closed under it (the worker stopping, "delete all data"): the next change recounts.
         console.error('TeamFollow:', error);
@@ -45,4 +50,8 @@ export async function setTabBadge(tabId: number, text: string): Promise<void> {
     await toolbarButton()
       .setBadgeBackgroundColor({ tabId, color: BADGE_COLOR })
       .catch(() => undefined);
+  // The tab's `+1` in words; null gives the tab the global title again.
+  await toolbarButton()
+    .setTitle({ tabId, title: text ? t('background_badge_tab') : (null as unknown as string) })
+    .catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { announceChange } from '../../utils/changes';
 import { getDb } from '../../utils/db';
+import { t } from '../../utils/i18n/index';
 import { addAccount } from '../../utils/roster/add-account';
 import { type ParseOptions, parseProfileUrl, siteHostPatterns } from '../../utils/sites/index';
 
@@ -17,7 +18,7 @@ export function startContextMenu(parse: () => Promise<ParseOptions>): void {
     .then(() =>
       browser.contextMenus.create({
         id: MENU_ID,
-        title: 'Add to TeamFollow',
+        title: t('background_menu_add'),
         contexts: ['link'],
         targetUrlPatterns: siteHostPatterns(),
       }),

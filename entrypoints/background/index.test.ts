@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useLanguage } from '../../tests/helpers/i18n';
 import { closeDb, findMemberByAccount, getDb, putMember } from '../../utils/db';
 import { ROSTER_ALARM } from '../../utils/roster/subscription-refresh';
 import { getOwnHandles, rosterSubscriptionItem, tabIntentsItem } from '../../utils/settings';
@@ -32,7 +33,10 @@ beforeEach(async () => {
   } as never);
   background.main();
 });
-afterEach(() => closeDb());
+afterEach(async () => {
+  await closeDb();
+  useLanguage('en');
+});
 
 const lookup = { type: 'lookup', site: 'reddit', handle: 'ada_quill' };
 const fromContentScript = {
@@ -69,6 +73,9 @@ it('badges the tab of a teammate you do not follow, and clears it when the tab l
   };
   await fakeBrowser.runtime.onMessage.trigger(report, sender);
   expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('+1');
+  expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe(
+    "TeamFollow: you don't follow this teammate yet",
+  );
   await fakeBrowser.runtime.onMessage.trigger({ type: 'left-profile' }, sender);
   expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
 });
@@ -170,7 +177,19 @@ it('recounts the badge and redoes the popup snapshot when a page says the data c
   const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'data-changed' }, fromPopup);
   expect(answer).toEqual({ ok: true });
   expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  expect(await fakeBrowser.action.getTitle({})).toBe('TeamFollow: 1 teammate account not followed');
   expect((await db.get('snapshot', 'gaps'))?.report.gaps.map((g) => g.handle)).toEqual(['ada_quill']);
+});
+
+it("says the badge's count in the toolbar button's title, in the UI language", async () => {
+  useLanguage('de');
+  const db = await getDb();
+  await db.put('follows', { key: 'reddit:ada_quill', state: 'not-following', checkedAt: 1, source: 'page' });
+  await fakeBrowser.runtime.onMessage.trigger({ type: 'data-changed' }, fromPopup);
+  expect(await fakeBrowser.action.getTitle({})).toBe('TeamFollow: 1 Konto im Team nicht gefolgt');
+  await db.put('follows', { key: 'reddit:ada_quill', state: 'following', checkedAt: 2, source: 'page' });
+  await fakeBrowser.runtime.onMessage.trigger({ type: 'data-changed' }, fromPopup);
+  expect(await fakeBrowser.action.getTitle({})).toBe('TeamFollow: keine bekannten Lücken');
 });
 
 it("badges Firefox's MV2 toolbar button, which is browserAction there", async () => {

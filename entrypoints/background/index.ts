@@ -11,6 +11,7 @@ import { TabIntents } from '../../utils/background/tab-intents';
 import { countUnreadable, noteUnknown } from '../../utils/background/unreadable';
 import { announceChange, CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb } from '../../utils/db';
+import { t } from '../../utils/i18n/index';
 import { addedInstances } from '../../utils/instances';
 import {
   type ContentAnswer,
@@ -36,7 +37,8 @@ import { startRosterSync } from './roster-sync';
 // Thin shell: wires the browser's events to the handlers in utils/background/, and hands them their effects.
 
 const WAKE_ALARM = 'teamfollow-bulk-wake';
-const REFUSED = { ok: false, error: 'refused: not a valid TeamFollow request' } as const;
+// Said in the UI language: a page shows a refusal to the user.
+const refused = () => ({ ok: false, error: t('background_refused') }) as const;
 const ADDRESS_RETRIES = 10;
 const ADDRESS_RETRY_MS = 100;
 
@@ -95,10 +97,10 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     if (sender.url?.startsWith(browser.runtime.getURL('/'))) {
       const request = parsePageMessage(message);
-      return Promise.resolve(request ? answerPageMessage(pageDeps, request) : REFUSED);
+      return Promise.resolve(request ? answerPageMessage(pageDeps, request) : refused());
     }
     const sent = parseContentMessage(message);
-    if (!sent) return Promise.resolve(REFUSED);
+    if (!sent) return Promise.resolve(refused());
     return answerFromPage(sent, sender);
   });
 

@@ -4,6 +4,7 @@ import { Field, PLAIN_TEXT } from '../../components/Field';
 import { announceChange } from '../../utils/changes';
 import { getDb, listMembers } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { t } from '../../utils/i18n/index';
 import type { ActiveProfile, PageAnswer } from '../../utils/messages';
 import type { Account, Member } from '../../utils/model';
 import { addAccount as addToRoster } from '../../utils/roster/add-account';
@@ -81,7 +82,7 @@ export function AddToTeam({ ask = askActiveProfile }: AddToTeamProps) {
     try {
       setStatus({ kind: 'added', text: await addAccount(account, to) });
     } catch (error) {
-      setStatus({ kind: 'failed', text: `Not added: ${errorText(error)}` });
+      setStatus({ kind: 'failed', text: t('popup_add_failed', { error: errorText(error) }) });
     }
   }
 
@@ -89,7 +90,7 @@ export function AddToTeam({ ask = askActiveProfile }: AddToTeamProps) {
   return (
     <section class="add-to-team" aria-labelledby="add-to-team-heading" data-testid="add-to-team-card">
       <h2 id="add-to-team-heading">
-        Not on your roster: {profile.handle} on {siteById(profile.site).name}
+        {t('popup_add_heading', { handle: profile.handle, site: siteById(profile.site).name })}
       </h2>
       <form
         onSubmit={(event) => {
@@ -97,7 +98,7 @@ export function AddToTeam({ ask = askActiveProfile }: AddToTeamProps) {
           if (trimmed) void add({ name: trimmed });
         }}
       >
-        <Field id="add-to-team-name" label="Name">
+        <Field id="add-to-team-name" label={t('popup_add_name')}>
           {(control) => (
             <input
               {...control}
@@ -110,7 +111,7 @@ export function AddToTeam({ ask = askActiveProfile }: AddToTeamProps) {
           )}
         </Field>
         <button type="submit" class="primary" data-testid="add-to-team" disabled={saving || !trimmed}>
-          Add to team
+          {t('popup_add_submit')}
         </button>
       </form>
       <AddToTeamPicker

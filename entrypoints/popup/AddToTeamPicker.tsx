@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import { filterMembers, sortMembers } from '../../components/roster-filter';
+import { t } from '../../utils/i18n/index';
 import type { Member } from '../../utils/model';
 
 // A handful of matches is enough to pick from; typing more narrows the list.
@@ -33,23 +34,23 @@ export function AddToTeamPicker({ loadMembers, disabled, onPick }: PickerProps) 
     [members, query],
   );
 
-  if (members?.length === 0) return <p class="muted">No teammates yet: add this account as a new one.</p>;
+  if (members?.length === 0) return <p class="muted">{t('popup_pick_none')}</p>;
   return (
     <div class="add-to-member">
-      <Field id="add-to-member-search" label="Or add it to a teammate">
+      <Field id="add-to-member-search" label={t('popup_pick_label')}>
         {(control) => (
           <input
             {...control}
             {...PLAIN_TEXT}
             type="search"
             data-testid="add-to-member-search"
-            placeholder="Search by name, team or handle"
+            placeholder={t('popup_pick_placeholder')}
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
           />
         )}
       </Field>
-      <ul class="pick-list" aria-label="Teammates">
+      <ul class="pick-list" aria-label={t('popup_pick_list')}>
         {matches.map((member) => (
           <li key={member.id}>
             <button
@@ -65,7 +66,7 @@ export function AddToTeamPicker({ loadMembers, disabled, onPick }: PickerProps) 
             </button>
           </li>
         ))}
-        {members && matches.length === 0 && <li class="muted">No teammate matches.</li>}
+        {members && matches.length === 0 && <li class="muted">{t('popup_pick_noMatch')}</li>}
       </ul>
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n/index';
 import { openOptions } from './send';
 
 /** Nothing left to follow or check: the team is followed, or it has no accounts yet. */
@@ -5,9 +6,9 @@ export function AllFollowed({ accounts }: { accounts: number }) {
   if (accounts === 0)
     return (
       <div class="message">
-        <p>Your teammates have no accounts on the roster yet.</p>
+        <p>{t('popup_noAccounts')}</p>
         <button type="button" onClick={openOptions}>
-          Add their handles
+          {t('popup_noAccounts_add')}
         </button>
       </div>
     );
@@ -17,8 +18,8 @@ export function AllFollowed({ accounts }: { accounts: number }) {
         <circle cx="24" cy="24" r="22" />
         <path d="M14 25l7 7 13-15" />
       </svg>
-      <h2>Your whole team is followed</h2>
-      <p class="muted">Every teammate account on the roster, on every network.</p>
+      <h2>{t('popup_allFollowed')}</h2>
+      <p class="muted">{t('popup_allFollowed_detail')}</p>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useLanguage } from '../../tests/helpers/i18n';
 import {
   allByTestId,
   byTestId,
@@ -41,6 +42,7 @@ afterEach(async () => {
   page?.unmount();
   page = undefined;
   await closeDb();
+  useLanguage('en');
 });
 
 type Accounts = Partial<Record<SiteId, string>>;
@@ -235,7 +237,7 @@ describe('popup', () => {
       'bluesky',
       'mastodon',
     ]);
-    expect(byTestId(root, 'connect-apis').textContent).toContain('Connect GitHub, Bluesky, Mastodon');
+    expect(byTestId(root, 'connect-apis').textContent).toContain('Connect GitHub, Bluesky, and Mastodon');
     await click(byTestId(root, 'open-following-list'));
     expect(create).toHaveBeenCalledWith({ url: 'https://x.com/lead/following', active: true });
   });
@@ -512,5 +514,61 @@ describe('snapshot', () => {
     holding = false;
     await writing.done;
     await waitFor(() => byTestId(root, 'gap-count').textContent === '0');
+  });
+});
+
+describe('popup in the UI language', () => {
+  const tally = (root: HTMLElement) => root.querySelector('.tally')?.textContent ?? '';
+  const open = async () => {
+    page = await mount(<App />);
+    const root = page.container;
+    await waitFor(() => root.querySelector('.tally') !== null);
+    return root;
+  };
+
+  it('counts teammates and accounts with German plurals and joins the networks as a German list', async () => {
+    useLanguage('de');
+    await seed(team);
+    const root = await open();
+    expect(byTestId(root, 'unchecked-total').textContent).toBe('7 Konten noch nicht geprüft');
+    expect(tally(root)).toContain('3 Teammitglieder · 7 Konten');
+    expect(byTestId(root, 'connect-apis').textContent).toBe(
+      'GitHub, Bluesky und Mastodon verbinden und sofort prüfen',
+    );
+    expect(byTestId(root, 'open-team').textContent).toBe('Teamansicht');
+  });
+
+  it('says one teammate and one account in the singular, in German', async () => {
+    useLanguage('de');
+    await seed([member('z', 'Zoe', { x: 'zoe' })]);
+    const root = await open();
+    expect(byTestId(root, 'unchecked-total').textContent).toBe('1 Konto noch nicht geprüft');
+    expect(tally(root)).toContain('1 Teammitglied · 1 Konto');
+  });
+
+  it('speaks Japanese: one form for every count, and a list joined with 、', async () => {
+    useLanguage('ja');
+    await seed(team);
+    const root = await open();
+    expect(tally(root)).toContain('メンバー 3 人 · 7 件のアカウント');
+    expect(byTestId(root, 'connect-apis').textContent).toBe('GitHub、Bluesky、Mastodon を接続してすぐに確認');
+    page?.unmount();
+    await closeDb();
+    globalThis.indexedDB = new IDBFactory();
+    await seed([member('z', 'Zoe', { x: 'zoe' })]);
+    const single = await open();
+    expect(tally(single)).toContain('メンバー 1 人 · 1 件のアカウント');
+  });
+
+  it('names the gaps and their buttons in German', async () => {
+    useLanguage('de');
+    await seed(team, states);
+    const root = await open();
+    const ada = row(root, 'x', 'ada');
+    expect(ada?.querySelector('button')?.getAttribute('aria-label')).toBe('Ada auf X folgen');
+    expect(ada?.querySelector('.row-status')?.textContent).toBe(
+      'nicht gefolgt · gerade eben auf der Seite gesehen',
+    );
+    expect(root.querySelector('.section-header h2')?.textContent).toContain('Nicht gefolgt');
   });
 });

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/networks';
 import type { AccountRow } from '../../utils/gaps';
+import { t } from '../../utils/i18n/index';
 import { accountKey } from '../../utils/model';
 import { teamViewUrl } from '../team/open';
 import { AddToTeam } from './AddToTeam';
@@ -66,11 +67,10 @@ export function App() {
       else next.delete(key);
       return next;
     });
-    setAnnouncement(
-      problem
-        ? `Could not ${type} ${row.name}: ${problem}`
-        : `${type === 'follow' ? 'Followed' : 'Checked'} ${row.name}.`,
-    );
+    const values = { name: row.name, error: problem ?? '' };
+    if (type === 'follow')
+      setAnnouncement(t(problem ? 'popup_announce_followFailed' : 'popup_announce_followed', values));
+    else setAnnouncement(t(problem ? 'popup_announce_checkFailed' : 'popup_announce_checked', values));
   }, []);
   const onFollow = useCallback((row: AccountRow) => void act('follow', row), [act]);
   const onCheck = useCallback((row: AccountRow) => void act('check', row), [act]);
@@ -84,13 +84,13 @@ export function App() {
   if (error) {
     body = (
       <p class="message error" role="alert">
-        TeamFollow could not read its data: {error}
+        {t('popup_readFailed', { error })}
       </p>
     );
   } else if (!data || !report) {
     body = (
       <p class="message muted" aria-busy="true">
-        Loading…
+        {t('popup_loading')}
       </p>
     );
   } else if (report.teammates === 0) {
@@ -158,10 +158,10 @@ export function App() {
           style={{ marginInlineEnd: '12px' }}
           onClick={() => openTab(teamViewUrl())}
         >
-          Team view
+          {t('popup_teamView')}
         </button>
         <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
-          Options
+          {t('popup_options')}
         </button>
       </footer>
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">

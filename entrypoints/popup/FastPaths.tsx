@@ -1,5 +1,6 @@
 import { type ApiSite, isApiSite, NETWORKS } from '../../utils/api/networks';
 import type { GapReport } from '../../utils/gaps';
+import { formatList, t } from '../../utils/i18n/index';
 import type { Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
 import { openOptions, openTab } from './send';
@@ -23,12 +24,10 @@ export function FastPaths({ report, connections, ownHandles }: FastPathsProps) {
   if (lists.length === 0 && connectable.length === 0) return null;
   return (
     <section class="fast-paths" aria-labelledby="fast-paths-title" data-testid="fast-paths">
-      <h2 id="fast-paths-title">Find out fast</h2>
+      <h2 id="fast-paths-title">{t('popup_fast_title')}</h2>
       {lists.length > 0 && (
         <>
-          <p class="muted">
-            Open your own following list and scroll it: TeamFollow notes the teammates in it.
-          </p>
+          <p class="muted">{t('popup_fast_lists')}</p>
           <ul class="fast-list">
             {lists.map((site) => {
               const adapter = siteById(site);
@@ -43,7 +42,7 @@ export function FastPaths({ report, connections, ownHandles }: FastPathsProps) {
                       data-site={site}
                       onClick={() => openTab(adapter.followingListUrl?.(own) ?? '')}
                     >
-                      Your {adapter.name} following list
+                      {t('popup_fast_ownList', { site: adapter.name })}
                     </button>
                   ) : (
                     <button
@@ -53,7 +52,7 @@ export function FastPaths({ report, connections, ownHandles }: FastPathsProps) {
                       data-site={site}
                       onClick={openOptions}
                     >
-                      Tell TeamFollow your {adapter.name} handle
+                      {t('popup_fast_tellHandle', { site: adapter.name })}
                     </button>
                   )}
                 </li>
@@ -65,7 +64,9 @@ export function FastPaths({ report, connections, ownHandles }: FastPathsProps) {
       {connectable.length > 0 && (
         <p>
           <button type="button" class="small" data-testid="connect-apis" onClick={openOptions}>
-            Connect {connectable.map((site) => NETWORKS[site].name).join(', ')} for an instant check
+            {t('popup_fast_connect', {
+              sites: formatList(connectable.map((site) => NETWORKS[site].name)),
+            })}
           </button>
         </p>
       )}

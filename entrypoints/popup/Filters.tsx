@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n/index';
 import { type SiteId, siteById } from '../../utils/sites/index';
 import { type Filters as FilterValues, isFiltered, NO_FILTERS } from './row-filters';
 import type { Grouping } from './windowing';
@@ -18,19 +19,19 @@ export function Filters({ filters, teams, sites, grouping, onChange, onGrouping 
   return (
     <search class="controls">
       <label class="visually-hidden" for="gap-search">
-        Search by name, handle or team
+        {t('popup_filter_searchLabel')}
       </label>
       <input
         id="gap-search"
         type="search"
         data-testid="gap-search"
-        placeholder="Search name, handle, team"
+        placeholder={t('popup_filter_searchPlaceholder')}
         value={filters.query}
         onInput={(event) => set({ query: event.currentTarget.value })}
       />
       <div class="control-row">
         <label class="visually-hidden" for="team-filter">
-          Team
+          {t('popup_filter_team')}
         </label>
         <select
           id="team-filter"
@@ -39,7 +40,7 @@ export function Filters({ filters, teams, sites, grouping, onChange, onGrouping 
           disabled={teams.length === 0}
           onChange={(event) => set({ team: event.currentTarget.value })}
         >
-          <option value="">All teams</option>
+          <option value="">{t('popup_filter_allTeams')}</option>
           {teams.map((team) => (
             <option key={team} value={team}>
               {team}
@@ -47,7 +48,7 @@ export function Filters({ filters, teams, sites, grouping, onChange, onGrouping 
           ))}
         </select>
         <label class="visually-hidden" for="site-filter">
-          Network
+          {t('popup_filter_network')}
         </label>
         <select
           id="site-filter"
@@ -55,7 +56,7 @@ export function Filters({ filters, teams, sites, grouping, onChange, onGrouping 
           value={filters.site}
           onChange={(event) => set({ site: event.currentTarget.value as SiteId | '' })}
         >
-          <option value="">All networks</option>
+          <option value="">{t('popup_filter_allNetworks')}</option>
           {sites.map((site) => (
             <option key={site} value={site}>
               {siteById(site).name}
@@ -69,21 +70,21 @@ export function Filters({ filters, teams, sites, grouping, onChange, onGrouping 
           data-grouping={grouping}
           onClick={() => onGrouping(grouping === 'teammate' ? 'network' : 'teammate')}
         >
-          {grouping === 'teammate' ? 'Group by network' : 'Group by teammate'}
+          {grouping === 'teammate' ? t('popup_filter_byNetwork') : t('popup_filter_byTeammate')}
         </button>
       </div>
-      <label title="Accounts recorded as not following you; unknown ones are left out">
+      <label title={t('popup_filter_notFollowingBackHint')}>
         <input
           type="checkbox"
           data-testid="not-following-back-filter"
           checked={Boolean(filters.notFollowingBack)}
           onChange={(event) => set({ notFollowingBack: event.currentTarget.checked })}
         />{' '}
-        Doesn't follow me back
+        {t('popup_filter_notFollowingBack')}
       </label>
       {filtered && (
         <button type="button" class="link-button" onClick={() => onChange(NO_FILTERS)}>
-          Clear filters
+          {t('popup_filter_clear')}
         </button>
       )}
     </search>

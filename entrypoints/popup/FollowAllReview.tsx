@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiSite } from '../../utils/api/networks';
 import type { AccountRow } from '../../utils/gaps';
-import { formatCount, plural } from './popup-words';
+import { plural, t } from '../../utils/i18n/index';
 
 interface FollowAllReviewProps {
   site: ApiSite;
@@ -47,16 +47,9 @@ export function FollowAllReview({
         if (event.key === 'Escape') onCancel();
       }}
     >
-      <legend class="visually-hidden">Who to follow on {siteName}</legend>
-      <p>
-        Follow these teammates on {siteName}, one every {interval} s? Untick anyone to skip them.
-      </p>
-      {site === 'github' && (
-        <p class="muted small-text">
-          Only teammates from your roster are listed: GitHub's policies forbid automated following of anyone
-          else.
-        </p>
-      )}
+      <legend class="visually-hidden">{t('popup_review_legend', { site: siteName })}</legend>
+      <p>{t('popup_review_question', { site: siteName, seconds: interval })}</p>
+      {site === 'github' && <p class="muted small-text">{t('popup_review_github')}</p>}
       <ul class="review-list">
         {rows.map((row) => (
           <li key={row.handle}>
@@ -82,13 +75,13 @@ export function FollowAllReview({
         disabled={ticked.length === 0}
         onClick={() => onConfirm(ticked.map((row) => row.handle))}
       >
-        Follow {formatCount(ticked.length)}
+        {t('popup_review_confirm', { count: ticked.length })}
       </button>
       <button type="button" class="small" data-testid="follow-all-cancel" onClick={onCancel}>
-        Cancel
+        {t('popup_review_cancel')}
       </button>
       <span class="visually-hidden" aria-live="polite">
-        {plural(ticked.length, 'teammate')} ticked
+        {plural('popup_review_ticked', ticked.length)}
       </span>
     </fieldset>
   );

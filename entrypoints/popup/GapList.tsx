@@ -2,9 +2,10 @@ import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
 import type { AccountRow } from '../../utils/gaps';
+import { plural, t } from '../../utils/i18n/index';
 import { accountKey } from '../../utils/model';
 import { profileUrl, siteById } from '../../utils/sites/index';
-import { describeKnowledge, formatCount, plural, type UnknownNote } from './popup-words';
+import { describeKnowledge, formatCount, type UnknownNote } from './popup-words';
 import { type Grouping, ITEM_HEIGHT, itemKey, type ListItem, layout, visibleRange } from './windowing';
 
 /** A click on a row that is on its way to the background, or refused by it. */
@@ -116,19 +117,17 @@ interface ItemViewProps {
 
 function ItemView({ item, style, grouping, pending, unknown, now, onFollow, onCheck }: ItemViewProps) {
   if (item.kind === 'section') {
-    const title = item.section === 'gaps' ? 'Not followed' : 'Not checked yet';
+    const title = item.section === 'gaps' ? t('popup_list_gaps') : t('popup_list_unknown');
     const count =
       item.shown === item.total
         ? formatCount(item.total)
-        : `${formatCount(item.shown)} of ${formatCount(item.total)}`;
+        : t('popup_list_shownOf', { shown: item.shown, total: item.total });
     return (
       <div class="item section-header" style={style}>
         <h2>
           {title} <span class="count">{count}</span>
         </h2>
-        {item.section === 'unknown' && (
-          <p class="section-hint">TeamFollow has no evidence yet: visit the profile, or check.</p>
-        )}
+        {item.section === 'unknown' && <p class="section-hint">{t('popup_list_unknownHint')}</p>}
       </div>
     );
   }
@@ -147,7 +146,7 @@ function ItemView({ item, style, grouping, pending, unknown, now, onFollow, onCh
           <span class="group-label">{item.label}</span>
           {item.team && <span class="team">{item.team}</span>}
         </h3>
-        <span class="count" title={plural(item.count, 'account')}>
+        <span class="count" title={plural('popup_list_accounts', item.count)}>
           {formatCount(item.count)}
         </span>
       </div>
@@ -186,7 +185,7 @@ function RowView({ row, section, style, grouping, pending, unknown, now, onFollo
   const url = safeProfileUrl(row);
   const busy = pending?.kind === 'sending';
   const failure = pending?.kind === 'error' ? pending.message : null;
-  const progress = busy ? 'sending…' : null;
+  const progress = busy ? t('popup_row_sending') : null;
   const isGap = section === 'gaps';
   return (
     <div
@@ -227,10 +226,10 @@ function RowView({ row, section, style, grouping, pending, unknown, now, onFollo
           class="primary small"
           data-testid="follow-button"
           disabled={busy}
-          aria-label={`Follow ${row.name} on ${siteName}`}
+          aria-label={t('popup_row_followLabel', { name: row.name, site: siteName })}
           onClick={() => onFollow(row)}
         >
-          Follow
+          {t('popup_row_follow')}
         </button>
       ) : (
         <button
@@ -238,10 +237,10 @@ function RowView({ row, section, style, grouping, pending, unknown, now, onFollo
           class="small"
           data-testid="check-button"
           disabled={busy}
-          aria-label={`Check whether you follow ${row.name} on ${siteName}`}
+          aria-label={t('popup_row_checkLabel', { name: row.name, site: siteName })}
           onClick={() => onCheck(row)}
         >
-          Check
+          {t('popup_row_check')}
         </button>
       )}
     </div>

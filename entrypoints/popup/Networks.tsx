@@ -3,6 +3,7 @@ import { SiteIcon } from '../../components/SiteIcon';
 import type { ApiSite } from '../../utils/api/networks';
 import { pacingMs } from '../../utils/api/pacing';
 import type { AccountRow, Coverage, GapReport } from '../../utils/gaps';
+import { formatDate, t } from '../../utils/i18n/index';
 import type { BulkRun, Connections } from '../../utils/settings';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
 import { FollowAllReview } from './FollowAllReview';
@@ -28,7 +29,7 @@ interface NetworksProps {
   ): Promise<string | null>;
 }
 
-const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clock = (at: number) => formatDate(at, { hour: '2-digit', minute: '2-digit' });
 
 /** The pacing the runner will use (utils/pacing.ts), so the question states what will happen. */
 function intervalSeconds(site: ApiSite, pacing: Partial<Record<ApiSite, number>>): number {
@@ -42,7 +43,7 @@ export function Networks({ report, connections, runs, pacing, onBulk }: Networks
   return (
     <section class="networks" aria-labelledby="networks-title">
       <h2 id="networks-title" class="visually-hidden">
-        Networks
+        {t('popup_networks')}
       </h2>
       <ul>
         {sites.map((site) => (
@@ -139,7 +140,7 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
             disabled={active}
             onClick={() => void send('check-all')}
           >
-            Check all
+            {t('popup_checkAll')}
           </button>
           {followable && !confirming && (
             <button
@@ -151,7 +152,7 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
               disabled={active}
               onClick={() => setConfirming(true)}
             >
-              Follow all on {name}
+              {t('popup_followAllOn', { site: name })}
             </button>
           )}
           {active && (
@@ -162,7 +163,7 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
               data-site={site}
               onClick={() => void send('stop-all')}
             >
-              Stop
+              {t('popup_stop')}
             </button>
           )}
         </div>
@@ -185,7 +186,9 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
             data-status={run.status}
             value={run.done}
             max={Math.max(run.total, 1)}
-            aria-label={`${run.kind === 'follow-all' ? 'Follow all' : 'Check all'} on ${name}`}
+            aria-label={t(run.kind === 'follow-all' ? 'popup_followAllOn' : 'popup_checkAllOn', {
+              site: name,
+            })}
           />
           <p class={`bulk-text${run.status === 'failed' ? ' error' : ''}`}>
             {bulkStatusText(run, name, clock)}

@@ -3,15 +3,15 @@ import { browser } from 'wxt/browser';
 import { announceChange } from '../../utils/changes';
 import { getDb, renameAccount } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { t } from '../../utils/i18n/index';
 import { type RenameSuggestion, renameKey, renameSuggestionsItem, settleRename } from '../../utils/settings';
 import { siteById } from '../../utils/sites/index';
 
 /** "Ada's X handle changed from @old to @new: update the roster?", or for a moved account "… moved to …". */
 export function renameQuestion(suggestion: RenameSuggestion): string {
   const site = siteById(suggestion.site).name;
-  if (suggestion.kind === 'moved')
-    return `${suggestion.memberName}'s ${site} account @${suggestion.from} moved to @${suggestion.to}: replace it in the roster?`;
-  return `${suggestion.memberName}'s ${site} handle changed from @${suggestion.from} to @${suggestion.to}: update the roster?`;
+  const values = { name: suggestion.memberName, site, from: suggestion.from, to: suggestion.to };
+  return t(suggestion.kind === 'moved' ? 'popup_moved_question' : 'popup_rename_question', values);
 }
 
 /** Renamed handles a page showed (by the account's stable id): the roster changes only on the user's OK. */
@@ -38,13 +38,13 @@ export function RenameNotice() {
       announceChange('popup');
       browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => undefined);
     } catch (error) {
-      setFailures((old) => new Map(old).set(key, `The roster was not changed: ${errorText(error)}`));
+      setFailures((old) => new Map(old).set(key, t('popup_rename_failed', { error: errorText(error) })));
     }
   }
 
   if (pending.length === 0) return null;
   return (
-    <section class="rename-notices" aria-label="Changed accounts">
+    <section class="rename-notices" aria-label={t('popup_rename_section')}>
       {pending.map((suggestion) => {
         const key = renameKey(suggestion);
         const failure = failures.get(key);
@@ -58,14 +58,14 @@ export function RenameNotice() {
                 data-testid="rename-accept"
                 onClick={() => void accept(suggestion)}
               >
-                {suggestion.kind === 'moved' ? 'Replace' : 'Update'}
+                {t(suggestion.kind === 'moved' ? 'popup_moved_accept' : 'popup_rename_accept')}
               </button>
               <button
                 type="button"
                 data-testid="rename-dismiss"
                 onClick={() => void settleRename(suggestion, true)}
               >
-                {suggestion.kind === 'moved' ? 'Keep the old account' : 'Not the same person'}
+                {t(suggestion.kind === 'moved' ? 'popup_moved_dismiss' : 'popup_rename_dismiss')}
               </button>
             </div>
             {failure && (

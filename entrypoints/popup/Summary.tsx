@@ -1,5 +1,6 @@
 import type { GapReport } from '../../utils/gaps';
-import { formatCount, plural } from './popup-words';
+import { plural, t } from '../../utils/i18n/index';
+import { formatCount } from './popup-words';
 
 /** Whether nothing is known yet (right after an import): every account not checked. */
 export function nothingKnown(report: GapReport): boolean {
@@ -10,29 +11,30 @@ export function nothingKnown(report: GapReport): boolean {
 export function Summary({ report }: { report: GapReport }) {
   const unchecked = report.unknown.length;
   return (
-    <section class="glance" aria-label="Summary">
+    <section class="glance" aria-label={t('popup_summary')}>
       {nothingKnown(report) ? (
         <p class="gap-total" data-testid="unchecked-total">
           <span class="gap-count-big">{formatCount(unchecked)}</span>{' '}
-          {unchecked === 1 ? 'account not checked yet' : 'accounts not checked yet'}
+          {plural('popup_summary_uncheckedWords', unchecked)}
         </p>
       ) : (
         <p class="gap-total">
           <span class="gap-count" data-testid="gap-count">
             {report.gaps.length}
           </span>{' '}
-          {report.gaps.length === 1 ? 'account not followed' : 'accounts not followed'}
+          {plural('popup_summary_gapWords', report.gaps.length)}
         </p>
       )}
       <p class="tally">
-        {plural(report.teammates, 'teammate')} · {plural(report.accounts, 'account')}
+        {plural('popup_summary_teammates', report.teammates)} ·{' '}
+        {plural('popup_list_accounts', report.accounts)}
         {nothingKnown(report) ? (
           <>
             {' · '}
-            <span data-testid="gap-count">{report.gaps.length}</span> known not followed
+            <span data-testid="gap-count">{report.gaps.length}</span> {t('popup_summary_knownNotFollowed')}
           </>
         ) : (
-          unchecked > 0 && ` · ${formatCount(unchecked)} not checked yet`
+          unchecked > 0 && ` · ${t('popup_summary_unchecked', { count: unchecked })}`
         )}
       </p>
     </section>

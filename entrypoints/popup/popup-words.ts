@@ -1,16 +1,17 @@
 import { relativeTime } from '../../components/words';
 import { type ApiSite, isApiSite } from '../../utils/api/networks';
 import type { AccountRow, Coverage } from '../../utils/gaps';
+import { formatList, formatNumber, type MessageKey, t } from '../../utils/i18n/index';
 import type { BulkRun, Connections } from '../../utils/settings';
 import { type SiteId, siteById, type UnknownReason } from '../../utils/sites/index';
 
 // The words the popup shows: what is known of an account, a network's coverage and runs, and counts.
 
-const SOURCE_WORDS: Record<NonNullable<AccountRow['source']>, [verb: string, where: string]> = {
-  page: ['seen', 'on the page'],
-  list: ['seen', 'in your following list'],
-  api: ['checked', 'through the API'],
-  action: ['recorded', 'after a follow'],
+const SOURCE_WORDS: Record<NonNullable<AccountRow['source']>, MessageKey> = {
+  page: 'popup_seen_page',
+  list: 'popup_seen_list',
+  api: 'popup_seen_api',
+  action: 'popup_seen_action',
 };
 
 /** Why a teammate's page last could not tell, and when. */
@@ -19,51 +20,56 @@ export interface UnknownNote {
   at: number;
 }
 
-const REASON_WORDS: Record<UnknownReason, (site: string) => string> = {
-  loading: (site) => `${site}'s page had not shown it`,
-  'signed-out': (site) => `signed out of ${site}`,
-  language: (site) => `${site} in a language TeamFollow does not read yet`,
-  layout: (site) => `${site}'s page looked different from what TeamFollow knows`,
-  other: (site) => `${site} does not show it`,
+const REASON_WORDS: Record<UnknownReason, MessageKey> = {
+  loading: 'popup_reason_loading',
+  'signed-out': 'popup_reason_signedOut',
+  language: 'popup_reason_language',
+  layout: 'popup_reason_layout',
+  other: 'popup_reason_hidden',
 };
 
 /** What TeamFollow knows of an account: "not following · seen 2 h ago on the page", or "never checked". */
 export function describeKnowledge(row: AccountRow, now: number, unknown?: UnknownNote): string {
   const parts: string[] = [];
-  if (row.state === 'not-following') parts.push('not following');
+  if (row.state === 'not-following') parts.push(t('popup_knowledge_notFollowing'));
   if (row.state === 'unknown' && unknown)
-    parts.push(`${REASON_WORDS[unknown.reason](siteById(row.site).name)} ${relativeTime(unknown.at, now)}`);
-  else if (row.checkedAt === undefined) parts.push('never checked');
-  else {
-    const [verb, where] = SOURCE_WORDS[row.source ?? 'page'];
-    parts.push(`${verb} ${relativeTime(row.checkedAt, now)} ${where}`);
-  }
-  if (row.followsYou) parts.push('follows you');
+    parts.push(
+      t(REASON_WORDS[unknown.reason], {
+        site: siteById(row.site).name,
+        when: relativeTime(unknown.at, now),
+      }),
+    );
+  else if (row.checkedAt === undefined) parts.push(t('popup_knowledge_neverChecked'));
+  else parts.push(t(SOURCE_WORDS[row.source ?? 'page'], { when: relativeTime(row.checkedAt, now) }));
+  if (row.followsYou) parts.push(t('popup_knowledge_followsYou'));
   return parts.join(' · ');
 }
 
-const COVERAGE_WORDS: [keyof Coverage, string][] = [
-  ['following', 'following'],
-  ['not-following', 'not following'],
-  ['requested', 'requested'],
-  ['unknown', 'unknown'],
+const COVERAGE_WORDS: [keyof Coverage, MessageKey][] = [
+  ['following', 'popup_coverage_following'],
+  ['not-following', 'popup_coverage_notFollowing'],
+  ['requested', 'popup_coverage_requested'],
+  ['unknown', 'popup_coverage_unknown'],
 ];
 
 /** Accessible text of a coverage bar: "GitHub: 5 following, 2 not following, 1 unknown". */
 export function coverageLabel(siteName: string, coverage: Coverage): string {
-  const parts = COVERAGE_WORDS.filter(([state]) => coverage[state] > 0).map(
-    ([state, words]) => `${coverage[state]} ${words}`,
+  const parts = COVERAGE_WORDS.filter(([state]) => coverage[state] > 0).map(([state, key]) =>
+    t(key, { count: coverage[state] }),
   );
-  return `${siteName}: ${parts.length ? parts.join(', ') : 'no accounts'}`;
+  return t('popup_coverage_label', {
+    site: siteName,
+    parts: parts.length ? formatList(parts, 'unit') : t('popup_coverage_none'),
+  });
 }
 
 /** The coverage in words, not colour alone: "3 followed · 1 not followed · 2 not checked". */
 export function coverageWords(coverage: Coverage): string {
   const followed = coverage.following + coverage.requested;
   return [
-    `${formatCount(followed)} followed`,
-    `${formatCount(coverage['not-following'])} not followed`,
-    `${formatCount(coverage.unknown)} not checked`,
+    t('popup_coverage_followed', { count: followed }),
+    t('popup_coverage_notFollowed', { count: coverage['not-following'] }),
+    t('popup_coverage_notChecked', { count: coverage.unknown }),
   ].join(' · ');
 }
 
@@ -84,33 +90,32 @@ export function isActive(run: BulkRun | undefined): boolean {
   return run?.status === 'running' || run?.status === 'waiting';
 }
 
-/** 12,345: thousands separated without Intl, whose first use costs tens of ms while the popup opens. */
+/** 12,345 in the UI language's digits and separators. */
 export function formatCount(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
+  return formatNumber(count);
 }
 
 /** The line under a bulk run's progress bar. `clock` formats a time of day. */
 export function bulkStatusText(run: BulkRun, siteName: string, clock: (at: number) => string): string {
-  const doing = run.kind === 'follow-all' ? 'Following' : 'Checking';
-  const progress = `${formatCount(run.done)} of ${formatCount(run.total)}`;
-  const failed = run.failed > 0 ? `, ${formatCount(run.failed)} failed` : '';
+  const follow = run.kind === 'follow-all';
+  const progress = t('popup_bulk_progress', { done: run.done, total: run.total });
+  const failed = run.failed > 0 ? t('popup_bulk_failedCount', { count: run.failed }) : '';
+  const counts = failed ? t('popup_bulk_withFailed', { progress, failed }) : progress;
   switch (run.status) {
     case 'running':
-      return `${doing} on ${siteName}: ${progress}${failed}`;
+      return t(follow ? 'popup_bulk_following' : 'popup_bulk_checking', { site: siteName, progress: counts });
     case 'waiting':
       return run.waitUntil
-        ? `Waiting for the rate limit until ${clock(run.waitUntil)} (${progress})`
-        : `Waiting for the rate limit (${progress})`;
+        ? t('popup_bulk_waitingUntil', { time: clock(run.waitUntil), progress })
+        : t('popup_bulk_waiting', { progress });
     case 'stopped':
-      return `Stopped after ${progress}${failed}${runReport(run)}`;
+      return t('popup_bulk_stopped', { progress: counts }) + runReport(run);
     case 'done':
-      return `${run.kind === 'follow-all' ? 'Followed' : 'Checked'} ${progress}${failed}${runReport(run)}`;
+      return t(follow ? 'popup_bulk_followed' : 'popup_bulk_checked', { progress: counts }) + runReport(run);
     case 'failed':
-      return run.message ? `Stopped: ${run.message}` : `Stopped by an error after ${progress}`;
+      return run.message
+        ? t('popup_bulk_failedWith', { message: run.message })
+        : t('popup_bulk_failed', { progress });
   }
 }
 
@@ -118,9 +123,11 @@ export function bulkStatusText(run: BulkRun, siteName: string, clock: (at: numbe
 function runReport(run: BulkRun): string {
   if (run.kind !== 'follow-all') return '';
   const parts: string[] = [];
-  if (run.already) parts.push(`${formatCount(run.already)} already followed`);
-  if (run.skipped) parts.push(`${formatCount(run.skipped)} skipped`);
-  const failures = (run.failures ?? []).map((f) => `${f.handle}: ${f.error}`);
-  const said = parts.length ? `; ${parts.join(', ')}` : '';
-  return failures.length ? `${said}. Failed: ${failures.join('; ')}` : said;
+  if (run.already) parts.push(t('popup_bulk_already', { count: run.already }));
+  if (run.skipped) parts.push(t('popup_bulk_skipped', { count: run.skipped }));
+  const failures = (run.failures ?? []).map((f) =>
+    t('popup_bulk_failure', { handle: f.handle, error: f.error }),
+  );
+  const said = parts.length ? t('popup_bulk_reportParts', { parts: formatList(parts, 'unit') }) : '';
+  return failures.length ? said + t('popup_bulk_reportFailures', { failures: failures.join('; ') }) : said;
 }

@@ -1,5 +1,6 @@
 import { hasEveryWord, queryWords } from '../../components/words';
 import type { AccountRow } from '../../utils/gaps';
+import { uiLanguage } from '../../utils/i18n/index';
 import { SITE_IDS, type SiteId } from '../../utils/sites/index';
 
 // The popup's filters: team, network, "doesn't follow me back" and a word query over the open rows.
@@ -21,7 +22,8 @@ export function isFiltered(filters: Filters): boolean {
   );
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Sorted as the UI language sorts names.
+const collator = new Intl.Collator(uiLanguage(), { sensitivity: 'base', numeric: true });
 
 // Lowercased search text per row object (rows are rebuilt on every data change, so the cache follows them).
 const searchText = new WeakMap<AccountRow, string>();

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { errorText } from '../../utils/errors';
+import { t } from '../../utils/i18n/index';
 import type { PageAnswer, PageMessage } from '../../utils/messages';
 
 /** What became of a request: an error message for the user, and whether a profile was opened in front. */
@@ -15,7 +16,7 @@ export async function send(message: PageMessage): Promise<Sent> {
     if (answer && !answer.ok) return { error: answer.error, opened: false };
     return { error: null, opened: Boolean(answer?.opened) };
   } catch (error) {
-    return { error: `TeamFollow could not start it: ${errorText(error)}`, opened: false };
+    return { error: t('popup_sendFailed', { error: errorText(error) }), opened: false };
   }
 }
 

@@ -3,6 +3,7 @@ import type { ApiSite } from '../../utils/api/networks';
 import { dayOf } from '../../utils/background/unreadable';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb, readGapReport, readSnapshot } from '../../utils/db';
+import { errorText } from '../../utils/errors';
 import type { GapReport } from '../../utils/gaps';
 import {
   type BulkRun,
@@ -64,7 +65,7 @@ export function usePopupData(): {
     const run = (task: () => Promise<void>) => {
       loading = task()
         .catch((e: unknown) => {
-          if (alive) setError(String(e));
+          if (alive) setError(errorText(e));
         })
         .finally(() => {
           loading = null;

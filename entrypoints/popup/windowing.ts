@@ -1,4 +1,5 @@
 import type { AccountRow } from '../../utils/gaps';
+import { t } from '../../utils/i18n/index';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
 
 // The popup's list as windowing sees it: items of fixed heights, grouped, laid out and cut to the viewport.
@@ -82,7 +83,7 @@ export function buildItems(
         kind: 'note',
         key: 'gaps:none',
         section: 'gaps',
-        text: totals.gaps > 0 ? 'No gaps match the filters.' : 'No known gaps.',
+        text: totals.gaps > 0 ? t('popup_list_noGapsMatch') : t('popup_list_noGaps'),
       });
     items.push(...groupItems(gaps, 'gaps', grouping));
   }
@@ -95,7 +96,12 @@ export function buildItems(
       total: totals.unknown,
     });
     if (unknown.length === 0)
-      items.push({ kind: 'note', key: 'unknown:none', section: 'unknown', text: 'None match the filters.' });
+      items.push({
+        kind: 'note',
+        key: 'unknown:none',
+        section: 'unknown',
+        text: t('popup_list_noneMatch'),
+      });
     items.push(...groupItems(unknown, 'unknown', grouping));
   }
   return items;

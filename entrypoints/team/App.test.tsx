@@ -3,7 +3,16 @@ import { IDBFactory } from 'fake-indexeddb';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { allByTestId, byTestId, click, type Mounted, mount, waitFor } from '../../tests/helpers/mount';
+import { useLanguage } from '../../tests/helpers/i18n';
+import {
+  allByTestId,
+  byTestId,
+  click,
+  type Mounted,
+  mount,
+  typeInto,
+  waitFor,
+} from '../../tests/helpers/mount';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { closeDb, getDb, putFollow, putMember } from '../../utils/db';
 import type { FollowRecord, Member } from '../../utils/model';
@@ -24,6 +33,7 @@ afterEach(async () => {
   page?.unmount();
   page = undefined;
   await closeDb();
+  useLanguage('en');
 });
 
 async function seed(members: Member[], follows: FollowRecord[] = []) {
@@ -106,5 +116,42 @@ describe('team view', () => {
     channel.close();
     await waitFor(() => cell(root, 'Bruno', 'github')?.dataset.state === 'following');
     expect(cell(root, 'Bruno', 'github')?.dataset.followsYou).toBe('true');
+  });
+});
+
+describe('team view in the UI language', () => {
+  const open = async () => {
+    page = await mount(<App />);
+    const root = page.container;
+    await waitFor(() => root.querySelector('[data-testid="shown-count"]') !== null);
+    return root;
+  };
+  const summaryName = (root: HTMLElement) =>
+    byTestId(root, 'matrix-summary').querySelector('th')?.textContent;
+
+  it('counts teammates with German plurals and names the states in German', async () => {
+    useLanguage('de');
+    await seed(TEAM, FOLLOWS);
+    const root = await open();
+    expect(byTestId(root, 'shown-count').textContent).toBe('3 Teammitglieder');
+    expect(summaryName(root)).toBe('Übersicht3 Teammitglieder');
+    expect(root.querySelector('h1')?.textContent).toBe('Teamansicht');
+    expect(cell(root, 'Ada', 'github')?.querySelector('.cell-state')?.textContent).toContain('Gefolgt');
+    expect(cell(root, 'Ada', 'x')?.querySelector('button')?.getAttribute('aria-label')).toBe(
+      'Ada auf X folgen',
+    );
+    await typeInto(byTestId<HTMLInputElement>(root, 'team-search'), 'ada');
+    expect(byTestId(root, 'shown-count').textContent).toBe('1 von 3 Teammitgliedern');
+    expect(summaryName(root)).toBe('Übersicht1 Teammitglied');
+  });
+
+  it('counts teammates in Japanese, one form for every count', async () => {
+    useLanguage('ja');
+    await seed(TEAM, FOLLOWS);
+    const root = await open();
+    expect(byTestId(root, 'shown-count').textContent).toBe('メンバー 3 人');
+    await typeInto(byTestId<HTMLInputElement>(root, 'team-search'), 'ada');
+    expect(byTestId(root, 'shown-count').textContent).toBe('メンバー 3 人中 1 人');
+    expect(summaryName(root)).toBe('概要メンバー 1 人');
   });
 });

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n/index';
 import { useNow } from '../popup/use-now';
 import { Controls } from './Controls';
 import { EmptyTeam } from './EmptyTeam';
@@ -29,13 +30,13 @@ export function App() {
 
   let body = (
     <p class="message muted" aria-busy="true">
-      Loading…
+      {t('team_loading')}
     </p>
   );
   if (error)
     body = (
       <p class="message error" role="alert">
-        TeamFollow could not read its data: {error}
+        {t('team_readFailed', { error })}
       </p>
     );
   else if (data && rows.length === 0) body = <EmptyTeam />;
@@ -60,11 +61,8 @@ export function App() {
       <header class="top">
         <img src="/icon/32.png" alt="" width="24" height="24" />
         <div>
-          <h1>Team view</h1>
-          <p class="muted">
-            Every teammate on every network: whether you follow them, whether they follow you, and when
-            TeamFollow last saw it. Use the arrow keys to move in the table; Enter follows or checks.
-          </p>
+          <h1>{t('team_title')}</h1>
+          <p class="muted">{t('team_intro')}</p>
         </div>
       </header>
       <main>{body}</main>

@@ -1,4 +1,5 @@
 import { Field } from '../../components/Field';
+import { type MessageKey, plural, t } from '../../utils/i18n/index';
 import { SITE_IDS, type SiteId, siteById } from '../../utils/sites/index';
 import { isFiltered, NO_TEAM_FILTERS, type TeamFilters } from './filter';
 import type { TeamSort } from './sort';
@@ -13,30 +14,30 @@ interface ControlsProps {
   onSort(sort: TeamSort): void;
 }
 
-const SORTS: [TeamSort, string][] = [
-  ['name', 'Name'],
-  ['team', 'Team'],
-  ['gaps', 'Most not followed'],
+const SORTS: [TeamSort, MessageKey][] = [
+  ['name', 'team_sort_name'],
+  ['team', 'team_sort_team'],
+  ['gaps', 'team_sort_gaps'],
 ];
 
 /** Search, team, network and "doesn't follow me back" filters, and the order of the rows. */
 export function Controls({ filters, sort, teams, shown, total, onFilters, onSort }: ControlsProps) {
   const set = (part: Partial<TeamFilters>) => onFilters({ ...filters, ...part });
   return (
-    <search class="controls" aria-label="Filter and sort the teammates">
-      <Field id="team-search" label="Search">
+    <search class="controls" aria-label={t('team_controls')}>
+      <Field id="team-search" label={t('team_search')}>
         {(control) => (
           <input
             {...control}
             type="search"
             data-testid="team-search"
-            placeholder="Name, handle or team"
+            placeholder={t('team_searchPlaceholder')}
             value={filters.query}
             onInput={(event) => set({ query: event.currentTarget.value })}
           />
         )}
       </Field>
-      <Field id="team-filter" label="Team">
+      <Field id="team-filter" label={t('team_filter_team')}>
         {(control) => (
           <select
             {...control}
@@ -45,7 +46,7 @@ export function Controls({ filters, sort, teams, shown, total, onFilters, onSort
             disabled={teams.length === 0}
             onChange={(event) => set({ team: event.currentTarget.value })}
           >
-            <option value="">All teams</option>
+            <option value="">{t('team_filter_allTeams')}</option>
             {teams.map((team) => (
               <option key={team} value={team}>
                 {team}
@@ -54,7 +55,7 @@ export function Controls({ filters, sort, teams, shown, total, onFilters, onSort
           </select>
         )}
       </Field>
-      <Field id="network-filter" label="Network">
+      <Field id="network-filter" label={t('team_filter_network')}>
         {(control) => (
           <select
             {...control}
@@ -62,7 +63,7 @@ export function Controls({ filters, sort, teams, shown, total, onFilters, onSort
             value={filters.site}
             onChange={(event) => set({ site: event.currentTarget.value as SiteId | '' })}
           >
-            <option value="">All networks</option>
+            <option value="">{t('team_filter_allNetworks')}</option>
             {SITE_IDS.map((site) => (
               <option key={site} value={site}>
                 {siteById(site).name}
@@ -71,7 +72,7 @@ export function Controls({ filters, sort, teams, shown, total, onFilters, onSort
           </select>
         )}
       </Field>
-      <Field id="team-sort" label="Sort by">
+      <Field id="team-sort" label={t('team_sort')}>
         {(control) => (
           <select
             {...control}
@@ -79,9 +80,9 @@ export function Controls({ filters, sort, teams, shown, total, onFilters, onSort
             value={sort}
             onChange={(event) => onSort(event.currentTarget.value as TeamSort)}
           >
-            {SORTS.map(([value, words]) => (
+            {SORTS.map(([value, key]) => (
               <option key={value} value={value}>
-                {words}
+                {t(key)}
               </option>
             ))}
           </select>
@@ -94,14 +95,14 @@ export function Controls({ filters, sort, teams, shown, total, onFilters, onSort
           checked={filters.notFollowingBack}
           onChange={(event) => set({ notFollowingBack: event.currentTarget.checked })}
         />
-        Doesn’t follow me back
+        {t('team_filter_notFollowingBack')}
       </label>
       <p class="shown muted" data-testid="shown-count" aria-live="polite">
-        {shown === total ? `${total} teammates` : `${shown} of ${total} teammates`}
+        {shown === total ? plural('team_shown_all', total) : plural('team_shown_some', total, { shown })}
       </p>
       {isFiltered(filters) && (
         <button type="button" class="link-button" onClick={() => onFilters(NO_TEAM_FILTERS)}>
-          Clear filters
+          {t('team_filter_clear')}
         </button>
       )}
     </search>

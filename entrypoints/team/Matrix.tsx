@@ -1,6 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
+import { t } from '../../utils/i18n/index';
 import { SITE_IDS, siteById } from '../../utils/sites/index';
 import { clampPosition, type GridPosition, moveInGrid } from './grid-keys';
 import { MatrixRow } from './MatrixRow';
@@ -129,7 +130,7 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
         role="grid"
         class="matrix"
         data-testid="coverage-matrix"
-        aria-label="Who you follow, by teammate and network"
+        aria-label={t('team_matrix')}
         aria-rowcount={rows.length + HEAD_ROWS}
         aria-colcount={COLS}
         onKeyDown={onKeyDown}
@@ -138,7 +139,7 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
         <thead class="matrix-head" ref={head}>
           <tr class="matrix-header" aria-rowindex={1}>
             <th scope="col" class="name-cell" aria-colindex={1}>
-              Teammate
+              {t('team_matrix_teammate')}
             </th>
             {SITE_IDS.map((site, i) => (
               <th key={site} scope="col" class="site-header" data-site={site} aria-colindex={i + 2}>

@@ -1,6 +1,7 @@
+import { t } from '../../utils/i18n/index';
 import type { MatrixCell as Cell } from './matrix';
 import type { CellAction, Pending } from './use-cell-actions';
-import { cellDescription, followsYouWords, STATE_WORDS, seenWords } from './words';
+import { cellDescription, followsYouWords, STATE_WORDS, seenWords, stateWords } from './words';
 
 interface MatrixCellProps {
   cell: Cell;
@@ -17,7 +18,8 @@ interface MatrixCellProps {
 
 /** One teammate on one network: the state in words and a symbol, follows-you, when seen, and Follow or Check. */
 export function MatrixCell({ cell, name, siteName, col, active, pending, now, onAction }: MatrixCellProps) {
-  const { symbol, words } = STATE_WORDS[cell.state];
+  const { symbol } = STATE_WORDS[cell.state];
+  const words = stateWords(cell.state);
   const followsYou = followsYouWords(cell.followsYou);
   const seen = seenWords(cell, now);
   const busy = pending?.kind === 'sending';
@@ -43,7 +45,9 @@ export function MatrixCell({ cell, name, siteName, col, active, pending, now, on
         {words}
       </span>
       {failure ? (
-        <span class="cell-meta error">Could not {action}</span>
+        <span class="cell-meta error">
+          {t(action === 'check' ? 'team_cell_checkFailed' : 'team_cell_followFailed')}
+        </span>
       ) : (
         <span class="cell-meta">
           {seen}
@@ -59,14 +63,13 @@ export function MatrixCell({ cell, name, siteName, col, active, pending, now, on
           // Tab leaves the grid; inside it the arrows move and Enter presses the cell's button.
           tabIndex={-1}
           disabled={busy}
-          aria-label={
-            action === 'follow'
-              ? `Follow ${name} on ${siteName}`
-              : `Check whether you follow ${name} on ${siteName}`
-          }
+          aria-label={t(action === 'follow' ? 'team_cell_followLabel' : 'team_cell_checkLabel', {
+            name,
+            site: siteName,
+          })}
           onClick={() => onAction(action, cell, name)}
         >
-          {busy ? 'Sending…' : action === 'follow' ? 'Follow' : 'Check'}
+          {busy ? t('team_cell_sending') : action === 'follow' ? t('team_cell_follow') : t('team_cell_check')}
         </button>
       )}
     </td>

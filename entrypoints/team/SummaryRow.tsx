@@ -1,3 +1,4 @@
+import { plural, t } from '../../utils/i18n/index';
 import { siteById } from '../../utils/sites/index';
 import type { NetworkSummary } from './summary';
 import { summaryWords } from './words';
@@ -13,10 +14,8 @@ export function SummaryRow({ summaries, shown }: SummaryRowProps) {
   return (
     <tr class="matrix-summary" data-testid="matrix-summary" aria-rowindex={2}>
       <th scope="row" class="name-cell" aria-colindex={1}>
-        <span class="member-name">Summary</span>
-        <span class="member-team">
-          {shown} {shown === 1 ? 'teammate' : 'teammates'}
-        </span>
+        <span class="member-name">{t('team_summary')}</span>
+        <span class="member-team">{plural('team_summary_teammates', shown)}</span>
       </th>
       {summaries.map((summary, i) => (
         <td
@@ -28,21 +27,21 @@ export function SummaryRow({ summaries, shown }: SummaryRowProps) {
           data-not-followed={summary.notFollowed}
           data-not-checked={summary.notChecked}
           aria-colindex={i + 2}
-          title={`${siteById(summary.site).name}: ${summaryWords(summary)}`}
+          title={t('team_summary_title', { site: siteById(summary.site).name, words: summaryWords(summary) })}
         >
           <span class="summary-line">
-            <span aria-hidden="true">✓</span> {summary.followed} followed
+            <span aria-hidden="true">✓</span> {t('team_count_followed', { count: summary.followed })}
           </span>
           {summary.requested > 0 && (
             <span class="summary-line">
-              <span aria-hidden="true">◷</span> {summary.requested} requested
+              <span aria-hidden="true">◷</span> {t('team_count_requested', { count: summary.requested })}
             </span>
           )}
           <span class="summary-line">
-            <span aria-hidden="true">✗</span> {summary.notFollowed} not followed
+            <span aria-hidden="true">✗</span> {t('team_count_notFollowed', { count: summary.notFollowed })}
           </span>
           <span class="summary-line">
-            <span aria-hidden="true">?</span> {summary.notChecked} not checked
+            <span aria-hidden="true">?</span> {t('team_count_notChecked', { count: summary.notChecked })}
           </span>
         </td>
       ))}

@@ -1,3 +1,4 @@
+import { uiLanguage } from '../../utils/i18n/index';
 import type { SiteId } from '../../utils/sites/index';
 import type { MatrixRow } from './matrix';
 
@@ -41,7 +42,8 @@ export function filterMatrix(rows: readonly MatrixRow[], filters: TeamFilters): 
   });
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Sorted as the UI language sorts names.
+const collator = new Intl.Collator(uiLanguage(), { sensitivity: 'base', numeric: true });
 
 /** The teams on the roster, sorted as people read them. */
 export function teamsOf(rows: readonly MatrixRow[]): string[] {

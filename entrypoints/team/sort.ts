@@ -1,3 +1,4 @@
+import { uiLanguage } from '../../utils/i18n/index';
 import type { MatrixRow } from './matrix';
 
 // The order of the matrix's rows. Pure.
@@ -5,7 +6,8 @@ import type { MatrixRow } from './matrix';
 /** By name, by team (then name; no team last), or most gaps first (then name). */
 export type TeamSort = 'name' | 'team' | 'gaps';
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Sorted as the UI language sorts names.
+const collator = new Intl.Collator(uiLanguage(), { sensitivity: 'base', numeric: true });
 
 const byName = (a: MatrixRow, b: MatrixRow) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 

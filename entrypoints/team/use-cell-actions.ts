@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n/index';
 import { accountKey } from '../../utils/model';
 import { siteById } from '../../utils/sites/index';
 import { send } from '../popup/send';
@@ -34,9 +35,12 @@ export function useCellActions(): {
       else next.delete(key);
       return next;
     });
-    if (error) setAnnouncement(`Could not ${type} ${name} on ${siteName}: ${error}`);
-    else if (opened) setAnnouncement(`Opened ${name}’s ${siteName} profile in a new tab.`);
-    else setAnnouncement(`${type === 'follow' ? 'Followed' : 'Checked'} ${name} on ${siteName}.`);
+    const values = { name, site: siteName, error: error ?? '' };
+    const follow = type === 'follow';
+    if (error)
+      setAnnouncement(t(follow ? 'team_announce_followFailed' : 'team_announce_checkFailed', values));
+    else if (opened) setAnnouncement(t('team_announce_opened', values));
+    else setAnnouncement(t(follow ? 'team_announce_followed' : 'team_announce_checked', values));
   }, []);
 
   return { pending, announcement, act };

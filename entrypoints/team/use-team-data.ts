@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHANGES_CHANNEL } from '../../utils/changes';
 import { getDb, readMembersAndFollows } from '../../utils/db';
+import { errorText } from '../../utils/errors';
 import type { FollowRecord, Member } from '../../utils/model';
 
 /** The roster and every follow record, as last read. */
@@ -34,7 +35,7 @@ export function useTeamData(): { data: TeamData | null; error: string } {
           setError('');
         }
       } catch (problem) {
-        if (alive) setError(String(problem));
+        if (alive) setError(errorText(problem));
       } finally {
         loading = false;
         if (again && alive) {

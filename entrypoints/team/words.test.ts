@@ -14,7 +14,7 @@ const cell = (extra: Partial<MatrixCell>): MatrixCell => ({
 describe('words', () => {
   it('gives every state a symbol and words of its own', () => {
     const symbols = Object.values(STATE_WORDS).map((w) => w.symbol);
-    const words = Object.values(STATE_WORDS).map((w) => w.words);
+    const words = Object.values(STATE_WORDS).map((w) => w.key);
     expect(new Set(symbols).size).toBe(5);
     expect(new Set(words).size).toBe(5);
   });

@@ -11,6 +11,7 @@ import {
   type TeamDb,
 } from '../db';
 import { errorText } from '../errors';
+import { t } from '../i18n/index';
 import { accountKey, type FollowRecord } from '../model';
 import type { BulkRun } from '../settings';
 
@@ -52,17 +53,17 @@ export class BulkRunner {
     ticked: readonly string[] = [],
   ): Promise<{ ok: true } | { ok: false; error: string }> {
     const api = await this.deps.api(site);
-    if (!api) return { ok: false, error: 'Connect this network in the options first.' };
+    if (!api) return { ok: false, error: t('background_bulk_notConnected') };
     if (kind === 'follow-all' && !api.canFollow) {
-      return { ok: false, error: 'Following needs your credential for this network (see the options).' };
+      return { ok: false, error: t('background_bulk_noCredential') };
     }
-    if (this.active.has(site)) return { ok: false, error: 'A run is already going on for this network.' };
+    if (this.active.has(site)) return { ok: false, error: t('background_bulk_running') };
     const db = await this.deps.db();
     const candidates = await accountsIn(db, site, kind === 'follow-all' ? 'not-following' : 'unknown');
     const wanted = new Set(ticked);
     const handles = kind === 'follow-all' ? candidates.filter((handle) => wanted.has(handle)) : candidates;
     if (kind === 'follow-all' && handles.length === 0)
-      return { ok: false, error: 'None of the ticked accounts is a teammate still to follow.' };
+      return { ok: false, error: t('background_bulk_noneTicked') };
     if (kind === 'follow-all') await fillQueue(db, site, handles, this.deps.now());
     const followed = kind === 'follow-all' ? await accountsIn(db, site, 'following') : [];
     await this.deps.saveRun(site, {
@@ -142,7 +143,7 @@ export class BulkRunner {
 
   private async followAll(site: ApiSite): Promise<void> {
     const api = await this.deps.api(site);
-    if (!api) return this.fail(site, 'This network is no longer connected.');
+    if (!api) return this.fail(site, t('background_bulk_disconnected'));
     const db = await this.deps.db();
     for (;;) {
       const item = await nextQueued(db, site);
@@ -198,7 +199,7 @@ export class BulkRunner {
 
   private async checkAll(site: ApiSite): Promise<void> {
     const api = await this.deps.api(site);
-    if (!api) return this.fail(site, 'This network is no longer connected.');
+    if (!api) return this.fail(site, t('background_bulk_disconnected'));
     const db = await this.deps.db();
     // What is still unknown: after a restart the run goes on where it was.
     const handles = await accountsIn(db, site, 'unknown');

@@ -3,6 +3,7 @@ import type { ApiSite } from '../api/networks';
 import { announceChange } from '../changes';
 import { findMemberByAccount, type TeamDb } from '../db';
 import { errorText } from '../errors';
+import { t } from '../i18n/index';
 import type { PageAnswer, PageMessage } from '../messages';
 import { displayNameFromTitle } from '../roster/display-name';
 import { normalizeHandle, parseProfileUrl } from '../sites/index';
@@ -36,12 +37,12 @@ type OneAccount = Extract<PageMessage, { type: 'follow' | 'check' }>;
  */
 async function oneAccount(deps: PageDeps, msg: OneAccount): Promise<PageAnswer> {
   if (normalizeHandle(msg.site, msg.handle) !== msg.handle)
-    return { ok: false, error: 'Not a valid handle.' };
+    return { ok: false, error: t('background_invalidHandle') };
   const client = deps.isApiSite(msg.site) ? await deps.api(msg.site) : null;
   const db = await deps.db();
   if (client && msg.type === 'check') {
     if (!(await checkThroughApi(db, client, msg.handle, deps.now)))
-      return { ok: false, error: `${msg.handle} was not found.` };
+      return { ok: false, error: t('background_notFound', { handle: msg.handle }) };
   } else if (client?.canFollow && msg.type === 'follow') {
     await followThroughApi(db, client, msg.handle, deps.now);
   } else {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index';
 import type { ContentMessage, LookupAnswer } from '../messages';
 import { languageAt } from '../sites/dom';
 import type {
@@ -173,7 +174,7 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
     const current = readProfile();
     const control = current.state === 'not-following' ? (current.followControl ?? null) : null;
     if (!control) {
-      view = { ...view, message: `TeamFollow could not find ${adapter.name}'s Follow button on this page.` };
+      view = { ...view, message: t('flag_noControl', { site: adapter.name }) };
       draw();
       return null;
     }

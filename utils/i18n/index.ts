@@ -30,10 +30,10 @@ export function formatNumber(value: number): string {
   return value.toLocaleString(uiLanguage());
 }
 
-/** "Ada, Ben and Chen", in the UI language. */
+/** "Ada, Ben and Chen", in the UI language (`unit`: "5 followed, 2 not followed", no "and" in English). */
 export function formatList(
   items: readonly string[],
-  type: 'conjunction' | 'disjunction' = 'conjunction',
+  type: 'conjunction' | 'disjunction' | 'unit' = 'conjunction',
 ): string {
   return new Intl.ListFormat(uiLanguage(), { type }).format(items);
 }
