@@ -11,6 +11,13 @@ function toolbarButton(): typeof browser.action {
   return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 }
 
+/** Runs a toolbar call and ignores its failure, thrown or rejected: Chrome throws at once on an argument it refuses. */
+function quietly(call: () => Promise<unknown>): Promise<unknown> {
+  return Promise.resolve()
+    .then(call)
+    .catch(() => undefined);
+}
+
 let badgeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Recounts the gaps for the badge (blank at 0) and keeps the popup's snapshot; coalesced, as bulk runs write often. */
@@ -21,16 +28,11 @@ export function refreshBadge(): Promise<void> {
       try {
         const report = await refreshSnapshot(await getDb());
         const gaps = report.gaps.length;
-        await toolbarButton()
-          .setBadgeText({ text: gaps > 0 ? String(gaps) : '' })
-          .catch(() => undefined);
-        await toolbarButton()
-          .setBadgeBackgroundColor({ color: BADGE_COLOR })
-          .catch(() => undefined);
+        await quietly(() => toolbarButton().setBadgeText({ text: gaps > 0 ? String(gaps) : '' }));
+        await quietly(() => toolbarButton().setBadgeBackgroundColor({ color: BADGE_COLOR }));
         // The badge's number in words, for the button's tooltip and screen readers.
-        await toolbarButton()
-          .setTitle({ title: gaps > 0 ? plural('background_badge_gaps', gaps) : t('background_badge_none') })
-          .catch(() => undefined);
+        const title = gaps > 0 ? plural('background_badge_gaps', gaps) : t('background_badge_none');
+        await quietly(() => toolbarButton().setTitle({ title }));
       } catch (error) {
         // The database closed under it (the worker stopping, "delete all data"): the next change recounts.
         console.error('TeamFollow:', error);
@@ -43,15 +45,13 @@ export function refreshBadge(): Promise<void> {
 /** Sets one tab's own badge text; blank gives the tab the global count of gaps again. */
 export async function setTabBadge(tabId: number, text: string): Promise<void> {
   // null (which the types omit) clears the tab's own text, so the tab shows the global count of gaps again.
-  await toolbarButton()
-    .setBadgeText({ tabId, text: text || (null as unknown as string) })
-    .catch(() => undefined);
-  if (text)
-    await toolbarButton()
-      .setBadgeBackgroundColor({ tabId, color: BADGE_COLOR })
-      .catch(() => undefined);
-  // The tab's `+1` in words; null gives the tab the global title again.
-  await toolbarButton()
-    .setTitle({ tabId, title: text ? t('background_badge_tab') : (null as unknown as string) })
-    .catch(() => undefined);
+  await quietly(() => toolbarButton().setBadgeText({ tabId, text: text || (null as unknown as string) }));
+  if (text) await quietly(() => toolbarButton().setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }));
+  // The tab's `+1` in words; blank gives the tab the global title (Chrome refuses a null title: it throws).
+  await quietly(async () =>
+    toolbarButton().setTitle({
+      tabId,
+      title: text ? t('background_badge_tab') : await toolbarButton().getTitle({}),
+    }),
+  );
 }

@@ -80,6 +80,27 @@ it('badges the tab of a teammate you do not follow, and clears it when the tab l
   expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
 });
 
+it("answers a stranger's lookup although Chrome throws at once on a toolbar title it refuses", async () => {
+  // Chrome validates arguments before the call: a null title throws synchronously instead of rejecting.
+  const setTitle = fakeBrowser.action.setTitle.bind(fakeBrowser.action);
+  vi.spyOn(fakeBrowser.action, 'setTitle').mockImplementation((details) => {
+    if (typeof details.title !== 'string') throw new TypeError('Error in invocation of action.setTitle');
+    return setTitle(details);
+  });
+  await fakeBrowser.action.setTitle({ title: 'TeamFollow: 3 accounts not followed' });
+  const sender = {
+    ...fromContentScript,
+    url: 'https://www.reddit.com/user/someone_else/',
+    tab: { id: 7 } as never,
+  };
+  const [answer] = await fakeBrowser.runtime.onMessage.trigger(
+    { type: 'lookup', site: 'reddit', handle: 'someone_else' },
+    sender,
+  );
+  expect(answer).toMatchObject({ ok: true, member: null });
+  expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('TeamFollow: 3 accounts not followed');
+});
+
 it('learns your own handle from your own profile page', async () => {
   const report = { type: 'report-state', site: 'reddit', handle: 'ada_quill', state: 'self' };
   await fakeBrowser.runtime.onMessage.trigger(report, fromContentScript);
