@@ -4,6 +4,7 @@ import type common from '../../locales/common/en.json';
 import type components from '../../locales/components/en.json';
 import type ext from '../../locales/ext/en.json';
 import type flag from '../../locales/flag/en.json';
+import type options from '../../locales/options/en.json';
 import type popup from '../../locales/popup/en.json';
 import type roster from '../../locales/roster/en.json';
 import type signin from '../../locales/signin/en.json';
@@ -17,6 +18,7 @@ type English = typeof api &
   typeof components &
   typeof ext &
   typeof flag &
+  typeof options &
   typeof popup &
   typeof roster &
   typeof signin &
