@@ -1,6 +1,6 @@
 import { parseAtUri } from '../../utils/api/bluesky-publish';
 import { type ItemResult, type PublishReport, writesOf } from '../../utils/api/publish-team';
-import { formatList, type MessageKey, t } from '../../utils/i18n/index';
+import { formatList, type MessageKey, plural, t } from '../../utils/i18n/index';
 
 const countOf = (items: readonly ItemResult[], status: ItemResult['status']) =>
   items.filter((item) => item.status === status).length;
@@ -38,11 +38,11 @@ export function summaryWords(report: PublishReport): string {
           list: t(LIST_WORDS[report.list]),
         });
   const parts = [
-    t('options_publish_countAdded', { count: count('added') }),
-    t('options_publish_countAlready', { count: count('already') }),
+    plural('options_publish_countAdded', count('added')),
+    plural('options_publish_countAlready', count('already')),
   ];
-  if (count('not-found')) parts.push(t('options_publish_countNotFound', { count: count('not-found') }));
-  if (count('failed')) parts.push(t('options_publish_countFailed', { count: count('failed') }));
+  if (count('not-found')) parts.push(plural('options_publish_countNotFound', count('not-found')));
+  if (count('failed')) parts.push(plural('options_publish_countFailed', count('failed')));
   return t('options_publish_summary', { head, parts: formatList(parts) });
 }
 
