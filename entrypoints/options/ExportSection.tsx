@@ -121,7 +121,8 @@ export function ExportSection({ notice, onNotice }: ExportSectionProps) {
           <option value={ALL_TEAMS}>{t('options_export_allTeams')}</option>
           {teams.map(({ team, key }) => (
             <option key={key} value={teamValue(key)}>
-              {team}
+              {/* The export files keep their own heading for teammates without a team; the picker speaks the UI's language. */}
+              {key ? team : t('options_export_noTeam')}
             </option>
           ))}
         </select>

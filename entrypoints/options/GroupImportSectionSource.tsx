@@ -63,7 +63,7 @@ export function GroupImportSectionSource({ choice, onChange, onKind, mastodonIns
               {...PLAIN_TEXT}
               type="url"
               data-testid="group-bluesky-input"
-              placeholder="https://bsky.app/starter-pack/handle/…"
+              placeholder={t('options_group_blueskyPlaceholder')}
               value={choice.blueskyUrl}
               onInput={(event) => onChange({ ...choice, blueskyUrl: event.currentTarget.value })}
             />
