@@ -127,7 +127,7 @@ describe('import from a group', () => {
     expect(await options.groupSummary.getAttribute('data-leavers')).toBe('0');
     expect(await options.groupSummary.textContent()).toContain(`The GitHub organisation ${ORG}:`);
     expect(await options.groupSummary.locator('[data-testid="import-joiners"]').textContent()).toContain(
-      'Ada Lovelace, linus-gh',
+      'Ada Lovelace and linus-gh',
     );
     expect(await options.groupPreview.count()).toBe(0);
     // Grace keeps the roster's name for her; nobody is doubled.

@@ -3,7 +3,7 @@ import { Field, PLAIN_TEXT } from '../../components/Field';
 import { SiteIcon } from '../../components/SiteIcon';
 import type { Fetch } from '../../utils/api/http';
 import { clampPacingS } from '../../utils/api/pacing';
-import { t } from '../../utils/i18n/index';
+import { type MessageKey, t } from '../../utils/i18n/index';
 import { connectionsItem, pacingItem } from '../../utils/settings';
 import { ConnectionResult, type TestResult } from './ConnectionResult';
 import { failureText } from './failure-text';
@@ -11,13 +11,17 @@ import { MastodonSignIn, PasteInstead } from './MastodonSignIn';
 import { startMastodonSignIn } from './mastodon-signin-flow';
 import type { Network } from './network-forms';
 import { PacingField } from './PacingField';
-import { formatSeconds, parsePacing } from './pacing-input';
+import { formatSeconds, parsePacing, secondsInput } from './pacing-input';
 import { type ConnectionErrors, readConnection } from './read-connection';
 import { SecretField } from './SecretField';
 import { type Pacing, type Saved, withSaved } from './saved-connection';
 import { verifyConnection } from './verify-connection';
 
-const STATUS_WORDS = { off: 'Not connected', checks: 'Checks only', follows: 'Checks and follows' } as const;
+const STATUS_WORDS: Record<'off' | 'checks' | 'follows', MessageKey> = {
+  off: 'options_connection_off',
+  checks: 'options_connection_checks',
+  follows: 'options_connection_follows',
+};
 
 interface ConnectionCardProps {
   network: Network;
@@ -28,14 +32,14 @@ interface ConnectionCardProps {
 
 /** One network's connection: the person's own account, its credential and the pacing of "Follow all". */
 export function ConnectionCard({ network, initial, initialPacing, fetch }: ConnectionCardProps) {
-  const { site, name, secretName } = network;
+  const { site, name } = network;
   const [saved, setSaved] = useState(initial);
   const [idInput, setIdInput] = useState(initial?.id ?? '');
   const [secretInput, setSecretInput] = useState('');
   const [replacing, setReplacing] = useState(false);
   // Empty means the default, which may change with a later version.
   const [pacingInput, setPacingInput] = useState(
-    initialPacing === undefined ? '' : formatSeconds(clampPacingS(site, initialPacing)),
+    initialPacing === undefined ? '' : secondsInput(clampPacingS(site, initialPacing)),
   );
   const [errors, setErrors] = useState<ConnectionErrors>({});
   const [notice, setNotice] = useState('');
@@ -49,7 +53,6 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
   // A saved secret is never shown back: "••••" until the person replaces it.
   const secretHidden = Boolean(saved?.secret) && !replacing;
   const status = !saved ? 'off' : saved.secret ? 'follows' : 'checks';
-  const secretLabel = `${secretName[0]?.toUpperCase()}${secretName.slice(1)}${network.secretRequired ? '' : ' (optional)'}`;
 
   function edited() {
     setErrors({});
@@ -79,7 +82,7 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
     if (seconds !== undefined && !Number.isFinite(seconds)) {
       setErrors((found) => ({
         ...found,
-        pacing: 'Enter a number of seconds, or leave it empty for the default.',
+        pacing: t('options_connection_pacingInvalid'),
       }));
       return;
     }
@@ -94,13 +97,16 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
       setIdInput(form.id);
       setSecretInput('');
       setReplacing(false);
-      setPacingInput(seconds === undefined ? '' : formatSeconds(pace));
+      setPacingInput(seconds === undefined ? '' : secondsInput(pace));
       const raised = seconds !== undefined && seconds < pace;
+      const savedText = t('options_connection_saved', { site: name });
       setNotice(
-        `Saved ${name}.${raised ? ` The pacing is raised to ${formatSeconds(pace)} s, the fastest inside ${name}’s limits.` : ''}`,
+        raised
+          ? `${savedText} ${t('options_connection_raised', { seconds: formatSeconds(pace), site: name })}`
+          : savedText,
       );
     } catch (error) {
-      setNotice(`Could not save: ${failureText(error)}`);
+      setNotice(t('options_couldNotSave', { error: failureText(error) }));
     } finally {
       setBusy(false);
     }
@@ -114,10 +120,14 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
     setBusy(true);
     try {
       const { account, canFollow } = await verifyConnection(site, form.id, form.secret, fetch);
-      const unsaved = form.id !== saved?.id || form.secret !== saved?.secret ? ' (not saved yet)' : '';
+      const unsaved = form.id !== saved?.id || form.secret !== saved?.secret;
+      const works = canFollow ? t('options_connection_canFollow') : (network.readOnly ?? '');
       setResult({
         ok: true,
-        text: `Connected as ${account}: ${canFollow ? 'checking and following work' : network.readOnly}${unsaved}.`,
+        text: t(unsaved ? 'options_connection_testedUnsaved' : 'options_connection_tested', {
+          account,
+          works,
+        }),
       });
     } catch (error) {
       setResult({ ok: false, text: failureText(error) });
@@ -136,7 +146,7 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
       setErrors({});
       setNotice(message);
     } catch (error) {
-      setNotice(`Could not save: ${failureText(error)}`);
+      setNotice(t('options_couldNotSave', { error: failureText(error) }));
     }
   }
 
@@ -175,15 +185,14 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
   }
 
   function removeSecret() {
-    if (saved)
-      void store({ id: saved.id }, `Deleted the ${secretName}: checking still works; following needs one.`);
+    if (saved) void store({ id: saved.id }, network.secretDeleted);
   }
 
   async function disconnect() {
     const hadSecret = Boolean(saved?.secret);
     await store(
       undefined,
-      `Disconnected ${name}${hadSecret ? `: the ${secretName} is deleted from this browser` : ''}.`,
+      hadSecret ? network.disconnectedWithSecret : t('options_connection_disconnected', { site: name }),
     );
     setIdInput('');
   }
@@ -199,7 +208,7 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
     >
       <h3 class="connection-title">
         <SiteIcon site={site} /> {name}
-        <span class={`connection-status is-${status}`}>{STATUS_WORDS[status]}</span>
+        <span class={`connection-status is-${status}`}>{t(STATUS_WORDS[status])}</span>
       </h3>
 
       <Field
@@ -226,8 +235,9 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
       <PasteInstead folded={signsIn} open={pasteOpen || replacing} onToggle={setPasteOpen}>
         <SecretField
           id={`${site}-secret`}
-          label={secretLabel}
-          secretName={secretName}
+          label={network.secretLabel}
+          replaceLabel={network.replaceLabel}
+          removeLabel={network.removeLabel}
           help={network.secretHelp}
           error={errors.secret}
           hidden={secretHidden}
@@ -256,17 +266,14 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
         onInput={typing(setPacingInput)}
       />
 
-      <p class="muted hint">
-        Stored in this browser’s extension storage, never sent anywhere except to {name} itself when you check
-        or follow.
-      </p>
+      <p class="muted hint">{t('options_connection_stored', { site: name })}</p>
 
       <div class="actions start">
         <button type="submit" class="primary" disabled={busy} data-testid="connection-save">
-          Save
+          {t('options_save')}
         </button>
         <button type="button" disabled={busy} data-testid="connection-test" onClick={test}>
-          Test
+          {t('options_connection_test')}
         </button>
         {saved && (
           <button
@@ -276,12 +283,12 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
             data-testid="connection-remove"
             onClick={disconnect}
           >
-            Disconnect
+            {t('options_connection_disconnect')}
           </button>
         )}
       </div>
       <p class="notice" role="status">
-        {signingIn ? t('signin_waiting') : busy ? 'Working…' : notice}
+        {signingIn ? t('signin_waiting') : busy ? t('options_connection_working') : notice}
       </p>
       {result && <ConnectionResult result={result} />}
     </form>

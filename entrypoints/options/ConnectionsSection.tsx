@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Fetch } from '../../utils/api/http';
+import { t } from '../../utils/i18n/index';
 import { type Connections, connectionsItem, pacingItem } from '../../utils/settings';
 import { ConnectionCard } from './ConnectionCard';
 import { failureText } from './failure-text';
@@ -22,7 +23,8 @@ export function ConnectionsSection({
     let live = true;
     Promise.all([connectionsItem.getValue(), pacingItem.getValue()]).then(
       ([connections, pacing]) => live && setLoaded({ connections, pacing }),
-      (error: unknown) => live && setLoadError(`Could not read the connections: ${failureText(error)}`),
+      (error: unknown) =>
+        live && setLoadError(t('options_connections_loadError', { error: failureText(error) })),
     );
     return () => {
       live = false;
@@ -31,18 +33,14 @@ export function ConnectionsSection({
 
   return (
     <section class="card" aria-labelledby="connections-heading" data-testid="connections">
-      <h2 id="connections-heading">Connected networks</h2>
-      <p>
-        Bluesky, GitHub and Mastodon offer an API. Connect your account there and TeamFollow checks whom you
-        follow without opening pages, and follows teammates for you, “Follow all” included, paced inside each
-        network’s limits and stopped when the network says “too many requests”.
-      </p>
+      <h2 id="connections-heading">{t('options_connections_heading')}</h2>
+      <p>{t('options_connections_what')}</p>
       {loadError ? (
         <p class="error" role="alert">
           {loadError}
         </p>
       ) : loaded === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('options_loading')}</p>
       ) : (
         <div class="connection-grid">
           {CONNECTION_FORMS.map((network) => (

@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { Dialog } from '../../components/Dialog';
 import { clearAll, getDb } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { plural, t } from '../../utils/i18n/index';
 import { notifyChange } from './notify-change';
-import { teammates } from './teammates';
 
 interface DeleteAllSectionProps {
   /** Teammates on the roster, for the confirmation. */
@@ -24,9 +24,9 @@ export function DeleteAllSection({ count, onNotice, onDeleted }: DeleteAllSectio
       // Settings too: your own accounts and other preferences in extension storage.
       await browser.storage.local.clear();
       notifyChange();
-      onNotice('All TeamFollow data in this browser was deleted.');
+      onNotice(t('options_deleteAll_done'));
     } catch (error) {
-      onNotice(`Could not delete everything: ${errorText(error)}`);
+      onNotice(t('options_deleteAll_failed', { error: errorText(error) }));
     }
     setConfirming(false);
     await onDeleted();
@@ -35,32 +35,26 @@ export function DeleteAllSection({ count, onNotice, onDeleted }: DeleteAllSectio
   return (
     <>
       <section class="card danger-zone" aria-labelledby="delete-heading">
-        <h2 id="delete-heading">Delete all data</h2>
-        <p>
-          Removes every teammate, every recorded follow state, the follow history, your accounts and
-          TeamFollow’s other settings from this browser.
-        </p>
+        <h2 id="delete-heading">{t('options_deleteAll_heading')}</h2>
+        <p>{t('options_deleteAll_what')}</p>
         <button type="button" class="danger" data-testid="delete-all" onClick={() => setConfirming(true)}>
-          Delete all data…
+          {t('options_deleteAll_button')}
         </button>
       </section>
       {confirming && (
-        <Dialog title="Delete all data?" onClose={() => setConfirming(false)} testId="delete-all-dialog">
-          <p data-testid="delete-all-text">
-            This removes your roster ({count} {teammates(count)}), every follow state TeamFollow recorded, the
-            follow history, and TeamFollow’s settings in extension storage, including your accounts and the
-            passwords and tokens of connected networks. It cannot be undone; export the roster first if you
-            may need it again.
-          </p>
-          <p class="muted">
-            Mastodon instances you added keep their permission until you remove them under Mastodon instances.
-          </p>
+        <Dialog
+          title={t('options_deleteAll_title')}
+          onClose={() => setConfirming(false)}
+          testId="delete-all-dialog"
+        >
+          <p data-testid="delete-all-text">{plural('options_deleteAll_confirm', count)}</p>
+          <p class="muted">{t('options_deleteAll_instances')}</p>
           <div class="actions">
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('options_cancel')}
             </button>
             <button type="button" class="danger" data-testid="delete-all-confirm" onClick={deleteAllData}>
-              Delete everything
+              {t('options_deleteAll_confirmButton')}
             </button>
           </div>
         </Dialog>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sortMembers } from '../../components/roster-filter';
 import { getDb, listMembers } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { t } from '../../utils/i18n/index';
 import type { Member } from '../../utils/model';
 import {
   exportCsv,
@@ -64,9 +65,9 @@ export function ExportSection({ notice, onNotice }: ExportSectionProps) {
     const { fileName, type, write } = EXPORTS[kind];
     try {
       downloadText(fileName, write(await readAll()), type);
-      onNotice(`Saved ${fileName}.`);
+      onNotice(t('options_savedFile', { file: fileName }));
     } catch (error) {
-      onNotice(`Could not export: ${errorText(error)}`);
+      onNotice(t('options_couldNotExport', { error: errorText(error) }));
     }
   }
 
@@ -76,21 +77,21 @@ export function ExportSection({ notice, onNotice }: ExportSectionProps) {
       const all = await readAll();
       const group = membersByTeam(all).find(({ key }) => teamValue(key) === chosen);
       if (chosen !== ALL_TEAMS && !group) {
-        onNotice('That team has no teammates any more: choose another one.');
+        onNotice(t('options_export_teamGone'));
         return;
       }
       const fileName = `${teamFileName(group?.team)}.${extension}`;
       downloadText(fileName, write(group ? group.members : all), type);
-      onNotice(`Saved ${fileName}.`);
+      onNotice(t('options_savedFile', { file: fileName }));
     } catch (error) {
-      onNotice(`Could not export: ${errorText(error)}`);
+      onNotice(t('options_couldNotExport', { error: errorText(error) }));
     }
   }
 
   return (
     <section class="card" aria-labelledby="export-heading">
-      <h2 id="export-heading">Export</h2>
-      <p>Download the roster to keep a copy or to share it with a co-lead.</p>
+      <h2 id="export-heading">{t('options_export_heading')}</h2>
+      <p>{t('options_export_what')}</p>
       <div class="actions start">
         <button type="button" data-testid="export-json" onClick={() => exportAs('json')}>
           JSON
@@ -99,24 +100,17 @@ export function ExportSection({ notice, onNotice }: ExportSectionProps) {
           CSV
         </button>
         <button type="button" data-testid="export-mastodon" onClick={() => exportAs('mastodon')}>
-          Mastodon follow list
+          {t('options_export_mastodon')}
         </button>
         <button type="button" data-testid="export-mastodon-lists" onClick={() => exportAs('mastodon-lists')}>
-          Mastodon lists
+          {t('options_export_mastodonLists')}
         </button>
       </div>
-      <p class="muted hint">
-        The Mastodon files import on your instance under Preferences → Import and export → Import: the follow
-        list as a “Following list”, the lists as “Lists” (one list per team, “Team” for teammates without
-        one).
-      </p>
-      <h3>Team tables</h3>
-      <p>
-        For a team page or a repository README: every handle links to its profile. Emails are left out. The
-        CSV imports back here.
-      </p>
+      <p class="muted hint">{t('options_export_mastodonHelp')}</p>
+      <h3>{t('options_export_tablesHeading')}</h3>
+      <p>{t('options_export_tablesWhat')}</p>
       <div class="actions start">
-        <label for="export-team">Team</label>
+        <label for="export-team">{t('options_table_team')}</label>
         <select
           id="export-team"
           data-testid="export-team"
@@ -124,18 +118,19 @@ export function ExportSection({ notice, onNotice }: ExportSectionProps) {
           onFocus={() => void readTeams()}
           onChange={(event) => setChosen(event.currentTarget.value)}
         >
-          <option value={ALL_TEAMS}>All teams</option>
+          <option value={ALL_TEAMS}>{t('options_export_allTeams')}</option>
           {teams.map(({ team, key }) => (
             <option key={key} value={teamValue(key)}>
-              {team}
+              {/* The export files keep their own heading for teammates without a team; the picker speaks the UI's language. */}
+              {key ? team : t('options_export_noTeam')}
             </option>
           ))}
         </select>
         <button type="button" data-testid="export-markdown" onClick={() => exportTable('markdown')}>
-          Markdown table
+          {t('options_export_markdown')}
         </button>
         <button type="button" data-testid="export-team-csv" onClick={() => exportTable('team-csv')}>
-          CSV table
+          {t('options_export_csvTable')}
         </button>
       </div>
       <p class="notice" role="status">

@@ -5,6 +5,7 @@ import { NETWORKS } from '../../utils/api/networks';
 import { profileLinks } from '../../utils/api/profile-links';
 import { getDb, updateMembers } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { plural, t } from '../../utils/i18n/index';
 import { accountKey, type Member } from '../../utils/model';
 import {
   type FillInDeps,
@@ -22,9 +23,11 @@ import { notifyChange } from './notify-change';
 
 /** Where an account comes from, in words: "verified by Mastodon", "claimed on GitHub", "typed". */
 export function provenanceText(account: Pick<KnownAccount, 'provenance' | 'from'>): string {
-  if (account.provenance === 'typed' || !account.from) return 'typed';
+  if (account.provenance === 'typed' || !account.from) return t('options_fillIn_typed');
   const network = NETWORKS[account.from].name;
-  return account.provenance === 'verified' ? `verified by ${network}` : `claimed on ${network}`;
+  return t(account.provenance === 'verified' ? 'options_fillIn_verified' : 'options_fillIn_claimed', {
+    site: network,
+  });
 }
 
 const keyOf = (suggestion: MemberSuggestion) =>
@@ -76,7 +79,11 @@ export function FillInSection({
       setTicked(new Set(found.suggestions.filter((s) => s.provenance === 'verified').map(keyOf)));
       setResult(found);
     } catch (error) {
-      setResult({ suggestions: [], confirmed: [], notes: [`Could not fill in: ${errorText(error)}`] });
+      setResult({
+        suggestions: [],
+        confirmed: [],
+        notes: [t('options_fillIn_failed', { error: errorText(error) })],
+      });
     } finally {
       stop.current = null;
     }
@@ -97,12 +104,12 @@ export function FillInSection({
       setTicked(new Set());
       setNotice(
         added === chosen.length
-          ? `Added ${added} ${added === 1 ? 'account' : 'accounts'}.`
-          : `Added ${added} of ${chosen.length}: the others belong to a teammate by now.`,
+          ? plural('options_fillIn_added', added)
+          : t('options_fillIn_addedSome', { added, chosen: chosen.length }),
       );
       await onAdded();
     } catch (error) {
-      setNotice(`Could not add the accounts: ${errorText(error)}`);
+      setNotice(t('options_fillIn_addFailed', { error: errorText(error) }));
     }
   }
 
@@ -120,18 +127,15 @@ export function FillInSection({
 
   return (
     <section class="card" aria-labelledby="fill-in-heading" data-testid="fill-in-section">
-      <h2 id="fill-in-heading">Fill in from public profiles</h2>
-      <p>
-        Reads the accounts teammates list on their own GitHub, Bluesky and Mastodon profiles and suggests the
-        ones the roster does not have yet. Nothing is added until you tick it and press Add.
-      </p>
+      <h2 id="fill-in-heading">{t('options_fillIn_heading')}</h2>
+      <p>{t('options_fillIn_what')}</p>
       <p class="actions">
         <button type="button" data-testid="fill-in-all" disabled={running || !members?.length} onClick={run}>
-          Fill in all
+          {t('options_fillIn_button')}
         </button>
         {running && (
           <button type="button" data-testid="fill-in-stop" onClick={() => stop.current?.abort()}>
-            Stop
+            {t('options_stop')}
           </button>
         )}
       </p>
@@ -139,26 +143,32 @@ export function FillInSection({
         <p class="muted" role="status" data-testid="fill-in-progress">
           <progress max={progress.total || 1} value={progress.done} />{' '}
           {progress.total === 0
-            ? 'Starting…'
-            : `${progress.done} of ${progress.total}${progress.name ? `: reading ${progress.name}’s profiles` : ''}`}
+            ? t('options_fillIn_starting')
+            : progress.name
+              ? t('options_fillIn_progressName', {
+                  done: progress.done,
+                  total: progress.total,
+                  name: progress.name,
+                })
+              : t('options_fillIn_progress', { done: progress.done, total: progress.total })}
         </p>
       )}
       {result && (
         <div data-testid="fill-in-review">
-          {result.stopped === 'stopped' && <p class="muted">Stopped; here is what was found so far.</p>}
+          {result.stopped === 'stopped' && <p class="muted">{t('options_fillIn_stopped')}</p>}
           {result.notes.map((note) => (
             <p class="muted" data-testid="fill-in-note" key={note}>
               {note}
             </p>
           ))}
           {groups.length === 0 ? (
-            <p data-testid="fill-in-none">No new accounts to suggest.</p>
+            <p data-testid="fill-in-none">{t('options_fillIn_none')}</p>
           ) : (
             groups.map(({ member, found }) => (
               <fieldset key={member.id} data-testid="fill-in-teammate">
                 <legend>{member.name}</legend>
                 <p class="muted">
-                  On the roster:{' '}
+                  {t('options_fillIn_onRoster')}{' '}
                   {knownAccounts(member, result?.confirmed ?? []).map((known, index) => (
                     <span
                       key={accountKey(known.site, known.handle)}
@@ -166,7 +176,7 @@ export function FillInSection({
                       data-account={accountKey(known.site, known.handle)}
                       data-provenance={known.provenance}
                     >
-                      {index > 0 && ', '}
+                      {index > 0 && t('options_fillIn_separator')}
                       {siteById(known.site).name} {known.handle} ({provenanceText(known)})
                     </span>
                   ))}
@@ -204,7 +214,7 @@ export function FillInSection({
           {groups.length > 0 && (
             <p class="actions">
               <button type="button" data-testid="fill-in-add" disabled={count === 0} onClick={add}>
-                Add {count} ticked
+                {plural('options_fillIn_add', count)}
               </button>
             </p>
           )}

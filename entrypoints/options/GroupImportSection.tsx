@@ -10,6 +10,7 @@ import {
 } from '../../utils/api/group-members-mastodon';
 import type { Fetch } from '../../utils/api/http';
 import { getDb, listMembers } from '../../utils/db';
+import { t } from '../../utils/i18n/index';
 import { accountKey } from '../../utils/model';
 import { importRoster } from '../../utils/roster/import';
 import { type Connections, connectionsItem } from '../../utils/settings';
@@ -61,7 +62,7 @@ export function GroupImportSection({
         setLists(found);
         setChoice((current) => ({ ...current, listId: current.listId || (found[0]?.id ?? '') }));
       },
-      (error: unknown) => live && setProblem(`Could not read your Mastodon lists: ${failureText(error)}`),
+      (error: unknown) => live && setProblem(t('options_group_listsError', { error: failureText(error) })),
     );
     return () => {
       live = false;
@@ -78,23 +79,31 @@ export function GroupImportSection({
   async function readGroup(): Promise<{ label: string; members: GroupMember[] } | string> {
     const { kind, org, blueskyUrl, listId } = choice;
     if (kind === 'github') {
-      if (!org.trim()) return 'Type the name of a GitHub organisation.';
+      if (!org.trim()) return t('options_group_orgMissing');
       const members = await githubOrgMembers(org, { fetch, token: connections.github?.token });
-      return { label: `The GitHub organisation ${org.trim()}`, members };
+      return { label: t('options_group_githubLabel', { org: org.trim() }), members };
     }
     if (kind === 'bluesky') {
       const ref = parseBlueskyGroupUrl(blueskyUrl);
       if (!ref)
-        return 'Paste the address of a Bluesky list (https://bsky.app/profile/…/lists/…) or starter pack (https://bsky.app/starter-pack/…).';
+        return t('options_group_blueskyInvalid', {
+          list: 'https://bsky.app/profile/…/lists/…',
+          pack: 'https://bsky.app/starter-pack/…',
+        });
       const members = await blueskyGroupMembers(ref, { fetch });
-      const what = ref.kind === 'list' ? 'list' : 'starter pack';
-      return { label: `The Bluesky ${what} of ${ref.actor}`, members };
+      const label = t(
+        ref.kind === 'list' ? 'options_group_blueskyListLabel' : 'options_group_blueskyPackLabel',
+        {
+          actor: ref.actor,
+        },
+      );
+      return { label, members };
     }
-    if (!mastodon) return 'Connect your Mastodon account under Connections first.';
+    if (!mastodon) return t('options_group_mastodonFirst');
     const list = lists?.find((found) => found.id === listId);
-    if (!list) return 'Pick one of your Mastodon lists.';
+    if (!list) return t('options_group_pickList');
     const members = await mastodonListMembers(list.id, { ...mastodon, fetch });
-    return { label: `Your Mastodon list “${list.title}”`, members };
+    return { label: t('options_group_mastodonListLabel', { title: list.title }), members };
   }
 
   async function showPreview() {
@@ -137,7 +146,7 @@ export function GroupImportSection({
     } catch (error) {
       setOutcome({
         kind: 'failed',
-        message: `The import failed: ${failureText(error)}`,
+        message: t('options_import_failed', { error: failureText(error) }),
         source: preview.label,
       });
     } finally {
@@ -147,7 +156,7 @@ export function GroupImportSection({
 
   return (
     <section class="card" aria-labelledby="group-import-heading">
-      <h2 id="group-import-heading">Import from a group</h2>
+      <h2 id="group-import-heading">{t('options_group_heading')}</h2>
       <GroupImportSectionSource
         choice={choice}
         onChange={setChoice}
@@ -157,12 +166,12 @@ export function GroupImportSection({
       />
       <div class="actions start">
         <button type="button" data-testid="group-preview-button" disabled={busy} onClick={showPreview}>
-          Preview
+          {t('options_group_previewButton')}
         </button>
       </div>
       {busy && (
         <p class="muted" role="status">
-          Reading…
+          {t('options_group_reading')}
         </p>
       )}
       {problem && (

@@ -1,4 +1,5 @@
 import type { GroupMember } from '../../utils/api/group-members';
+import { plural, t } from '../../utils/i18n/index';
 import { accountKey } from '../../utils/model';
 import { siteById } from '../../utils/sites/index';
 
@@ -17,16 +18,16 @@ export function GroupImportSectionPreview({ label, members, known, importing, on
   if (members.length === 0)
     return (
       <p data-testid="group-preview" data-count="0" role="status">
-        Nobody to import: {label} lists no one TeamFollow can add.
+        {t('options_group_nobody', { group: label })}
       </p>
     );
   const onRoster = members.filter((member) => known.has(accountKey(member.site, member.handle))).length;
   return (
     <div data-testid="group-preview" data-count={members.length} role="status">
       <p>
-        {label}: {members.length.toLocaleString('en')} {members.length === 1 ? 'person' : 'people'}
-        {onRoster > 0 ? `, ${onRoster.toLocaleString('en')} already on the roster (merged, not added)` : ''}.
-        Nothing is saved until you import.
+        {onRoster > 0
+          ? plural('options_group_previewKnown', members.length, { group: label, known: onRoster })
+          : plural('options_group_preview', members.length, { group: label })}
       </p>
       <ul>
         {members.map((member) => (
@@ -34,7 +35,7 @@ export function GroupImportSectionPreview({ label, members, known, importing, on
             {member.name}{' '}
             <span class="muted">
               {siteById(member.site).name} {member.handle}
-              {known.has(accountKey(member.site, member.handle)) ? ' (on the roster)' : ''}
+              {known.has(accountKey(member.site, member.handle)) ? ` ${t('options_group_onRoster')}` : ''}
             </span>
           </li>
         ))}
@@ -47,7 +48,7 @@ export function GroupImportSectionPreview({ label, members, known, importing, on
           disabled={importing}
           onClick={onImport}
         >
-          Import {members.length.toLocaleString('en')}
+          {t('options_group_import', { count: members.length })}
         </button>
       </div>
     </div>

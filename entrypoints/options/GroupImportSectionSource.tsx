@@ -1,5 +1,6 @@
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import type { MastodonList } from '../../utils/api/group-members-mastodon';
+import { t } from '../../utils/i18n/index';
 
 /** Where a group is read from. */
 export type SourceKind = 'github' | 'bluesky' | 'mastodon';
@@ -27,7 +28,7 @@ interface SourceProps {
 export function GroupImportSectionSource({ choice, onChange, onKind, mastodonInstance, lists }: SourceProps) {
   return (
     <>
-      <Field id="group-source" label="Where the group is">
+      <Field id="group-source" label={t('options_group_source')}>
         {(control) => (
           <select
             {...control}
@@ -35,14 +36,14 @@ export function GroupImportSectionSource({ choice, onChange, onKind, mastodonIns
             value={choice.kind}
             onChange={(event) => onKind(event.currentTarget.value as SourceKind)}
           >
-            <option value="github">A GitHub organisation (its public members)</option>
-            <option value="bluesky">A Bluesky list or starter pack</option>
-            <option value="mastodon">A list of your Mastodon account</option>
+            <option value="github">{t('options_group_github')}</option>
+            <option value="bluesky">{t('options_group_bluesky')}</option>
+            <option value="mastodon">{t('options_group_mastodon')}</option>
           </select>
         )}
       </Field>
       {choice.kind === 'github' && (
-        <Field id="group-org" label="Organisation name" help="As in github.com/acme: acme.">
+        <Field id="group-org" label={t('options_group_orgLabel')} help={t('options_group_orgHelp')}>
           {(control) => (
             <input
               {...control}
@@ -55,14 +56,14 @@ export function GroupImportSectionSource({ choice, onChange, onKind, mastodonIns
         </Field>
       )}
       {choice.kind === 'bluesky' && (
-        <Field id="group-bluesky" label="Address of the list or starter pack">
+        <Field id="group-bluesky" label={t('options_group_blueskyLabel')}>
           {(control) => (
             <input
               {...control}
               {...PLAIN_TEXT}
               type="url"
               data-testid="group-bluesky-input"
-              placeholder="https://bsky.app/starter-pack/handle/…"
+              placeholder={t('options_group_blueskyPlaceholder')}
               value={choice.blueskyUrl}
               onInput={(event) => onChange({ ...choice, blueskyUrl: event.currentTarget.value })}
             />
@@ -72,10 +73,10 @@ export function GroupImportSectionSource({ choice, onChange, onKind, mastodonIns
       {choice.kind === 'mastodon' &&
         (!mastodonInstance ? (
           <p class="muted" data-testid="group-mastodon-missing">
-            Connect your Mastodon account under Connections to import one of its lists.
+            {t('options_group_mastodonMissing')}
           </p>
         ) : (
-          <Field id="group-mastodon" label={`Your lists on ${mastodonInstance}`}>
+          <Field id="group-mastodon" label={t('options_group_mastodonLabel', { instance: mastodonInstance })}>
             {(control) => (
               <select
                 {...control}
@@ -84,8 +85,8 @@ export function GroupImportSectionSource({ choice, onChange, onKind, mastodonIns
                 disabled={!lists || lists.length === 0}
                 onChange={(event) => onChange({ ...choice, listId: event.currentTarget.value })}
               >
-                {!lists && <option value="">Loading…</option>}
-                {lists?.length === 0 && <option value="">You have no lists</option>}
+                {!lists && <option value="">{t('options_loading')}</option>}
+                {lists?.length === 0 && <option value="">{t('options_group_noLists')}</option>}
                 {lists?.map((list) => (
                   <option key={list.id} value={list.id}>
                     {list.title}

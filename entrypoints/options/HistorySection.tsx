@@ -3,22 +3,24 @@ import { safeProfileUrl } from '../../components/AccountList';
 import { SiteIcon } from '../../components/SiteIcon';
 import { countActions, getDb, listActions } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { formatDate, formatNumber, plural, t } from '../../utils/i18n/index';
 import type { ActionRecord } from '../../utils/model';
 import { siteById } from '../../utils/sites/index';
 import { downloadText } from './download';
 import { HISTORY_LIMIT, historyCsv, viaLabel } from './history';
+import { KEEP_COUNT, withParts } from './rich';
 
 interface HistorySectionProps {
   /** Changes whenever the data may have changed elsewhere: the history reloads. */
   version: number;
 }
 
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 function When({ at }: { at: number }) {
   const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return <span class="muted">unknown time</span>;
-  return <time dateTime={date.toISOString()}>{WHEN.format(date)}</time>;
+  if (Number.isNaN(date.getTime())) return <span class="muted">{t('options_history_unknownTime')}</span>;
+  return (
+    <time dateTime={date.toISOString()}>{formatDate(date, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+  );
 }
 
 function HistoryRow({ action }: { action: ActionRecord }) {
@@ -51,7 +53,9 @@ function HistoryRow({ action }: { action: ActionRecord }) {
       </td>
       <td class="cell-via">{viaLabel(action.via)}</td>
       <td class="cell-result">
-        <span class={ok ? 'result-ok' : 'result-failed'}>{ok ? 'Followed' : 'Failed'}</span>
+        <span class={ok ? 'result-ok' : 'result-failed'}>
+          {ok ? t('options_history_followed') : t('options_history_failed')}
+        </span>
         {action.detail && <span class="muted result-detail">: {action.detail}</span>}
       </td>
     </tr>
@@ -80,7 +84,7 @@ export function HistorySection({ version }: HistorySectionProps) {
       setTotal(count);
       setError('');
     })().catch((failure: unknown) => {
-      if (live) setError(`Could not read the history: ${errorText(failure)}`);
+      if (live) setError(t('options_history_loadError', { error: errorText(failure) }));
     });
     return () => {
       live = false;
@@ -91,44 +95,46 @@ export function HistorySection({ version }: HistorySectionProps) {
     try {
       const all = await listActions(await getDb());
       downloadText('teamfollow-history.csv', historyCsv(all), 'text/csv;charset=utf-8');
-      setNotice('Saved teamfollow-history.csv.');
+      setNotice(t('options_savedFile', { file: 'teamfollow-history.csv' }));
     } catch (failure) {
-      setNotice(`Could not export: ${errorText(failure)}`);
+      setNotice(t('options_couldNotExport', { error: errorText(failure) }));
     }
   }
 
   return (
     <section class="card" aria-labelledby="history-heading" data-testid="history">
       <h2 id="history-heading">
-        History{' '}
+        {t('options_history_heading')}{' '}
         <span class="count">
-          (<span data-testid="history-count">{total}</span> {total === 1 ? 'follow' : 'follows'})
+          {withParts(plural('options_history_count', total, KEEP_COUNT), {
+            count: <span data-testid="history-count">{formatNumber(total)}</span>,
+          })}
         </span>
       </h2>
-      <p>The follows TeamFollow carried out for you, newest first.</p>
+      <p>{t('options_history_what')}</p>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
       {actions === null ? (
-        !error && <p class="muted">Loading…</p>
+        !error && <p class="muted">{t('options_loading')}</p>
       ) : actions.length === 0 ? (
         <p class="empty" data-testid="history-empty">
-          No follows yet. When you follow a teammate with TeamFollow, it is listed here.
+          {t('options_history_empty')}
         </p>
       ) : (
         <>
           <div class="table-wrap">
             <table class="roster-table history-table">
-              <caption class="visually-hidden">Follows TeamFollow carried out</caption>
+              <caption class="visually-hidden">{t('options_history_caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Network</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">How</th>
-                  <th scope="col">Result</th>
+                  <th scope="col">{t('options_history_when')}</th>
+                  <th scope="col">{t('options_history_network')}</th>
+                  <th scope="col">{t('options_history_account')}</th>
+                  <th scope="col">{t('options_history_how')}</th>
+                  <th scope="col">{t('options_history_result')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -142,7 +148,7 @@ export function HistorySection({ version }: HistorySectionProps) {
             </table>
           </div>
           <p class="table-footer muted" data-testid="history-shown">
-            Showing {actions.length.toLocaleString('en')} of {total.toLocaleString('en')}
+            {t('options_table_showing', { shown: actions.length, total })}
             {total > HISTORY_LIMIT && (
               <>
                 {' '}
@@ -152,7 +158,9 @@ export function HistorySection({ version }: HistorySectionProps) {
                   data-testid="history-show-all"
                   onClick={() => setShowAll(!showAll)}
                 >
-                  {showAll ? `Show the latest ${HISTORY_LIMIT}` : 'Show all'}
+                  {showAll
+                    ? t('options_history_showLatest', { count: HISTORY_LIMIT })
+                    : t('options_history_showAll')}
                 </button>
               </>
             )}
@@ -161,7 +169,7 @@ export function HistorySection({ version }: HistorySectionProps) {
       )}
       <div class="actions start">
         <button type="button" data-testid="export-history" onClick={exportHistory}>
-          Export history (CSV)
+          {t('options_history_export')}
         </button>
       </div>
       <p class="notice" role="status">

@@ -3,6 +3,7 @@ import { Field } from '../../components/Field';
 import { type ImportOutcome, ImportSummaryPanel } from '../../components/ImportSummary';
 import { deleteMembers, getDb } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { t } from '../../utils/i18n/index';
 import { decodeRoster, type RosterEncoding } from '../../utils/roster/decode';
 import { importRoster } from '../../utils/roster/import';
 import { RosterFileError } from '../../utils/roster/types';
@@ -25,7 +26,9 @@ async function importText(
     return { kind: 'done', summary, source, encoding };
   } catch (error) {
     const message =
-      error instanceof RosterFileError ? error.message : `The import failed: ${errorText(error)}`;
+      error instanceof RosterFileError
+        ? error.message
+        : t('options_import_failed', { error: errorText(error) });
     return { kind: 'failed', message, source };
   }
 }
@@ -87,8 +90,8 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
     const text = pasted;
     if (!text.trim()) return;
     const result = await runImport(async () => {
-      const tooBig = tooBigMessage(new Blob([text]).size, 'The pasted text');
-      if (tooBig) return { kind: 'failed', message: tooBig, source: 'Pasted text' };
+      const tooBig = tooBigMessage(new Blob([text]).size);
+      if (tooBig) return { kind: 'failed', message: tooBig, source: t('options_import_pastedSource') };
       return importText(async () => ({ text }));
     });
     if (result.kind === 'done') setPasted('');
@@ -96,14 +99,10 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
 
   return (
     <section class="card" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a roster</h2>
+      <h2 id="import-heading">{t('options_import_heading')}</h2>
       <div class="import-grid">
         <div class="import-controls">
-          <Field
-            id="roster-file"
-            label="Roster file (CSV, TSV or JSON)"
-            help="Importing again merges: the same email or a shared account is the same person."
-          >
+          <Field id="roster-file" label={t('options_import_fileLabel')} help={t('options_import_fileHelp')}>
             {(control) => (
               <input
                 {...control}
@@ -114,7 +113,7 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
               />
             )}
           </Field>
-          <Field id="roster-paste" label="Or paste a roster">
+          <Field id="roster-paste" label={t('options_import_pasteLabel')}>
             {(control) => (
               <>
                 <textarea
@@ -134,7 +133,7 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
                     disabled={importing}
                     onClick={onPasteImport}
                   >
-                    Import pasted text
+                    {t('options_import_pasteButton')}
                   </button>
                 </div>
               </>
@@ -142,7 +141,7 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
           </Field>
           {importing && (
             <p class="muted" role="status">
-              Importing…
+              {t('options_import_importing')}
             </p>
           )}
           {outcome && <ImportSummaryPanel outcome={outcome} onRemoveLeavers={removeLeavers} />}

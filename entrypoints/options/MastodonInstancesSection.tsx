@@ -2,10 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import { errorText } from '../../utils/errors';
+import { formatList, t } from '../../utils/i18n/index';
 import { addedInstances, instanceHost, instancePattern } from '../../utils/instances';
 import { rosterOnlyHosts } from '../../utils/roster/subscription-refresh';
 import { rosterSubscriptionItem } from '../../utils/settings';
 import { MASTODON_INSTANCES } from '../../utils/sites/mastodon';
+import { withParts } from './rich';
 
 /**
  * Mastodon instances beyond the built-in ones. The granted host permissions are the list: adding asks the browser
@@ -24,7 +26,7 @@ export function MastodonInstancesSection() {
       setAdded(addedInstances(origins, rosterOnlyHosts(await rosterSubscriptionItem.getValue())));
     } catch (failure) {
       setAdded([]);
-      setError(`Could not read the permissions: ${errorText(failure)}`);
+      setError(t('options_instances_loadError', { error: errorText(failure) }));
     }
   }
 
@@ -50,22 +52,22 @@ export function MastodonInstancesSection() {
     event.preventDefault();
     setNotice('');
     if (!input.trim()) {
-      setError('Enter the address of a Mastodon instance, such as example.social.');
+      setError(t('options_instances_empty'));
       return;
     }
     const host = instanceHost(input) ?? '';
     if (MASTODON_INSTANCES.includes(host)) {
-      setError(`${host} is built in: nothing to add.`);
+      setError(t('options_instances_builtIn', { host }));
       return;
     }
     const pattern = instancePattern(input);
     if (!pattern) {
-      setError(`“${input.trim()}” is not an instance address. Enter a host name such as example.social.`);
+      setError(t('options_instances_invalid', { text: input.trim() }));
       return;
     }
     const name = pattern.slice('https://'.length, -'/*'.length);
     if (added?.includes(name)) {
-      setError(`${name} is already added.`);
+      setError(t('options_instances_already', { host: name }));
       return;
     }
     setError('');
@@ -74,12 +76,12 @@ export function MastodonInstancesSection() {
         await refresh();
         if (granted) {
           setInput('');
-          setNotice(`Added ${name}.`);
+          setNotice(t('options_instances_added', { host: name }));
         } else {
-          setError(`The permission for ${name} was not granted, so it was not added.`);
+          setError(t('options_instances_denied', { host: name }));
         }
       },
-      (failure: unknown) => setError(`Could not ask for the permission: ${errorText(failure)}`),
+      (failure: unknown) => setError(t('options_couldNotAskPermission', { error: errorText(failure) })),
     );
   }
 
@@ -89,29 +91,27 @@ export function MastodonInstancesSection() {
     try {
       const removed = await browser.permissions.remove({ origins: [`https://${host}/*`] });
       await refresh();
-      if (removed) setNotice(`Removed ${host}.`);
-      else setError(`The browser kept the permission for ${host}.`);
+      if (removed) setNotice(t('options_instances_removed', { host }));
+      else setError(t('options_instances_kept', { host }));
     } catch (failure) {
-      setError(`Could not remove ${host}: ${errorText(failure)}`);
+      setError(t('options_instances_removeFailed', { host, error: errorText(failure) }));
     }
   }
 
   return (
     <section class="card" aria-labelledby="instances-heading" data-testid="mastodon-instances">
-      <h2 id="instances-heading">Mastodon instances</h2>
+      <h2 id="instances-heading">{t('options_instances_heading')}</h2>
       <p>
-        Mastodon runs on many servers. TeamFollow knows these without setup:{' '}
-        <span data-testid="builtin-instances">{MASTODON_INSTANCES.join(', ')}</span>.
+        {withParts(t('options_instances_builtInList'), {
+          list: <span data-testid="builtin-instances">{formatList(MASTODON_INSTANCES)}</span>,
+        })}
       </p>
-      <p>
-        Add the instances your team uses. The browser asks for your permission for each one; it lets
-        TeamFollow read profile pages on that instance only.
-      </p>
+      <p>{t('options_instances_what')}</p>
 
       <form class="instance-form" noValidate onSubmit={add}>
         <Field
           id="instance-input"
-          label="Instance"
+          label={t('options_instances_label')}
           error={error}
           errorTestId="instance-error"
           errorRole="alert"
@@ -130,7 +130,7 @@ export function MastodonInstancesSection() {
                 }}
               />
               <button type="submit" class="primary" data-testid="instance-add">
-                Add
+                {t('options_instances_add')}
               </button>
             </div>
           )}
@@ -141,23 +141,23 @@ export function MastodonInstancesSection() {
       </p>
 
       {added === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('options_loading')}</p>
       ) : added.length === 0 ? (
         <p class="muted" data-testid="instances-empty">
-          No instances added yet.
+          {t('options_instances_none')}
         </p>
       ) : (
-        <ul class="instance-list" aria-label="Added instances">
+        <ul class="instance-list" aria-label={t('options_instances_listLabel')}>
           {added.map((host) => (
             <li key={host} data-testid="instance-row" data-host={host}>
               <span class="instance-host">{host}</span>
               <button
                 type="button"
                 data-testid="instance-remove"
-                aria-label={`Remove ${host}`}
+                aria-label={t('options_instances_removeLabel', { host })}
                 onClick={() => remove(host)}
               >
-                Remove
+                {t('options_remove')}
               </button>
             </li>
           ))}

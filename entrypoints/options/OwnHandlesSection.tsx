@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Field, PLAIN_TEXT } from '../../components/Field';
 import { parseHandles } from '../../components/member-form';
 import { errorText } from '../../utils/errors';
+import { formatList, t } from '../../utils/i18n/index';
 import { ownHandlesItem } from '../../utils/settings';
 import { type SiteId, sites } from '../../utils/sites/index';
 
@@ -19,7 +20,10 @@ function errorsOf(form: OwnHandlesForm): Partial<Record<SiteId, string>> {
   for (const site of sites) {
     const { invalid } = parseHandles(site.id, form[site.id] ?? '');
     if (invalid.length > 0)
-      errors[site.id] = `${invalid.map((piece) => `“${piece}”`).join(', ')}: not a valid ${site.name} handle`;
+      errors[site.id] = t('options_own_invalid', {
+        handles: formatList(invalid.map((piece) => t('options_quoted', { text: piece }))),
+        site: site.name,
+      });
   }
   return errors;
 }
@@ -65,9 +69,9 @@ export function OwnHandlesSection() {
       await ownHandlesItem.setValue(stored);
       dirty.current = false;
       setForm(formFromStored(stored));
-      setNotice('Saved your accounts.');
+      setNotice(t('options_own_saved'));
     } catch (error) {
-      setNotice(`Could not save: ${errorText(error)}`);
+      setNotice(t('options_couldNotSave', { error: errorText(error) }));
     } finally {
       setSaving(false);
     }
@@ -75,17 +79,11 @@ export function OwnHandlesSection() {
 
   return (
     <section class="card" aria-labelledby="own-handles-heading" data-testid="own-handles">
-      <h2 id="own-handles-heading">Your accounts</h2>
-      <p>
-        TeamFollow records whom you follow from your own following lists only; it needs to know which lists
-        are yours.
-      </p>
-      <p class="muted">
-        Your handle or profile link on each site; several: separate them with spaces. Handles TeamFollow
-        recognised on your own profile pages appear here too.
-      </p>
+      <h2 id="own-handles-heading">{t('options_own_heading')}</h2>
+      <p>{t('options_own_what')}</p>
+      <p class="muted">{t('options_own_help')}</p>
       {form === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('options_loading')}</p>
       ) : (
         <form noValidate onSubmit={save}>
           <div class="field-grid own-handles-grid">
@@ -97,7 +95,7 @@ export function OwnHandlesSection() {
                     <input
                       {...control}
                       {...PLAIN_TEXT}
-                      placeholder={site.id === 'mastodon' ? 'you@instance' : undefined}
+                      placeholder={site.id === 'mastodon' ? t('options_own_mastodonPlaceholder') : undefined}
                       value={form[site.id] ?? ''}
                       data-testid="own-handle"
                       data-site={site.id}
@@ -121,11 +119,11 @@ export function OwnHandlesSection() {
               disabled={invalid || saving}
               aria-describedby={invalid ? 'own-handles-blocked' : undefined}
             >
-              Save your accounts
+              {t('options_own_save')}
             </button>
             {invalid && (
               <p class="muted hint" id="own-handles-blocked">
-                Fix the marked handles to save.
+                {t('options_own_blocked')}
               </p>
             )}
           </div>

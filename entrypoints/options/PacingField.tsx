@@ -1,7 +1,8 @@
 import { Field } from '../../components/Field';
 import { type ApiSite, NETWORKS } from '../../utils/api/networks';
 import { defaultPacingS } from '../../utils/api/pacing';
-import { formatSeconds } from './pacing-input';
+import { t } from '../../utils/i18n/index';
+import { formatSeconds, secondsInput } from './pacing-input';
 
 interface PacingFieldProps {
   site: ApiSite;
@@ -19,14 +20,10 @@ export function PacingField({ site, limit, value, error, onInput }: PacingFieldP
   return (
     <Field
       id={`${site}-pacing`}
-      label="Seconds between follows in “Follow all”"
+      label={t('options_pacing_label')}
       error={error}
       errorTestId="connection-error"
-      help={
-        <>
-          Default {fallback} s; at least {formatSeconds(floor)} s ({limit}).
-        </>
-      }
+      help={t('options_pacing_help', { fallback, floor: formatSeconds(floor), limit })}
     >
       {(control) => (
         <input
@@ -36,7 +33,7 @@ export function PacingField({ site, limit, value, error, onInput }: PacingFieldP
           inputMode="decimal"
           min={floor}
           step={0.1}
-          placeholder={fallback}
+          placeholder={secondsInput(defaultPacingS(site))}
           value={value}
           data-testid="pacing"
           data-site={site}

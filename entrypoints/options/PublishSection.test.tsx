@@ -134,7 +134,7 @@ it('creates one list with one item per Bluesky teammate and a starter pack, each
   expect(bluesky.writes()).toBe(4);
   expect(allByTestId(root, 'publish-item').map((li) => li.dataset.status)).toEqual(['already', 'already']);
   expect(byTestId(root, 'publish-summary').textContent).toContain(
-    'Nothing to change. 0 added, 2 there already.',
+    'Nothing to change. 0 added and 2 there already.',
   );
 });
 

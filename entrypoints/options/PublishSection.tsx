@@ -11,6 +11,7 @@ import {
   publishTeam,
 } from '../../utils/api/publish-team';
 import { getDb, listMembers } from '../../utils/db';
+import { plural, t } from '../../utils/i18n/index';
 import {
   type BlueskyPublished,
   blueskyPublishedItem,
@@ -20,6 +21,7 @@ import {
 } from '../../utils/settings';
 import { failureText } from './failure-text';
 import { PublishSectionReport } from './PublishSectionReport';
+import { formatSeconds } from './pacing-input';
 
 // Lexicon limits: app.bsky.graph.list name 1–64 characters, description 300 graphemes; starterpack name 50 graphemes.
 const LIST_NAME_MAX = 64;
@@ -45,7 +47,7 @@ export function PublishSection({
   sleep = abortableSleep,
 }: PublishSectionProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [name, setName] = useState('Team');
+  const [name, setName] = useState(() => t('options_publish_defaultName'));
   const [description, setDescription] = useState('');
   const [withPack, setWithPack] = useState(false);
   const [packName, setPackName] = useState('');
@@ -72,12 +74,12 @@ export function PublishSection({
       (found) => {
         if (!live) return;
         setLoaded(found);
-        setName(found.published.list?.name ?? 'Team');
+        setName(found.published.list?.name ?? t('options_publish_defaultName'));
         setDescription(found.published.list?.description ?? '');
         setWithPack(Boolean(found.published.starterPackName));
         setPackName(found.published.starterPackName ?? '');
       },
-      (error: unknown) => live && setProblem(`Could not read the settings: ${failureText(error)}`),
+      (error: unknown) => live && setProblem(t('options_publish_loadError', { error: failureText(error) })),
     );
     return () => {
       live = false;
@@ -89,13 +91,13 @@ export function PublishSection({
   const trimmedPack = (packName.trim() || trimmedName).slice(0, PACK_NAME_MAX);
   const nameError =
     trimmedName === ''
-      ? 'Give the list a name.'
+      ? t('options_publish_nameMissing')
       : trimmedName.length > LIST_NAME_MAX
-        ? `Bluesky takes up to ${LIST_NAME_MAX} characters.`
+        ? t('options_publish_tooLong', { max: LIST_NAME_MAX })
         : undefined;
   const descriptionError =
     [...description.trim()].length > DESCRIPTION_MAX
-      ? `Bluesky takes up to ${DESCRIPTION_MAX} characters.`
+      ? t('options_publish_tooLong', { max: DESCRIPTION_MAX })
       : undefined;
   const bluesky = loaded?.connections.bluesky;
 
@@ -111,8 +113,7 @@ export function PublishSection({
       const fresh = await load();
       setLoaded(fresh);
       const account = fresh.connections.bluesky;
-      if (!account?.appPassword)
-        throw new Error('Connect Bluesky with an app password first (Connected networks).');
+      if (!account?.appPassword) throw new Error(t('options_publish_connectFirst'));
       const list = { name: trimmedName, ...(description.trim() ? { description: description.trim() } : {}) };
       const done = await publishTeam(
         // Teammates in the order people read the roster: the report lists them so.
@@ -141,7 +142,7 @@ export function PublishSection({
       });
       setReport(done);
     } catch (error) {
-      setProblem(`Could not publish: ${failureText(error)}`);
+      setProblem(t('options_publish_failed', { error: failureText(error) }));
     } finally {
       stop.current = null;
       setRunning(false);
@@ -150,19 +151,15 @@ export function PublishSection({
 
   return (
     <section class="card" aria-labelledby="publish-heading" data-testid="publish-section">
-      <h2 id="publish-heading">Publish the team on Bluesky</h2>
-      <p>
-        Make a Bluesky list of the roster’s Bluesky teammates on your connected account, and if you like a
-        starter pack on it, so that a new hire can follow the whole team in one go. Running it again adds
-        newcomers and changes nothing else. Only people on the roster are listed.
-      </p>
+      <h2 id="publish-heading">{t('options_publish_heading')}</h2>
+      <p>{t('options_publish_what')}</p>
       {loaded === null ? (
         problem ? (
           <p class="error" role="alert">
             {problem}
           </p>
         ) : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('options_loading')}</p>
         )
       ) : (
         <form
@@ -173,14 +170,13 @@ export function PublishSection({
         >
           {!bluesky?.appPassword && (
             <p class="muted" data-testid="publish-needs-connection">
-              Connect Bluesky with an app password under Connected networks to publish.
+              {t('options_publish_needsConnection')}
             </p>
           )}
           <p class="muted" data-testid="publish-teammates" data-count={loaded.teammates}>
-            {loaded.teammates === 1 ? '1 teammate has' : `${loaded.teammates} teammates have`} a Bluesky
-            account on the roster.
+            {plural('options_publish_teammates', loaded.teammates)}
           </p>
-          <Field id="publish-list-name" label="List name" error={nameError}>
+          <Field id="publish-list-name" label={t('options_publish_listName')} error={nameError}>
             {(control) => (
               <input
                 {...control}
@@ -192,7 +188,7 @@ export function PublishSection({
               />
             )}
           </Field>
-          <Field id="publish-description" label="Description (optional)" error={descriptionError}>
+          <Field id="publish-description" label={t('options_publish_description')} error={descriptionError}>
             {(control) => (
               <textarea
                 {...control}
@@ -211,14 +207,14 @@ export function PublishSection({
                 checked={withPack}
                 onChange={(event) => setWithPack(event.currentTarget.checked)}
               />{' '}
-              Also make a starter pack on the list
+              {t('options_publish_withPack')}
             </label>
           </p>
           {withPack && (
             <Field
               id="publish-pack-name"
-              label="Starter pack name"
-              help="Bluesky lets people opt out of being in starter packs; they are then left out of it."
+              label={t('options_publish_packName')}
+              help={t('options_publish_packHelp')}
             >
               {(control) => (
                 <input
@@ -241,7 +237,7 @@ export function PublishSection({
                 checked={agreed}
                 onChange={(event) => setAgreed(event.currentTarget.checked)}
               />{' '}
-              My teammates agreed to be listed publicly
+              {t('options_publish_consent')}
             </label>
           </p>
           <div class="actions start">
@@ -250,16 +246,21 @@ export function PublishSection({
               data-testid="publish-run"
               disabled={running || !agreed || !bluesky?.appPassword || loaded.teammates === 0}
             >
-              {running ? 'Publishing…' : report ? 'Publish again' : 'Publish'}
+              {running
+                ? t('options_publish_running')
+                : report
+                  ? t('options_publish_again')
+                  : t('options_publish_run')}
             </button>
             {running && (
               <button type="button" data-testid="publish-stop" onClick={() => stop.current?.abort()}>
-                Stop
+                {t('options_stop')}
               </button>
             )}
             <span class="muted hint">
-              One record every {pacingMs('bluesky', loaded.pacing) / 1000} s (the Bluesky pacing under
-              Connected networks): keep this page open until it is done.
+              {t('options_publish_pacing', {
+                seconds: formatSeconds(pacingMs('bluesky', loaded.pacing) / 1000),
+              })}
             </span>
           </div>
         </form>

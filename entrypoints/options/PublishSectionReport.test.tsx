@@ -28,10 +28,10 @@ const report: PublishReport = {
 
 it('sums a run up in one sentence', () => {
   expect(summaryWords(report)).toBe(
-    'List updated. 1 added, 0 there already, 1 not found on Bluesky, 1 failed.',
+    'List updated. 1 added, 0 there already, 1 not found on Bluesky, and 1 failed.',
   );
   expect(summaryWords({ listUri: report.listUri, list: 'unchanged', items: [] })).toBe(
-    'Nothing to change. 0 added, 0 there already.',
+    'Nothing to change. 0 added and 0 there already.',
   );
 });
 

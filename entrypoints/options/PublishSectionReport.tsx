@@ -1,14 +1,21 @@
 import { parseAtUri } from '../../utils/api/bluesky-publish';
 import { type ItemResult, type PublishReport, writesOf } from '../../utils/api/publish-team';
+import { formatList, type MessageKey, plural, t } from '../../utils/i18n/index';
 
 const countOf = (items: readonly ItemResult[], status: ItemResult['status']) =>
   items.filter((item) => item.status === status).length;
 
-const ITEM_WORDS: Record<ItemResult['status'], string> = {
-  added: 'added to the list',
-  already: 'on the list already',
-  'not-found': 'not found on Bluesky',
-  failed: 'could not be added',
+const ITEM_WORDS: Record<ItemResult['status'], MessageKey> = {
+  added: 'options_publish_item_added',
+  already: 'options_publish_item_already',
+  'not-found': 'options_publish_item_notFound',
+  failed: 'options_publish_item_failed',
+};
+
+const LIST_WORDS: Record<PublishReport['list'], MessageKey> = {
+  created: 'options_publish_listCreated',
+  updated: 'options_publish_listUpdated',
+  unchanged: 'options_publish_listKept',
 };
 
 /** The bsky.app page of a list or starter pack record, for a link. */
@@ -26,12 +33,17 @@ export function summaryWords(report: PublishReport): string {
     report.items.filter((item) => item.status === status).length;
   const head =
     writesOf(report) === 0
-      ? 'Nothing to change.'
-      : `List ${report.list === 'unchanged' ? 'kept' : report.list}${report.starterPack === 'created' ? ', starter pack created' : ''}.`;
-  const parts = [`${count('added')} added`, `${count('already')} there already`];
-  if (count('not-found')) parts.push(`${count('not-found')} not found on Bluesky`);
-  if (count('failed')) parts.push(`${count('failed')} failed`);
-  return `${head} ${parts.join(', ')}.`;
+      ? t('options_publish_nothing')
+      : t(report.starterPack === 'created' ? 'options_publish_headWithPack' : 'options_publish_head', {
+          list: t(LIST_WORDS[report.list]),
+        });
+  const parts = [
+    plural('options_publish_countAdded', count('added')),
+    plural('options_publish_countAlready', count('already')),
+  ];
+  if (count('not-found')) parts.push(plural('options_publish_countNotFound', count('not-found')));
+  if (count('failed')) parts.push(plural('options_publish_countFailed', count('failed')));
+  return t('options_publish_summary', { head, parts: formatList(parts) });
 }
 
 interface PublishSectionReportProps {
@@ -48,7 +60,7 @@ export function PublishSectionReport({ items, report }: PublishSectionReportProp
   return (
     <>
       {items.length > 0 && (
-        <ul class="problem-list" aria-label="Teammates published">
+        <ul class="problem-list" aria-label={t('options_publish_itemsLabel')}>
           {items.map((item) => (
             <li
               key={item.handle}
@@ -56,7 +68,11 @@ export function PublishSectionReport({ items, report }: PublishSectionReportProp
               data-handle={item.handle}
               data-status={item.status}
             >
-              {item.name} ({item.handle}): {ITEM_WORDS[item.status]}
+              {t('options_publish_item', {
+                name: item.name,
+                handle: item.handle,
+                status: t(ITEM_WORDS[item.status]),
+              })}
               {item.error ? `: ${item.error}` : ''}
             </li>
           ))}
@@ -75,14 +91,14 @@ export function PublishSectionReport({ items, report }: PublishSectionReportProp
             {report.stopped ? ` ${report.stopped}` : ''}{' '}
             {listLink && (
               <a href={listLink} target="_blank" rel="noreferrer">
-                Open the list
+                {t('options_publish_openList')}
               </a>
             )}
             {packLink && (
               <>
                 {' · '}
                 <a href={packLink} target="_blank" rel="noreferrer">
-                  Open the starter pack
+                  {t('options_publish_openPack')}
                 </a>
               </>
             )}

@@ -3,11 +3,12 @@ import { Dialog } from '../../components/Dialog';
 import { MemberEditor } from '../../components/MemberEditor';
 import { emptyMember } from '../../components/member-form';
 import { deleteMember, findMemberByAccount, getDb, putMember } from '../../utils/db';
+import { formatNumber, plural, t } from '../../utils/i18n/index';
 import type { Member } from '../../utils/model';
 import { accountOwnerError } from './account-owner';
 import { notifyChange } from './notify-change';
 import { RosterTable } from './RosterTable';
-import { teammates } from './teammates';
+import { KEEP_COUNT, withParts } from './rich';
 import type { Roster } from './use-roster';
 
 /** Your team: the roster table, with a dialog to add or edit a teammate. */
@@ -29,14 +30,14 @@ export function RosterSection({ roster }: { roster: Roster }) {
     await putMember(db, member);
     notifyChange();
     setEditing(null);
-    setNotice(`Saved ${member.name}.`);
+    setNotice(t('options_roster_saved', { name: member.name }));
     await reload();
   }
 
   async function removeMember(member: Member) {
     await deleteMember(await getDb(), member.id);
     notifyChange();
-    setNotice(`Deleted ${member.name}.`);
+    setNotice(t('options_roster_deleted', { name: member.name }));
     await reload();
   }
 
@@ -44,9 +45,11 @@ export function RosterSection({ roster }: { roster: Roster }) {
     <>
       <section class="card" aria-labelledby="roster-heading">
         <h2 id="roster-heading">
-          Your team{' '}
+          {t('options_roster_heading')}{' '}
           <span class="count">
-            (<span data-testid="roster-count">{members?.length ?? 0}</span> {teammates(members?.length)})
+            {withParts(plural('options_roster_count', members?.length ?? 0, KEEP_COUNT), {
+              count: <span data-testid="roster-count">{formatNumber(members?.length ?? 0)}</span>,
+            })}
           </span>
         </h2>
         {loadError && (
@@ -58,7 +61,7 @@ export function RosterSection({ roster }: { roster: Roster }) {
           {notice}
         </p>
         {members === null ? (
-          !loadError && <p class="muted">Loading…</p>
+          !loadError && <p class="muted">{t('options_loading')}</p>
         ) : (
           <RosterTable
             members={members}
@@ -70,7 +73,11 @@ export function RosterSection({ roster }: { roster: Roster }) {
       </section>
       {editing && (
         <Dialog
-          title={editing.isNew ? 'Add a teammate' : `Edit ${editing.member.name}`}
+          title={
+            editing.isNew
+              ? t('options_roster_addTitle')
+              : t('options_roster_editTitle', { name: editing.member.name })
+          }
           onClose={() => setEditing(null)}
           testId="member-dialog"
         >

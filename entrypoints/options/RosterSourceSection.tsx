@@ -6,10 +6,12 @@ import { namesSentence } from '../../components/ImportSummaryNames';
 import { relativeTime } from '../../components/words';
 import { deleteMembers, getDb } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { t } from '../../utils/i18n/index';
 import { rosterAddress } from '../../utils/roster/subscription';
 import { refreshSubscription, withoutLeavers } from '../../utils/roster/subscription-refresh';
 import { type RosterSubscription, rosterSubscriptionItem } from '../../utils/settings';
 import { notifyChange } from './notify-change';
+import { withParts } from './rich';
 
 interface RosterSourceProps {
   /** Called after a refresh or a removal of leavers changed the roster. */
@@ -75,16 +77,14 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
       async (ok) => {
         await readGranted();
         if (!ok) {
-          setError(
-            `The permission for ${address.host} was not granted, so TeamFollow cannot read the roster there.`,
-          );
+          setError(t('options_source_denied', { host: address.host }));
           return;
         }
         await rosterSubscriptionItem.setValue({ url: address.url, ownPermission: !heldBefore });
         setInput('');
         await refresh();
       },
-      (failure: unknown) => setError(`Could not ask for the permission: ${errorText(failure)}`),
+      (failure: unknown) => setError(t('options_couldNotAskPermission', { error: errorText(failure) })),
     );
   }
 
@@ -95,9 +95,9 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
       async (ok) => {
         await readGranted();
         if (ok) await refresh();
-        else setError('Without the permission for its host, TeamFollow cannot read the roster.');
+        else setError(t('options_source_needPermission'));
       },
-      (failure: unknown) => setError(`Could not ask for the permission: ${errorText(failure)}`),
+      (failure: unknown) => setError(t('options_couldNotAskPermission', { error: errorText(failure) })),
     );
   }
 
@@ -110,7 +110,7 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
       setSubscription(null);
       await readGranted();
     } catch (failure) {
-      setError(`Could not unsubscribe: ${errorText(failure)}`);
+      setError(t('options_source_unsubscribeFailed', { error: errorText(failure) }));
     }
   }
 
@@ -119,7 +119,7 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
     const current = await rosterSubscriptionItem.getValue();
     const names = current?.last?.ok ? (current.last.summary.leavers ?? []).map((leaver) => leaver.name) : [];
     if (current) await rosterSubscriptionItem.setValue(withoutLeavers(current));
-    setNotice(`Removed from the roster: ${namesSentence(names)}. Nobody was unfollowed.`);
+    setNotice(t('options_source_leaversRemoved', { names: namesSentence(names) }));
     notifyChange();
     await onImported();
   }
@@ -129,26 +129,28 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
 
   return (
     <section class="card" aria-labelledby="roster-source-heading" data-testid="roster-source">
-      <h2 id="roster-source-heading">Roster kept at an address</h2>
+      <h2 id="roster-source-heading">{t('options_source_heading')}</h2>
       {subscription === undefined ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('options_loading')}</p>
       ) : subscribed ? (
         <>
           <p>
-            TeamFollow reads the roster at{' '}
-            <a
-              href={subscribed.subscription.url}
-              target="_blank"
-              rel="noreferrer"
-              data-testid="roster-source-url"
-            >
-              {subscribed.subscription.url}
-            </a>{' '}
-            every day and when you refresh it. Teammates the file no longer lists stay until you remove them.
+            {withParts(t('options_source_reads'), {
+              url: (
+                <a
+                  href={subscribed.subscription.url}
+                  target="_blank"
+                  rel="noreferrer"
+                  data-testid="roster-source-url"
+                >
+                  {subscribed.subscription.url}
+                </a>
+              ),
+            })}
           </p>
           {subscribed.subscription.managed && (
             <p class="muted" data-testid="roster-source-managed">
-              Set by your organisation: it cannot be removed here.
+              {t('options_source_managed')}
             </p>
           )}
           <LastRefresh subscription={subscribed.subscription} onRemoveLeavers={removeLeavers} />
@@ -161,8 +163,8 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
               onClick={() => refreshNow(subscribed.address.pattern)}
             >
               {granted.includes(subscribed.address.pattern)
-                ? 'Refresh now'
-                : `Allow access to ${subscribed.address.host} and refresh`}
+                ? t('options_source_refresh')
+                : t('options_source_allowAndRefresh', { host: subscribed.address.host })}
             </button>
             {!subscribed.subscription.managed && (
               <button
@@ -171,7 +173,7 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
                 disabled={busy}
                 onClick={() => unsubscribe(subscribed.subscription, subscribed.address.pattern)}
               >
-                Unsubscribe
+                {t('options_source_unsubscribe')}
               </button>
             )}
           </div>
@@ -182,7 +184,7 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
           )}
           {busy && (
             <p class="muted" role="status">
-              Refreshing…
+              {t('options_source_refreshing')}
             </p>
           )}
           {error && (
@@ -195,8 +197,8 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
         <form noValidate onSubmit={subscribe}>
           <Field
             id="roster-source-input"
-            label="Address of the roster file (CSV, TSV or JSON)"
-            help="For a file in a team repository, use its raw address. The browser asks for your permission for that one host."
+            label={t('options_source_label')}
+            help={t('options_source_help')}
             error={error}
             errorTestId="roster-source-error"
             errorRole="alert"
@@ -207,7 +209,7 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
                   {...control}
                   {...PLAIN_TEXT}
                   type="url"
-                  placeholder="https://raw.githubusercontent.com/your-team/roster/main/roster.csv"
+                  placeholder={t('options_source_placeholder')}
                   value={input}
                   data-testid="roster-source-input"
                   onInput={(event) => {
@@ -216,7 +218,7 @@ export function RosterSourceSection({ onImported }: RosterSourceProps) {
                   }}
                 />
                 <button type="submit" class="primary" data-testid="roster-source-subscribe" disabled={busy}>
-                  Subscribe
+                  {t('options_source_subscribe')}
                 </button>
               </div>
             )}
@@ -236,11 +238,11 @@ function LastRefresh({
   onRemoveLeavers: (ids: string[]) => Promise<void>;
 }) {
   const { last } = subscription;
-  if (!last) return <p class="muted">Not read yet.</p>;
+  if (!last) return <p class="muted">{t('options_source_notRead')}</p>;
   const when = relativeTime(last.at, Date.now());
   return (
     <div data-testid="roster-source-last" data-ok={String(last.ok)}>
-      <p class="muted">Last read {when}.</p>
+      <p class="muted">{t('options_source_lastRead', { when })}</p>
       <ImportSummaryPanel
         testId="subscription-summary"
         key={last.at}

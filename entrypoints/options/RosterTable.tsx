@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AccountList } from '../../components/AccountList';
 import { filterMembers, sortMembers } from '../../components/roster-filter';
+import { t } from '../../utils/i18n/index';
 import type { Member } from '../../utils/model';
 
 /** Rows rendered at a time: 10,000 rows would make every keystroke in the search box slow. */
@@ -51,14 +52,14 @@ function RosterRow({ member, onEdit, onDelete }: RosterRowProps) {
               if (event.key === 'Escape') setConfirming(false);
             }}
           >
-            <span>Delete {member.name}?</span>
+            <span>{t('options_table_confirmDelete', { name: member.name })}</span>
             <button
               type="button"
               class="danger"
               data-testid="delete-member-confirm"
               onClick={() => onDelete(member)}
             >
-              Yes, delete
+              {t('options_table_yesDelete')}
             </button>
             <button
               type="button"
@@ -66,7 +67,7 @@ function RosterRow({ member, onEdit, onDelete }: RosterRowProps) {
               data-testid="delete-member-cancel"
               onClick={() => setConfirming(false)}
             >
-              No
+              {t('options_table_no')}
             </button>
           </div>
         ) : (
@@ -74,19 +75,19 @@ function RosterRow({ member, onEdit, onDelete }: RosterRowProps) {
             <button
               type="button"
               data-testid="edit-member"
-              aria-label={`Edit ${member.name}`}
+              aria-label={t('options_table_editLabel', { name: member.name })}
               onClick={() => onEdit(member)}
             >
-              Edit
+              {t('options_table_edit')}
             </button>
             <button
               type="button"
               ref={deleteButton}
               data-testid="delete-member"
-              aria-label={`Delete ${member.name}`}
+              aria-label={t('options_table_deleteLabel', { name: member.name })}
               onClick={() => setConfirming(true)}
             >
-              Delete
+              {t('options_delete')}
             </button>
           </div>
         )}
@@ -115,12 +116,12 @@ export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTablePro
     <div class="roster">
       <div class="toolbar">
         <div class="search">
-          <label for="roster-search">Search</label>
+          <label for="roster-search">{t('options_table_search')}</label>
           <input
             id="roster-search"
             ref={searchBox}
             type="search"
-            placeholder="Name, team, email or handle"
+            placeholder={t('options_table_searchPlaceholder')}
             data-testid="roster-search"
             value={query}
             onInput={(event) => {
@@ -130,28 +131,28 @@ export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTablePro
           />
         </div>
         <button type="button" class="primary" data-testid="add-member" onClick={onAdd}>
-          Add teammate
+          {t('options_table_add')}
         </button>
       </div>
 
       {members.length === 0 ? (
-        <p class="empty">No teammates yet. Import a roster file above, or add a teammate by hand.</p>
+        <p class="empty">{t('options_table_empty')}</p>
       ) : matches.length === 0 ? (
         <p class="empty" data-testid="roster-no-match">
-          No teammate matches “{query.trim()}”.
+          {t('options_table_noMatch', { query: query.trim() })}
         </p>
       ) : (
         <div class="table-wrap">
           <table class="roster-table">
-            <caption class="visually-hidden">Teammates</caption>
+            <caption class="visually-hidden">{t('options_table_caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Team</th>
-                <th scope="col">Email</th>
-                <th scope="col">Accounts</th>
+                <th scope="col">{t('options_table_name')}</th>
+                <th scope="col">{t('options_table_team')}</th>
+                <th scope="col">{t('options_table_email')}</th>
+                <th scope="col">{t('options_table_accounts')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('options_table_actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -166,8 +167,10 @@ export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTablePro
 
       {matches.length > 0 && (
         <p class="table-footer muted" data-testid="roster-shown">
-          Showing {shown.length.toLocaleString('en')} of {matches.length.toLocaleString('en')}
-          {query.trim() ? ' matching' : ''}
+          {t(query.trim() ? 'options_table_showingMatching' : 'options_table_showing', {
+            shown: shown.length,
+            total: matches.length,
+          })}
           {remaining > 0 && (
             <>
               {' '}
@@ -177,7 +180,7 @@ export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTablePro
                 data-testid="show-more"
                 onClick={() => setLimit(limit + PAGE_SIZE)}
               >
-                Show {Math.min(PAGE_SIZE, remaining)} more
+                {t('options_table_showMore', { count: Math.min(PAGE_SIZE, remaining) })}
               </button>
             </>
           )}

@@ -1,10 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { Field } from '../../components/Field';
+import { t } from '../../utils/i18n/index';
 
 interface SecretFieldProps {
   id: string;
   label: string;
-  secretName: string;
+  /** "Replace the token", "Delete the token": the buttons' accessible names. */
+  replaceLabel: string;
+  removeLabel: string;
   help: ComponentChildren;
   error?: string;
   /** A secret is saved and not being replaced: it shows as "••••", never as its value. */
@@ -21,7 +24,6 @@ interface SecretFieldProps {
 
 /** A network's password or token: typed into a password input, or shown as saved with Replace and Delete. */
 export function SecretField(props: SecretFieldProps) {
-  const { secretName } = props;
   return (
     <Field
       id={props.id}
@@ -36,24 +38,24 @@ export function SecretField(props: SecretFieldProps) {
           <div class="secret-saved">
             <span data-testid="connection-secret-saved">
               <span aria-hidden="true">••••</span>
-              <span class="visually-hidden">Saved, hidden</span>
+              <span class="visually-hidden">{t('options_secret_savedHidden')}</span>
             </span>
             <button
               type="button"
               data-testid="connection-secret-replace"
-              aria-label={`Replace the ${secretName}`}
+              aria-label={props.replaceLabel}
               onClick={props.onReplace}
             >
-              Replace
+              {t('options_secret_replace')}
             </button>
             {props.removable && (
               <button
                 type="button"
                 data-testid="connection-secret-remove"
-                aria-label={`Delete the ${secretName}`}
+                aria-label={props.removeLabel}
                 onClick={props.onRemove}
               >
-                Delete
+                {t('options_delete')}
               </button>
             )}
           </div>
@@ -70,7 +72,7 @@ export function SecretField(props: SecretFieldProps) {
             />
             {props.replacing && (
               <button type="button" onClick={props.onKeep}>
-                Keep the saved one
+                {t('options_secret_keep')}
               </button>
             )}
           </div>

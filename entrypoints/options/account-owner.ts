@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n/index';
 import { accountKey, type Member } from '../../utils/model';
 import { siteById } from '../../utils/sites/index';
 
@@ -9,7 +10,12 @@ export function accountOwnerError(member: Member, others: readonly Member[]): st
   for (const account of member.accounts) {
     const key = accountKey(account.site, account.handle);
     const owner = others.find((other) => other.id !== member.id && other.accountKeys.includes(key));
-    if (owner) return `${siteById(account.site).name} ${account.handle} already belongs to ${owner.name}.`;
+    if (owner)
+      return t('options_roster_accountTaken', {
+        site: siteById(account.site).name,
+        handle: account.handle,
+        name: owner.name,
+      });
   }
   return null;
 }

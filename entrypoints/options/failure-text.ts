@@ -1,9 +1,8 @@
-import { RateLimitError } from '../../utils/api/http';
+import { RateLimitError, tryAgainText } from '../../utils/api/http';
 import { errorText } from '../../utils/errors';
 
 /** What a person reads when a network call failed: the error, and when to try again after a rate limit. */
 export function failureText(error: unknown): string {
-  if (error instanceof RateLimitError)
-    return `${error.message}: try again after ${new Date(error.retryAt).toLocaleTimeString()}.`;
+  if (error instanceof RateLimitError) return tryAgainText(error);
   return errorText(error);
 }

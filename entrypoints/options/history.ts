@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../../utils/i18n/index';
 import type { ActionRecord } from '../../utils/model';
 import { spreadsheetCsv } from '../../utils/roster/export';
 
@@ -6,15 +7,16 @@ import { spreadsheetCsv } from '../../utils/roster/export';
 /** Rows the history shows until the user asks for all. */
 export const HISTORY_LIMIT = 200;
 
-const VIA_LABELS: Record<ActionRecord['via'], string> = {
-  page: 'from the page',
-  tab: 'from the popup',
-  api: 'through the API',
+const VIA_LABELS: Record<ActionRecord['via'], MessageKey> = {
+  page: 'options_history_viaPage',
+  tab: 'options_history_viaTab',
+  api: 'options_history_viaApi',
 };
 
 /** How a follow was made, as the history says it. */
 export function viaLabel(via: ActionRecord['via']): string {
-  return VIA_LABELS[via] ?? via;
+  const key = VIA_LABELS[via];
+  return key ? t(key) : via;
 }
 
 export const HISTORY_CSV_COLUMNS = ['at', 'site', 'handle', 'via', 'result', 'detail'] as const;

@@ -1,86 +1,192 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiSite } from '../../utils/api/networks';
+import { t } from '../../utils/i18n/index';
 import { instanceHost } from '../../utils/instances';
 import { normalizeHandle } from '../../utils/sites/index';
+import { withParts } from './rich';
 
-/** The words and rules of one network's connection form. */
+/** The words and rules of one network's connection form (the words read in the UI language when asked for). */
 export interface Network {
   site: ApiSite;
   name: string;
   idLabel: string;
+  /** What the id field says when it is left empty. */
+  idMissing: string;
   placeholder: string;
   /** The canonical id from what was typed, or null. */
   parse(input: string): string | null;
   invalid: string;
   idHelp: ComponentChildren;
-  secretName: string;
+  /** The label of the secret field ("Token (optional)"). */
+  secretLabel: string;
   secretRequired: boolean;
   secretHelp: ComponentChildren;
+  /** The secret field left empty, and left empty while replacing the saved one. */
+  secretMissing: string;
+  secretMissingNew: string;
+  /** The accessible names of Replace and Delete beside a saved secret. */
+  replaceLabel: string;
+  removeLabel: string;
+  /** What the card says after the saved secret alone was deleted (networks where it is optional). */
+  secretDeleted: string;
+  /** What the card says after disconnecting with a saved secret. */
+  disconnectedWithSecret: string;
   /** What works with the id alone (networks whose secret is optional). */
   readOnly?: string;
   limit: string;
 }
+
+const code = (text: string) => <code>{text}</code>;
 
 /** The connection form of each API network, in the order the page shows them. */
 export const CONNECTION_FORMS: Network[] = [
   {
     site: 'bluesky',
     name: 'Bluesky',
-    idLabel: 'Your handle',
+    get idLabel() {
+      return t('options_net_bluesky_idLabel');
+    },
+    get idMissing() {
+      return t('options_net_bluesky_idMissing');
+    },
     placeholder: 'you.bsky.social',
     parse: (input) => normalizeHandle('bluesky', input),
-    invalid: 'Not a Bluesky handle: enter it like you.bsky.social, or your own domain.',
-    idHelp: 'Enough to check whom you follow (“Check all” in the toolbar): follows on Bluesky are public.',
-    secretName: 'app password',
+    get invalid() {
+      return t('options_net_bluesky_invalid');
+    },
+    get idHelp() {
+      return t('options_net_bluesky_idHelp');
+    },
+    get secretLabel() {
+      return t('options_net_bluesky_secretLabel');
+    },
     secretRequired: false,
-    secretHelp: (
-      <>
-        Needed to follow from TeamFollow and for “Follow all”. Create one in Bluesky under Settings → Privacy
-        and security → App passwords; you can revoke it there at any time. Never enter your account password
-        here.
-      </>
-    ),
-    readOnly: 'checking works; add an app password to follow',
-    limit: 'Bluesky allows 1,666 follows an hour',
+    get secretHelp() {
+      return t('options_net_bluesky_secretHelp');
+    },
+    get secretMissing() {
+      return t('options_net_bluesky_secretMissing');
+    },
+    get secretMissingNew() {
+      return t('options_net_bluesky_secretMissingNew');
+    },
+    get replaceLabel() {
+      return t('options_net_bluesky_replace');
+    },
+    get removeLabel() {
+      return t('options_net_bluesky_remove');
+    },
+    get secretDeleted() {
+      return t('options_net_bluesky_secretDeleted');
+    },
+    get disconnectedWithSecret() {
+      return t('options_net_bluesky_disconnected');
+    },
+    get readOnly() {
+      return t('options_net_bluesky_readOnly');
+    },
+    get limit() {
+      return t('options_net_bluesky_limit');
+    },
   },
   {
     site: 'github',
     name: 'GitHub',
-    idLabel: 'Your login',
+    get idLabel() {
+      return t('options_net_github_idLabel');
+    },
+    get idMissing() {
+      return t('options_net_github_idMissing');
+    },
     placeholder: 'octocat',
     parse: (input) => normalizeHandle('github', input),
-    invalid: 'Not a GitHub login: enter it like octocat, or your profile link.',
-    idHelp:
-      'Enough to check whom you follow, within GitHub’s 60 requests an hour without a token (about 20 teammates).',
-    secretName: 'token',
+    get invalid() {
+      return t('options_net_github_invalid');
+    },
+    get idHelp() {
+      return t('options_net_github_idHelp');
+    },
+    get secretLabel() {
+      return t('options_net_github_secretLabel');
+    },
     secretRequired: false,
-    secretHelp: (
-      <>
-        Needed to follow, and raises the limit to 5,000 requests an hour. Create it on GitHub under Settings →
-        Developer settings → Personal access tokens: a classic token with the <code>user:follow</code> scope,
-        or a fine-grained token with the “Followers” permission (read and write).
-      </>
-    ),
-    readOnly: 'checking works (60 requests an hour); add a token to follow and for 5,000 an hour',
-    limit: 'GitHub allows 500 follows an hour',
+    get secretHelp() {
+      return withParts(t('options_net_github_secretHelp'), { scope: code('user:follow') });
+    },
+    get secretMissing() {
+      return t('options_net_github_secretMissing');
+    },
+    get secretMissingNew() {
+      return t('options_net_github_secretMissingNew');
+    },
+    get replaceLabel() {
+      return t('options_net_github_replace');
+    },
+    get removeLabel() {
+      return t('options_net_github_remove');
+    },
+    get secretDeleted() {
+      return t('options_net_github_secretDeleted');
+    },
+    get disconnectedWithSecret() {
+      return t('options_net_github_disconnected');
+    },
+    get readOnly() {
+      return t('options_net_github_readOnly');
+    },
+    get limit() {
+      return t('options_net_github_limit');
+    },
   },
   {
     site: 'mastodon',
     name: 'Mastodon',
-    idLabel: 'Your home instance',
+    get idLabel() {
+      return t('options_net_mastodon_idLabel');
+    },
+    get idMissing() {
+      return t('options_net_mastodon_idMissing');
+    },
     placeholder: 'mastodon.social',
     parse: instanceHost,
-    invalid: 'Not an instance address: enter the host of your server, like mastodon.social.',
-    idHelp: 'The server where your account lives: TeamFollow looks every teammate up there.',
-    secretName: 'access token',
+    get invalid() {
+      return t('options_net_mastodon_invalid');
+    },
+    get idHelp() {
+      return t('options_net_mastodon_idHelp');
+    },
+    get secretLabel() {
+      return t('options_net_mastodon_secretLabel');
+    },
     secretRequired: true,
-    secretHelp: (
-      <>
-        Needed to check and to follow. On your instance, go to Preferences → Development → New application,
-        tick the scopes <code>read:accounts</code>, <code>read:follows</code>, <code>read:search</code> and{' '}
-        <code>write:follows</code>, save, then copy “Your access token”.
-      </>
-    ),
-    limit: 'Mastodon allows 300 requests in 5 minutes, two for each follow',
+    get secretHelp() {
+      return withParts(t('options_net_mastodon_secretHelp'), {
+        accounts: code('read:accounts'),
+        follows: code('read:follows'),
+        search: code('read:search'),
+        write: code('write:follows'),
+      });
+    },
+    get secretMissing() {
+      return t('options_net_mastodon_secretMissing');
+    },
+    get secretMissingNew() {
+      return t('options_net_mastodon_secretMissingNew');
+    },
+    get replaceLabel() {
+      return t('options_net_mastodon_replace');
+    },
+    get removeLabel() {
+      return t('options_net_mastodon_remove');
+    },
+    get secretDeleted() {
+      return t('options_net_mastodon_secretDeleted');
+    },
+    get disconnectedWithSecret() {
+      return t('options_net_mastodon_disconnected');
+    },
+    get limit() {
+      return t('options_net_mastodon_limit');
+    },
   },
 ];

@@ -27,9 +27,8 @@ export function readConnection(
   const id = network.parse(input.idInput);
   const secret = input.secretHidden ? input.saved?.secret : input.secretInput.trim() || undefined;
   const errors: ConnectionErrors = {};
-  if (!id) errors.id = input.idInput.trim() ? network.invalid : `Enter ${network.idLabel.toLowerCase()}.`;
-  if (!secret && input.replacing)
-    errors.secret = `Enter the new ${network.secretName}, or keep the saved one.`;
-  else if (!secret && network.secretRequired) errors.secret = `Enter your ${network.secretName}.`;
+  if (!id) errors.id = input.idInput.trim() ? network.invalid : network.idMissing;
+  if (!secret && input.replacing) errors.secret = network.secretMissingNew;
+  else if (!secret && network.secretRequired) errors.secret = network.secretMissing;
   return { form: id && !errors.secret ? { id, secret } : null, errors };
 }

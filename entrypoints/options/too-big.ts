@@ -1,11 +1,12 @@
+import { t } from '../../utils/i18n/index';
+import { sizeLimitText } from '../../utils/roster/limits';
 import { ROSTER_LIMITS } from '../../utils/roster/types';
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
-}
-
-/** Why a roster of `bytes` is refused before it is read (`what` names it), or null when it is within the limit. */
-export function tooBigMessage(bytes: number, what: string): string | null {
+/** Why a roster of `bytes` is refused before it is read (the file's name, or pasted text), or null when within the limit. */
+export function tooBigMessage(bytes: number, fileName?: string): string | null {
   if (bytes <= ROSTER_LIMITS.maxBytes) return null;
-  return `${what} is larger than the limit of ${megabytes(ROSTER_LIMITS.maxBytes)}. Split it into smaller files.`;
+  const limit = sizeLimitText();
+  return fileName
+    ? t('options_tooBig_file', { file: fileName, limit })
+    : t('options_tooBig_pasted', { limit });
 }

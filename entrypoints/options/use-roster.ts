@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDb, listMembers } from '../../utils/db';
 import { errorText } from '../../utils/errors';
+import { t } from '../../utils/i18n/index';
 import type { Member } from '../../utils/model';
 
 /** The roster as the page shows it, and a way to read it again. */
@@ -21,7 +22,7 @@ export function useRoster(): Roster {
       setMembers(await listMembers(await getDb()));
       setLoadError('');
     } catch (error) {
-      setLoadError(`Could not open the roster: ${errorText(error)}`);
+      setLoadError(t('options_roster_loadError', { error: errorText(error) }));
     }
   }
 

@@ -2,15 +2,18 @@ import * as v from 'valibot';
 import { createBlueskyApi } from '../../utils/api/bluesky';
 import {
   ApiError,
+  answeredHttp,
   errorBody,
   type Fetch,
   RateLimitError,
+  rateLimitText,
   readJson,
   retryAt,
   send,
   serverTrouble,
 } from '../../utils/api/http';
 import { type ApiSite, NETWORKS } from '../../utils/api/networks';
+import { type MessageKey, t } from '../../utils/i18n/index';
 
 // The options page's "Test" button: one real request per network, with the person's own credentials, that proves
 // the connection works before a "Follow all" depends on it.
@@ -26,25 +29,24 @@ const GitHubUserSchema = v.object({ login: v.string() });
 const MastodonAccountSchema = v.object({ acct: v.string() });
 const BlueskySessionSchema = v.object({ handle: v.string() });
 
+// Each network's credential refused, said whole: languages decline the credential's name differently.
+const SECRET_REFUSED: Record<ApiSite, MessageKey> = {
+  bluesky: 'options_verify_refused_bluesky',
+  github: 'options_verify_refused_github',
+  mastodon: 'options_verify_refused_mastodon',
+};
+
 /** The error for a non-2xx answer, worded like the API clients word theirs. */
 async function failure(site: ApiSite, response: Response): Promise<Error> {
   const { status, headers } = response;
   const { error, message } = await errorBody(response);
   const name = NETWORKS[site].name;
   if (status === 429 || (status === 403 && headers.get('x-ratelimit-remaining') === '0'))
-    return new RateLimitError(
-      `${name}'s rate limit is reached`,
-      retryAt(headers, Date.now(), NETWORKS[site].reset),
-    );
-  if (error === 'AuthFactorTokenRequired')
-    return new ApiError(
-      'Bluesky asks for an email code: use an app password, not your account password',
-      401,
-    );
-  if (status === 401)
-    return new ApiError(`${name} refused the ${NETWORKS[site].secret}: check it, or create a new one`, 401);
+    return new RateLimitError(rateLimitText(name), retryAt(headers, Date.now(), NETWORKS[site].reset));
+  if (error === 'AuthFactorTokenRequired') return new ApiError(t('options_verify_emailCode'), 401);
+  if (status === 401) return new ApiError(t(SECRET_REFUSED[site]), 401);
   if (status >= 500) return serverTrouble(name, status);
-  return new ApiError(`${name} answered HTTP ${status}: ${message ?? error ?? 'no details'}`, status);
+  return answeredHttp(name, status, message ?? error);
 }
 
 /** Checks the handle through the API client (your own handle must read as yourself), then signs in once with the app password. */
@@ -54,7 +56,7 @@ async function verifyBluesky(
   fetch: Fetch,
 ): Promise<Verified> {
   const me = (await createBlueskyApi({ handle, fetch }).check([handle])).get(handle);
-  if (me?.state !== 'self') throw new ApiError(`Bluesky does not know ${handle}: check the handle`, 404);
+  if (me?.state !== 'self') throw new ApiError(t('options_verify_blueskyUnknown', { handle }), 404);
   if (!appPassword) return { account: handle, canFollow: false };
   const response = await send(fetch, 'Bluesky', 'https://bsky.social/xrpc/com.atproto.server.createSession', {
     method: 'POST',
@@ -62,8 +64,7 @@ async function verifyBluesky(
     body: JSON.stringify({ identifier: handle, password: appPassword }),
   });
   // XRPC answers a wrong identifier or password with 401 AuthenticationRequired (400 on older servers).
-  if (response.status === 400)
-    throw new ApiError('Bluesky refused the app password: check it, or create a new one', 401);
+  if (response.status === 400) throw new ApiError(t('options_verify_refused_bluesky'), 401);
   if (!response.ok) throw await failure('bluesky', response);
   return { account: (await readJson(response, BlueskySessionSchema, 'Bluesky')).handle, canFollow: true };
 }
@@ -79,15 +80,15 @@ async function verifyGitHub(login: string, token: string | undefined, fetch: Fet
     ? 'https://api.github.com/user'
     : `https://api.github.com/users/${encodeURIComponent(login)}`;
   const response = await send(fetch, 'GitHub', url, { method: 'GET', headers });
-  if (response.status === 404) throw new ApiError(`GitHub has no user named ${login}: check the login`, 404);
+  if (response.status === 404) throw new ApiError(t('options_verify_githubUnknown', { login }), 404);
   if (!response.ok) throw await failure('github', response);
   const account = (await readJson(response, GitHubUserSchema, 'GitHub')).login.toLowerCase();
-  if (account !== login) throw new ApiError(`This token belongs to ${account}, not to ${login}`, 403);
+  if (account !== login) throw new ApiError(t('options_verify_otherOwner', { account, login }), 403);
   // Classic tokens list their scopes; fine-grained ones do not, and show their permission at the first follow.
   const scopes = response.headers.get('x-oauth-scopes');
   const granted = scopes?.split(',').map((scope) => scope.trim());
   if (token && granted && !granted.includes('user:follow') && !granted.includes('user'))
-    throw new ApiError('The token lacks the user:follow scope: create one with it', 403);
+    throw new ApiError(t('options_verify_noScope'), 403);
   return { account, canFollow: Boolean(token) };
 }
 

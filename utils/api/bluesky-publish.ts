@@ -1,12 +1,15 @@
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import { pdsFrom, SessionSchema } from './bluesky';
 import {
   ApiError,
+  answeredHttp,
   assertCanonical,
   chunk,
   errorBody,
   type Fetch,
   RateLimitError,
+  rateLimitText,
   readJson,
   retryAt,
   send,
@@ -121,15 +124,11 @@ export function createBlueskyPublisher(config: BlueskyPublishConfig): BlueskyPub
   async function failure(response: Response): Promise<Error> {
     const { status } = response;
     if (status === 429)
-      return new RateLimitError("Bluesky's rate limit is reached", retryAt(response.headers, now(), RESET));
+      return new RateLimitError(rateLimitText(NAME), retryAt(response.headers, now(), RESET));
     const { error, message } = await errorBody(response);
     if (status >= 500) return serverTrouble(NAME, status);
-    if (status === 401)
-      return new ApiError(
-        'Bluesky refused the sign-in: check the handle and app password in the options',
-        401,
-      );
-    return new ApiError(`Bluesky answered HTTP ${status}: ${message ?? error ?? 'no details'}`, status);
+    if (status === 401) return new ApiError(t('api_bluesky_signInRefused'), 401);
+    return answeredHttp(NAME, status, message ?? error);
   }
 
   async function signIn() {
@@ -137,10 +136,7 @@ export function createBlueskyPublisher(config: BlueskyPublishConfig): BlueskyPub
       body: { identifier: own, password: appPassword },
     });
     if (response.status === 400 || response.status === 401)
-      throw new ApiError(
-        'Bluesky refused the app password: check the handle and app password in the options',
-        401,
-      );
+      throw new ApiError(t('api_bluesky_appPasswordRefused'), 401);
     if (!response.ok) throw await failure(response);
     const data = await readJson(response, SessionSchema, NAME);
     session = { accessJwt: data.accessJwt, did: data.did, pds: pdsFrom(data.didDoc?.service) ?? entryway };
@@ -233,7 +229,7 @@ export function createBlueskyPublisher(config: BlueskyPublishConfig): BlueskyPub
     async updateList(uri, text) {
       const parts = parseAtUri(uri);
       const value = v.safeParse(ListValueSchema, await getOwnRecord(uri, LIST));
-      if (!parts || !value.success) throw new ApiError('The Bluesky list is no longer there', 404);
+      if (!parts || !value.success) throw new ApiError(t('api_bluesky_listGone'), 404);
       const response = await authed('com.atproto.repo.putRecord', {
         body: {
           repo: parts.repo,

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import {
   ApiError,
+  answeredHttp,
   assertCanonical,
   chunk,
   errorBody,
@@ -8,6 +10,7 @@ import {
   type FollowApi,
   RateLimitError,
   type Relationship,
+  rateLimitText,
   readJson,
   retryAt,
   send,
@@ -122,22 +125,18 @@ export function createBlueskyApi(config: BlueskyConfig): FollowApi {
   async function failure(response: Response): Promise<Error> {
     const { status } = response;
     if (status === 429)
-      return new RateLimitError("Bluesky's rate limit is reached", retryAt(response.headers, now(), RESET));
+      return new RateLimitError(rateLimitText(NAME), retryAt(response.headers, now(), RESET));
     const { error, message } = await errorBody(response);
     if (status >= 500) return serverTrouble(NAME, status);
-    if (status === 401)
-      return new ApiError(
-        'Bluesky refused the sign-in: check the handle and app password in the options',
-        401,
-      );
-    return new ApiError(`Bluesky answered HTTP ${status}: ${message ?? error ?? 'no details'}`, status);
+    if (status === 401) return new ApiError(t('api_bluesky_signInRefused'), 401);
+    return answeredHttp(NAME, status, message ?? error);
   }
 
   async function ownDidOrResolve(): Promise<string> {
     if (ownDid) return ownDid;
     const response = await xrpc(appView, 'com.atproto.identity.resolveHandle', { params: [['handle', own]] });
     if (response.status === 400 || response.status === 404)
-      throw new ApiError(`Your Bluesky handle ${own} could not be found: check it in the options`, 404);
+      throw new ApiError(t('api_bluesky_ownNotFound', { handle: own }), 404);
     if (!response.ok) throw await failure(response);
     ownDid = (await readJson(response, ResolveHandleSchema, NAME)).did;
     return ownDid;
@@ -173,7 +172,7 @@ export function createBlueskyApi(config: BlueskyConfig): FollowApi {
       });
       if (!response.ok) {
         if ((await errorBody(response.clone())).error === 'ActorNotFound')
-          throw new ApiError(`Bluesky does not know your account ${own}: check it in the options`, 404);
+          throw new ApiError(t('api_bluesky_ownUnknown', { handle: own }), 404);
         throw await failure(response);
       }
       for (const found of (await readJson(response, RelationshipsSchema, NAME)).relationships)
@@ -197,10 +196,7 @@ export function createBlueskyApi(config: BlueskyConfig): FollowApi {
       body: { identifier: own, password: appPassword },
     });
     if (response.status === 400 || response.status === 401)
-      throw new ApiError(
-        'Bluesky refused the app password: check the handle and app password in the options',
-        401,
-      );
+      throw new ApiError(t('api_bluesky_appPasswordRefused'), 401);
     if (!response.ok) throw await failure(response);
     const data = await readJson(response, SessionSchema, NAME);
     session = { accessJwt: data.accessJwt, did: data.did, pds: pdsFrom(data.didDoc?.service) ?? entryway };
@@ -232,22 +228,17 @@ export function createBlueskyApi(config: BlueskyConfig): FollowApi {
     check: relationships,
     async follow(handle) {
       assertCanonical('bluesky', handle, NAME);
-      if (!appPassword)
-        throw new ApiError('Add a Bluesky app password in the options to follow from here', 401);
+      if (!appPassword) throw new ApiError(t('api_bluesky_needAppPassword'), 401);
       // The caller may act on a stale gap: look first, and create no second follow record.
       const current = (await relationships([handle])).get(handle);
       const did = didOf(handle);
-      if (!current || !did) throw new ApiError(`Bluesky has no account ${handle}`, 404);
+      if (!current || !did) throw new ApiError(t('api_bluesky_noAccount', { handle }), 404);
       if (current.state !== 'not-following') return current;
       let response = await createFollow(session ?? (await createSession()), did);
       // Sessions expire: sign in again once, then give up.
       if (await expired(response)) response = await createFollow(await createSession(), did);
       if (!response.ok) {
-        if (await expired(response))
-          throw new ApiError(
-            'Bluesky keeps refusing the session: check the app password in the options',
-            401,
-          );
+        if (await expired(response)) throw new ApiError(t('api_bluesky_sessionRefused'), 401);
         throw await failure(response);
       }
       await readJson(response, CreateRecordSchema, NAME);

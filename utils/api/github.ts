@@ -1,11 +1,14 @@
+import { t } from '../i18n/index';
 import {
   ApiError,
+  answeredHttp,
   assertCanonical,
   errorBody,
   type Fetch,
   type FollowApi,
   RateLimitError,
   type Relationship,
+  rateLimitText,
   retryAt,
   send,
   serverTrouble,
@@ -60,18 +63,13 @@ export function createGitHubApi(config: GitHubConfig): FollowApi {
           headers.has('retry-after') ||
           /rate limit/i.test(message)));
     if (limited) {
-      const hint = token ? '' : ' (60 requests an hour without a token: add one in the options)';
-      return new RateLimitError(`GitHub's rate limit is reached${hint}`, retryAt(headers, now(), RESET));
+      const text = token ? rateLimitText(NAME) : t('api_github_rateLimitedNoToken');
+      return new RateLimitError(text, retryAt(headers, now(), RESET));
     }
-    if (status === 401)
-      return new ApiError('GitHub refused the token: check that it is still valid or create a new one', 401);
-    if (status === 403)
-      return new ApiError(
-        'GitHub refused the token: check it has the user:follow scope (or the "Followers" permission)',
-        403,
-      );
+    if (status === 401) return new ApiError(t('api_github_tokenRefused'), 401);
+    if (status === 403) return new ApiError(t('api_github_tokenScope'), 403);
     if (status >= 500) return serverTrouble(NAME, status);
-    return new ApiError(`GitHub answered HTTP ${status}${message ? `: ${message}` : ''}`, status);
+    return answeredHttp(NAME, status, message);
   }
 
   const user = (name: string) => encodeURIComponent(name);
@@ -106,14 +104,10 @@ export function createGitHubApi(config: GitHubConfig): FollowApi {
     async follow(handle) {
       assertCanonical('github', handle, NAME);
       if (handle === login) return { state: 'self' };
-      if (!token)
-        throw new ApiError(
-          'Add a GitHub token with the user:follow scope in the options to follow from here',
-          401,
-        );
+      if (!token) throw new ApiError(t('api_github_needToken'), 401);
       // PUT is idempotent on GitHub: following someone already followed answers 204 again.
       const response = await request('PUT', `/user/following/${user(handle)}`);
-      if (response.status === 404) throw new ApiError(`GitHub has no user named ${handle}`, 404);
+      if (response.status === 404) throw new ApiError(t('api_github_noUser', { handle }), 404);
       return { state: 'following' };
     },
   };

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import { normalizeHandle } from '../sites/index';
 import { type GroupMember, MAX_PAGES, refusal } from './group-members';
 import { ApiError, errorBody, type Fetch, readJson, send } from './http';
@@ -74,7 +75,8 @@ export async function blueskyGroupMembers(
     });
     if (response.status === 400 || response.status === 404) {
       const { message } = await errorBody(response);
-      throw new ApiError(`Bluesky could not find that ${ref.kind}${message ? `: ${message}` : ''}`, 404);
+      const text = t(ref.kind === 'list' ? 'api_group_blueskyListNotFound' : 'api_group_blueskyPackNotFound');
+      throw new ApiError(message ? t('api_withDetail', { text, detail: message }) : text, 404);
     }
     if (!response.ok) throw await refusal(response, 'Bluesky', 'bluesky', now);
     return readJson(response, schema, 'Bluesky');
@@ -90,7 +92,7 @@ export async function blueskyGroupMembers(
       [['starterPack', `at://${did}/app.bsky.graph.starterpack/${ref.rkey}`]],
       StarterPackSchema,
     );
-    if (!pack.starterPack.list) throw new ApiError('That starter pack has no list of people', 404);
+    if (!pack.starterPack.list) throw new ApiError(t('api_group_packWithoutList'), 404);
     listUri = pack.starterPack.list.uri;
   }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import { normalizeHandle } from '../sites/index';
 import { type GroupMember, isLimited, MAX_PAGES, nextLink, refusal } from './group-members';
 import { ApiError, type Fetch, readJson, send } from './http';
@@ -28,7 +29,7 @@ export async function githubOrgMembers(org: string, config: GitHubGroupConfig): 
   const api = config.api ?? GITHUB_API;
   const now = config.now ?? Date.now;
   const canonical = normalizeHandle('github', org);
-  if (!canonical) throw new ApiError(`"${org}" is not a GitHub organisation name`, 400);
+  if (!canonical) throw new ApiError(t('api_group_notOrgName', { org }), 400);
   const headers: Record<string, string> = {
     Accept: 'application/vnd.github+json',
     'X-GitHub-Api-Version': '2022-11-28',
@@ -41,9 +42,8 @@ export async function githubOrgMembers(org: string, config: GitHubGroupConfig): 
     const response = await get(
       `/orgs/${encodeURIComponent(canonical)}/public_members?per_page=${GITHUB_PAGE}&page=${page}`,
     );
-    if (response.status === 404) throw new ApiError(`GitHub has no organisation named ${canonical}`, 404);
-    if (response.status === 401)
-      throw new ApiError('GitHub refused the token: check it in the options or remove it', 401);
+    if (response.status === 404) throw new ApiError(t('api_group_noOrg', { org: canonical }), 404);
+    if (response.status === 401) throw new ApiError(t('api_group_githubTokenRefused'), 401);
     if (!response.ok) throw await refusal(response, 'GitHub', 'github', now);
     const members = await readJson(response, GitHubMembersSchema, 'GitHub');
     for (const { login } of members) {

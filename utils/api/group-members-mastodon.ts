@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import { normalizeHandle } from '../sites/index';
 import { type GroupMember, MAX_PAGES, nextLink, refusal } from './group-members';
 import { ApiError, type Fetch, readJson, send } from './http';
@@ -30,7 +31,7 @@ function mastodonClient(config: MastodonGroupConfig) {
   const { instance, token, fetch } = config;
   const now = config.now ?? Date.now;
   if (normalizeHandle('mastodon', `user@${instance}`) !== `user@${instance}`)
-    throw new ApiError(`"${instance}" is not a Mastodon instance address, such as mastodon.social`, 400);
+    throw new ApiError(t('api_mastodon_notInstance', { instance }), 400);
   const origin = `https://${instance}`;
   return {
     origin,
@@ -38,8 +39,7 @@ function mastodonClient(config: MastodonGroupConfig) {
       const response = await send(fetch, 'Mastodon', url, {
         headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
       });
-      if (response.status === 401)
-        throw new ApiError(`${instance} refused the token: connect the account again in the options`, 401);
+      if (response.status === 401) throw new ApiError(t('api_mastodon_tokenRefused', { instance }), 401);
       if (!response.ok) throw await refusal(response, instance, 'mastodon', now);
       return response;
     },

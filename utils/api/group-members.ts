@@ -1,5 +1,5 @@
 import type { JsonRoster } from '../roster/export';
-import { ApiError, errorBody, RateLimitError, retryAt, serverTrouble } from './http';
+import { answeredHttp, errorBody, RateLimitError, rateLimitText, retryAt, serverTrouble } from './http';
 import { type ApiSite, NETWORKS } from './networks';
 
 // What the three group readers share: the member they return, paging and refusals, and the roster they become.
@@ -29,16 +29,13 @@ export async function refusal(
 ): Promise<Error> {
   if (isLimited(response))
     return new RateLimitError(
-      `${siteName}'s rate limit is reached`,
+      rateLimitText(siteName),
       retryAt(response.headers, now(), NETWORKS[site].reset),
     );
   if (response.status >= 500) return serverTrouble(siteName, response.status);
   const { error, message } = await errorBody(response);
   const detail = message ?? error;
-  return new ApiError(
-    `${siteName} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`,
-    response.status,
-  );
+  return answeredHttp(siteName, response.status, detail);
 }
 
 /** The address of the next page a Link header names, if any (GitHub and Mastodon both page this way). */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { formatDate, t } from '../i18n/index';
 import { normalizeHandle } from '../sites/index';
 import type { ApiSite, NetworkFacts } from './networks';
 
@@ -48,7 +49,7 @@ const SECOND = 1000;
 /** Refuses a handle that is not canonical for its site: only validated handles reach a URL. */
 export function assertCanonical(site: ApiSite, handle: string, siteName: string): void {
   if (typeof handle !== 'string' || normalizeHandle(site, handle) !== handle)
-    throw new ApiError(`"${String(handle)}" is not a ${siteName} handle TeamFollow can look up`, 400);
+    throw new ApiError(t('api_notCanonical', { handle: String(handle), site: siteName }), 400);
 }
 
 /** Sends one request; a network failure becomes an ApiError with status 0. */
@@ -61,7 +62,7 @@ export async function send(
   try {
     return await fetch(url, init);
   } catch {
-    throw new ApiError(`Could not reach ${siteName}: check the connection and try again`, 0);
+    throw new ApiError(t('api_unreachable', { site: siteName }), 0);
   }
 }
 
@@ -78,7 +79,7 @@ export async function readJson<T>(
     body = undefined;
   }
   const parsed = v.safeParse(schema, body);
-  if (!parsed.success) throw new ApiError(`${siteName} sent an answer TeamFollow could not read`, 502);
+  if (!parsed.success) throw new ApiError(t('api_unreadable', { site: siteName }), 502);
   return parsed.output;
 }
 
@@ -126,7 +127,26 @@ export function retryAt(headers: Headers, now: number, reset?: NetworkFacts['res
 
 /** A message for a server-side failure. */
 export function serverTrouble(siteName: string, status: number): ApiError {
-  return new ApiError(`${siteName} is not answering properly (HTTP ${status}); try again later`, status);
+  return new ApiError(t('api_serverTrouble', { site: siteName, status: String(status) }), status);
+}
+
+/** Any other refusal: the status, and what the server said about it when it said something. */
+export function answeredHttp(siteName: string, status: number, detail?: unknown): ApiError {
+  const text = t('api_answeredHttp', { site: siteName, status: String(status) });
+  return new ApiError(detail ? t('api_withDetail', { text, detail: String(detail) }) : text, status);
+}
+
+/** "GitHub's rate limit is reached", in the UI language. */
+export function rateLimitText(siteName: string): string {
+  return t('api_rateLimited', { site: siteName });
+}
+
+/** What a person reads after a rate limit: the error, and the time to try again. */
+export function tryAgainText(error: RateLimitError): string {
+  return t('api_tryAgainAfter', {
+    error: error.message,
+    time: formatDate(error.retryAt, { timeStyle: 'short' }),
+  });
 }
 
 /** Splits a list into batches of at most `size`. */

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import { normalizeHandle } from '../sites/index';
 import {
   ApiError,
+  answeredHttp,
   assertCanonical,
   chunk,
   errorBody,
@@ -9,6 +11,7 @@ import {
   type FollowApi,
   RateLimitError,
   type Relationship,
+  rateLimitText,
   readJson,
   retryAt,
   send,
@@ -57,37 +60,32 @@ export function createMastodonApi(config: MastodonConfig): FollowApi {
   const now = config.now ?? Date.now;
   // The instance must be a host as canonical handles write it (lowercase, punycode).
   if (normalizeHandle('mastodon', `user@${instance}`) !== `user@${instance}`)
-    throw new ApiError(`"${instance}" is not a Mastodon instance address, such as mastodon.social`, 400);
+    throw new ApiError(t('api_mastodon_notInstance', { instance }), 400);
   const base = `https://${instance}`;
 
   let ownId: string | undefined;
   const ids = new Map<string, string>();
 
   async function request(method: 'GET' | 'POST', path: string): Promise<Response> {
-    if (!token) throw new ApiError(`Connect your ${instance} account in the options first`, 401);
+    if (!token) throw new ApiError(t('api_mastodon_connectFirst', { instance }), 401);
     const response = await send(fetch, NAME, `${base}${path}`, {
       method,
       headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
     });
     if (response.ok || response.status === 404) return response;
     if (response.status === 429)
-      throw new RateLimitError(
-        `${instance}'s rate limit is reached`,
-        retryAt(response.headers, now(), RESET),
-      );
+      throw new RateLimitError(rateLimitText(instance), retryAt(response.headers, now(), RESET));
     const { error } = await errorBody(response);
-    if (response.status === 401)
-      throw new ApiError(`${instance} refused the token: connect the account again in the options`, 401);
+    if (response.status === 401) throw new ApiError(t('api_mastodon_tokenRefused', { instance }), 401);
     if (response.status === 403)
       throw new ApiError(
-        `${instance} refused: ${error ?? 'the token lacks a permission TeamFollow needs'}`,
+        error
+          ? t('api_mastodon_refused', { instance, error: String(error) })
+          : t('api_mastodon_lacksPermission', { instance }),
         403,
       );
     if (response.status >= 500) throw serverTrouble(`Mastodon (${instance})`, response.status);
-    throw new ApiError(
-      `${instance} answered HTTP ${response.status}${error ? `: ${error}` : ''}`,
-      response.status,
-    );
+    throw answeredHttp(instance, response.status, error);
   }
 
   async function ownAccountId(): Promise<string> {
@@ -162,11 +160,11 @@ export function createMastodonApi(config: MastodonConfig): FollowApi {
     async follow(handle) {
       assertCanonical('mastodon', handle, NAME);
       const id = await accountId(handle);
-      if (!id) throw new ApiError(`${instance} could not find ${handle}`, 404);
+      if (!id) throw new ApiError(t('api_mastodon_notFound', { instance, handle }), 404);
       if (id === (await ownAccountId())) return { state: 'self' };
       // Following an account already followed answers 200 with the same relationship: idempotent.
       const response = await request('POST', `/api/v1/accounts/${encodeURIComponent(id)}/follow`);
-      if (response.status === 404) throw new ApiError(`${instance} could not find ${handle}`, 404);
+      if (response.status === 404) throw new ApiError(t('api_mastodon_notFound', { instance, handle }), 404);
       return toRelationship(await readJson(response, RelationshipSchema, NAME));
     },
   };

@@ -1,11 +1,14 @@
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import type { Account } from '../model';
 import { normalizeHandle, parseProfileUrl, SITE_IDS } from '../sites/index';
 import {
   ApiError,
+  answeredHttp,
   errorBody,
   type Fetch,
   RateLimitError,
+  rateLimitText,
   readJson,
   retryAt,
   send,
@@ -79,10 +82,10 @@ async function failure(response: Response, site: ApiSite, now: number): Promise<
   const limited =
     status === 429 ||
     (status === 403 && (headers.get('x-ratelimit-remaining') === '0' || /rate limit/i.test(message)));
-  if (limited) return new RateLimitError(`${name}'s rate limit is reached`, retryAt(headers, now, reset));
-  if (status === 404) return new ApiError(`${name} has no such account`, 404);
+  if (limited) return new RateLimitError(rateLimitText(name), retryAt(headers, now, reset));
+  if (status === 404) return new ApiError(t('api_noSuchAccount', { site: name }), 404);
   if (status >= 500) return serverTrouble(name, status);
-  return new ApiError(`${name} answered HTTP ${status}${message ? `: ${message}` : ''}`, status);
+  return answeredHttp(name, status, message);
 }
 
 async function getJson<T>(

@@ -1,4 +1,5 @@
 import { errorText } from '../errors';
+import { t } from '../i18n/index';
 import type { Member } from '../model';
 import type { BlueskyPublisher, ListText } from './bluesky-publish';
 import { ApiError, RateLimitError } from './http';
@@ -92,7 +93,7 @@ export async function publishTeam(
 ): Promise<PublishReport> {
   const { api, signal } = deps;
   const targets = blueskyTeammates(members);
-  if (targets.length === 0) throw new ApiError('No teammate on the roster has a Bluesky account', 400);
+  if (targets.length === 0) throw new ApiError(t('api_publish_noTeammates'), 400);
   const refs: PublishedRefs = { ...deps.saved };
   let writes = 0;
   // Every write after the first waits its turn.
@@ -128,11 +129,11 @@ export async function publishTeam(
   };
   for (const target of targets) {
     if (signal?.aborted) {
-      report.stopped = 'Stopped: run it again to go on.';
+      report.stopped = t('api_publish_stopped');
       return report;
     }
     const did = dids.get(target.handle);
-    if (!did) finish({ ...target, status: 'not-found', error: 'Bluesky does not know this handle' });
+    if (!did) finish({ ...target, status: 'not-found', error: t('api_publish_unknownHandle') });
     else if (onList.has(did)) finish({ ...target, status: 'already' });
     else {
       try {
@@ -140,11 +141,11 @@ export async function publishTeam(
         finish({ ...target, status: 'added' });
       } catch (error) {
         if (signal?.aborted) {
-          report.stopped = 'Stopped: run it again to go on.';
+          report.stopped = t('api_publish_stopped');
           return report;
         }
         if (error instanceof RateLimitError) {
-          report.stopped = `${error.message}: run it again later to add the rest.`;
+          report.stopped = t('api_publish_rateLimited', { error: error.message });
           report.retryAt = error.retryAt;
           return report;
         }

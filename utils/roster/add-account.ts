@@ -1,4 +1,5 @@
 import { findMemberByAccount, getMember, putMember, type TeamDb } from '../db';
+import { t } from '../i18n/index';
 import type { Account, Member } from '../model';
 import { SITE_IDS, siteById } from '../sites/index';
 
@@ -13,10 +14,10 @@ export async function addAccount(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<string> {
   const holder = await findMemberByAccount(db, account.site, account.handle);
-  if (holder) throw new Error(`this account already belongs to ${holder.name}`);
+  if (holder) throw new Error(t('roster_add_taken', { name: holder.name }));
   if ('name' in to) {
     await putMember(db, { id: newId(), name: to.name, accounts: [account], accountKeys: [] });
-    return `Added ${to.name} to the roster.`;
+    return t('roster_add_added', { name: to.name });
   }
   // Read again: the roster may have changed since the list was drawn.
   const member = (await getMember(db, to.member.id)) ?? to.member;
@@ -24,5 +25,5 @@ export async function addAccount(
     (a, b) => SITE_IDS.indexOf(a.site) - SITE_IDS.indexOf(b.site),
   );
   await putMember(db, { ...member, accounts });
-  return `Added this ${siteById(account.site).name} account to ${member.name}.`;
+  return t('roster_add_addedTo', { site: siteById(account.site).name, name: member.name });
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/index';
+import { fileLabel } from './limits';
 import { RosterFileError } from './types';
 
 // Pure: a file's bytes in, its text out. Spreadsheets save rosters in more encodings than UTF-8: Excel's "CSV" is
@@ -6,8 +8,6 @@ import { RosterFileError } from './types';
 
 /** The encodings TeamFollow reads, as the summary names them. */
 export type RosterEncoding = 'UTF-8' | 'UTF-16 LE' | 'UTF-16 BE' | 'Windows-1252' | 'Shift_JIS';
-
-const SAVE_AS_UTF8 = 'Save it as UTF-8 (in Excel: "CSV UTF-8") and import it again.';
 
 function strict(label: string, bytes: Uint8Array): string | null {
   try {
@@ -79,9 +79,9 @@ export function decodeRoster(
   bytes: Uint8Array,
   fileName?: string,
 ): { text: string; encoding: RosterEncoding } {
-  const where = fileName ? `"${fileName}"` : 'The file';
+  const file = fileLabel(fileName);
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
-    throw new RosterFileError(`${where} is UTF-32 text, which TeamFollow does not read. ${SAVE_AS_UTF8}`);
+    throw new RosterFileError(t('roster_decode_utf32', { file }));
   }
   const utf16 = startsWith(bytes, [0xff, 0xfe])
     ? 'UTF-16 LE'
@@ -90,13 +90,13 @@ export function decodeRoster(
       : null;
   if (utf16) {
     const text = strict(utf16 === 'UTF-16 LE' ? 'utf-16le' : 'utf-16be', bytes);
-    if (text === null) throw new RosterFileError(`${where} is not valid ${utf16} text. ${SAVE_AS_UTF8}`);
+    if (text === null) throw new RosterFileError(t('roster_decode_badUtf16', { file, encoding: utf16 }));
     return { text, encoding: utf16 };
   }
   if (looksLikeBomlessUtf16(bytes)) {
-    throw new RosterFileError(`${where} is UTF-16 text without a byte order mark. ${SAVE_AS_UTF8}`);
+    throw new RosterFileError(t('roster_decode_noBom', { file }));
   }
-  if (looksBinary(bytes)) throw new RosterFileError(`${where} is not a text file (CSV, TSV or JSON).`);
+  if (looksBinary(bytes)) throw new RosterFileError(t('roster_notText', { file }));
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
 
@@ -107,7 +107,5 @@ export function decodeRoster(
     return { text: japanese, encoding: 'Shift_JIS' };
   }
   if (westernFit > 0.5) return { text: western, encoding: 'Windows-1252' };
-  throw new RosterFileError(
-    `${where} is not UTF-8 text, and it does not read as Windows-1252 or Shift_JIS either. ${SAVE_AS_UTF8}`,
-  );
+  throw new RosterFileError(t('roster_decode_unknown', { file }));
 }

@@ -3,6 +3,7 @@ import { type ApiSite, isApiSite, NETWORKS } from '../api/networks';
 import { abortableSleep } from '../api/pacing';
 import { mastodonInstance, type Provenance, type Suggestion } from '../api/profile-links';
 import { errorText } from '../errors';
+import { formatDate, t } from '../i18n/index';
 import { type Account, accountKey, accountKeysOf, type Member } from '../model';
 
 // "Fill in all": for every teammate, the accounts their public profiles name that the roster does not have yet.
@@ -86,11 +87,13 @@ export async function fillIn(members: readonly Member[], deps: FillInDeps): Prom
   for (const [done, { member, account }] of todo.entries()) {
     deps.onProgress?.({ done, total: todo.length, name: member.name });
     if (deps.signal?.aborted) return result('stopped');
-    const label = `${member.name}'s ${NETWORKS[account.site].name} account ${account.handle}`;
+    const label = t('roster_fillIn_account', {
+      name: member.name,
+      site: NETWORKS[account.site].name,
+      handle: account.handle,
+    });
     if (account.site === 'mastodon' && !(await deps.canReach(mastodonInstance(account.handle)))) {
-      notes.push(
-        `Skipped ${label}: TeamFollow may not ask ${mastodonInstance(account.handle)} (add it under Mastodon instances)`,
-      );
+      notes.push(t('roster_fillIn_skipped', { account: label, instance: mastodonInstance(account.handle) }));
       continue;
     }
     const previous = last.get(account.site);
@@ -115,11 +118,15 @@ export async function fillIn(members: readonly Member[], deps: FillInDeps): Prom
     } catch (error) {
       if (error instanceof RateLimitError) {
         notes.push(
-          `${errorText(error)}: stopped at ${label}; try again after ${new Date(error.retryAt).toLocaleTimeString()}`,
+          t('roster_fillIn_rateLimited', {
+            error: errorText(error),
+            account: label,
+            time: formatDate(error.retryAt, { timeStyle: 'short' }),
+          }),
         );
         return result('rate-limited');
       }
-      notes.push(`Could not read ${label}: ${errorText(error)}`);
+      notes.push(t('roster_fillIn_couldNotRead', { account: label, error: errorText(error) }));
     }
   }
   deps.onProgress?.({ done: todo.length, total: todo.length });

@@ -1,4 +1,5 @@
 import { type TeamDb, updateMembers } from '../db';
+import { t } from '../i18n/index';
 import { type Account, accountKey, accountKeysOf, type Member } from '../model';
 import { SITE_IDS } from '../sites/index';
 import { parseRoster } from './parse';
@@ -94,13 +95,12 @@ class MemberIndex {
 
 /** Why an account of this row stayed with the teammate who has it. */
 function takenReason(row: ParsedMember, owner: Member, by: MatchedBy | undefined): string {
-  const taken = `already belongs to teammate "${owner.name}"`;
+  const name = owner.name;
   // A row its email placed elsewhere needs no more words; otherwise say what kept the two apart.
-  if (by === 'email') return taken;
-  if (emailsDiffer(row.email, owner.email)) return `${taken}, who has another email`;
-  if (loose(row.name) !== loose(owner.name))
-    return `${taken}: the names differ and no email says they are one person`;
-  return taken;
+  if (by === 'email') return t('roster_taken', { name });
+  if (emailsDiffer(row.email, owner.email)) return t('roster_taken_otherEmail', { name });
+  if (loose(row.name) !== loose(owner.name)) return t('roster_taken_otherName', { name });
+  return t('roster_taken', { name });
 }
 
 /** What merging a file into the roster did; `existing` members are changed in place. */

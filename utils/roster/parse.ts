@@ -1,8 +1,10 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
+import { t } from '../i18n/index';
 import { type Account, accountKey } from '../model';
 import { isSiteId, parseProfileUrl, type SiteId, siteById } from '../sites/index';
 import { hostRefusal, isStorable, storableHandle } from '../sites/storable';
+import { fileLabel, sizeLimitText } from './limits';
 import { cutText, previewOf } from './text';
 import {
   MAX_TEXT_LENGTH,
@@ -74,24 +76,24 @@ function hasForeignScheme(text: string): boolean {
 /** Why `token` is not a handle of `site`, in words a user can act on. */
 function handleProblem(site: SiteId, token: string): string {
   const siteName = siteById(site).name;
-  if (hasForeignScheme(token)) return 'only https:// profile links are accepted';
+  if (hasForeignScheme(token)) return t('roster_problem_httpsOnly');
   if (token.includes('/')) {
     const other = parseProfileUrl(withScheme(token));
     if (other && other.site !== site)
-      return `a ${siteById(other.site).name} profile in the ${siteName} column`;
-    return `not a ${siteName} profile URL`;
+      return t('roster_problem_otherSiteProfile', { other: siteById(other.site).name, site: siteName });
+    return t('roster_problem_notProfileUrl', { site: siteName });
   }
   if (site === 'mastodon' && !token.replace(/^@/, '').includes('@')) {
-    return 'a Mastodon handle needs its instance, like name@mastodon.social';
+    return t('roster_problem_mastodonInstance');
   }
-  return hostRefusal(site, token) ?? `not a valid ${siteName} handle`;
+  return hostRefusal(site, token) ?? t('roster_problem_notHandle', { site: siteName });
 }
 
 /** The account a link in the `links` column points to, or why it points to none. */
 function accountFromLink(token: string): Account | string {
-  if (hasForeignScheme(token)) return 'only https:// profile links are accepted';
+  if (hasForeignScheme(token)) return t('roster_problem_httpsOnly');
   const account = parseProfileUrl(withScheme(token));
-  if (!account || !isStorable(account.site, account.handle)) return 'not a profile page of a supported site';
+  if (!account || !isStorable(account.site, account.handle)) return t('roster_problem_notProfilePage');
   return account;
 }
 
@@ -105,14 +107,14 @@ function readMember(line: number, fields: Field[], problems: RosterProblem[]): P
     problems.push({
       line,
       column: fields.find((f) => f.kind.kind === 'name')?.label ?? 'name',
-      reason: 'row has no name',
+      reason: t('roster_problem_rowNoName'),
       kind: 'row',
     });
     return null;
   }
   let name = nameField.value.trim();
   if (name.length > MAX_TEXT_LENGTH) {
-    cell(nameField, `name cut to ${MAX_TEXT_LENGTH} characters`);
+    cell(nameField, t('roster_problem_nameCut', { max: MAX_TEXT_LENGTH }));
     name = cutText(name, MAX_TEXT_LENGTH);
   }
   const accountColumns = new Map<string, string>();
@@ -129,13 +131,14 @@ function readMember(line: number, fields: Field[], problems: RosterProblem[]): P
     if (!text) continue;
     switch (field.kind.kind) {
       case 'team':
-        if (text.length > MAX_TEXT_LENGTH) cell(field, `team longer than ${MAX_TEXT_LENGTH} characters`);
+        if (text.length > MAX_TEXT_LENGTH)
+          cell(field, t('roster_problem_teamTooLong', { max: MAX_TEXT_LENGTH }));
         else member.team ??= text;
         break;
       case 'email': {
         const email = text.replace(/^mailto:/i, '');
         if (email.length > MAX_EMAIL_LENGTH || !LOOSE_EMAIL.test(email))
-          cell(field, 'not a valid email address');
+          cell(field, t('roster_problem_email'));
         else member.email ??= email.toLowerCase();
         break;
       }
@@ -165,18 +168,15 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-function checkSize(text: string, where: string): void {
-  const megabytes = ROSTER_LIMITS.maxBytes / (1024 * 1024);
+function checkSize(text: string, file: string): void {
   // A UTF-16 unit is at least one UTF-8 byte: skip the encoding when the length alone says too large.
   if (text.length > ROSTER_LIMITS.maxBytes || utf8Length(text) > ROSTER_LIMITS.maxBytes) {
-    throw new RosterFileError(`${where} is larger than the limit of ${megabytes} MB. Nothing was imported.`);
+    throw new RosterFileError(t('roster_tooBig', { file, limit: sizeLimitText() }));
   }
 }
 
-function tooManyRows(where: string): RosterFileError {
-  return new RosterFileError(
-    `${where} has more than the limit of ${ROSTER_LIMITS.maxRows.toLocaleString('en')} teammates. Nothing was imported.`,
-  );
+function tooManyRows(file: string): RosterFileError {
+  return new RosterFileError(t('roster_tooManyRows', { file, limit: ROSTER_LIMITS.maxRows }));
 }
 
 /** Tab if the header has one, else semicolon when it has more of them than commas, else comma. */
@@ -219,7 +219,7 @@ function unifyLineEnds(raw: string): string {
   return parts.join('');
 }
 
-function parseCsv(raw: string, where: string): ParsedRoster {
+function parseCsv(raw: string, file: string): ParsedRoster {
   const text = unifyLineEnds(raw);
   const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
   const members: ParsedMember[] = [];
@@ -246,11 +246,7 @@ function parseCsv(raw: string, where: string): ParsedRoster {
         parser.abort();
       };
       if (result.errors.length > 0) {
-        return fail(
-          new RosterFileError(
-            `${where}, line ${rowLine}: a quoted field is not closed properly (check the " characters). Nothing was imported.`,
-          ),
-        );
+        return fail(new RosterFileError(t('roster_unclosedQuote', { file, line: rowLine })));
       }
       const cells = result.data.map((cell) => (cell.startsWith("'") ? cell.replace(NEUTRALISED, '') : cell));
       if (cells.every((cell) => cell.trim() === '')) return;
@@ -258,14 +254,12 @@ function parseCsv(raw: string, where: string): ParsedRoster {
         header = cells.map((label) => ({ label: label.trim(), kind: fieldKindOf(label) }));
         if (!header.some((column) => column.kind?.kind === 'name')) {
           fail(
-            new RosterFileError(
-              `${where} has no "name" column. The first line must be a header such as: name,team,email,github,links`,
-            ),
+            new RosterFileError(t('roster_noNameColumn', { file, example: 'name,team,email,github,links' })),
           );
         }
         return;
       }
-      if (++dataRows > ROSTER_LIMITS.maxRows) return fail(tooManyRows(where));
+      if (++dataRows > ROSTER_LIMITS.maxRows) return fail(tooManyRows(file));
       const fields: Field[] = [];
       header.forEach((column, index) => {
         if (column.kind) fields.push({ label: column.label, kind: column.kind, value: cells[index] ?? '' });
@@ -276,7 +270,7 @@ function parseCsv(raw: string, where: string): ParsedRoster {
   });
 
   if (failure) throw failure;
-  if (!header) throw new RosterFileError(`${where} is empty.`);
+  if (!header) throw new RosterFileError(t('roster_empty', { file }));
   const ignoredColumns = header.filter((c) => !c.kind && c.label !== '').map((c) => c.label);
   return { format: 'csv', members, problems, ignoredColumns };
 }
@@ -301,12 +295,13 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
   for (const key of ['name', 'team', 'email'] as const) {
     const value = raw[key];
     if (typeof value === 'string') fields.push({ label: key, kind: { kind: key }, value });
-    else if (value !== undefined && value !== null && key !== 'name') wrongType(key, 'expected text');
+    else if (value !== undefined && value !== null && key !== 'name')
+      wrongType(key, t('roster_problem_expectedText'));
   }
   const accounts = raw.accounts;
   if (accounts === undefined || accounts === null) return fields;
   if (!isRecord(accounts)) {
-    wrongType('accounts', 'expected an object of site: handle');
+    wrongType('accounts', t('roster_problem_expectedAccounts'));
     return fields;
   }
   for (const [site, handles] of Object.entries(accounts)) {
@@ -318,7 +313,7 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
         line: index,
         column: label,
         value: shown(handles),
-        reason: 'not a supported site',
+        reason: t('roster_problem_unknownSite'),
         kind: 'cell',
       });
     } else if (!v.is(v.array(v.string()), list)) {
@@ -326,7 +321,7 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
         line: index,
         column: label,
         value: shown(handles),
-        reason: 'expected a handle or a list of handles',
+        reason: t('roster_problem_expectedHandles'),
         kind: 'cell',
       });
     } else {
@@ -338,25 +333,23 @@ function jsonFields(index: number, raw: Record<string, unknown>, problems: Roste
 
 const JSON_MEMBER_KEYS = new Set(['name', 'team', 'email', 'accounts']);
 
-function parseJson(text: string, where: string): ParsedRoster {
+function parseJson(text: string, file: string): ParsedRoster {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new RosterFileError(`${where} is not valid JSON.`);
+    throw new RosterFileError(t('roster_badJson', { file }));
   }
   const roster = v.safeParse(JsonRosterSchema, data);
   if (!roster.success) {
     if (isRecord(data) && 'version' in data && data.version !== 1) {
-      throw new RosterFileError(
-        `${where} is a roster of version ${shown(data.version)}; this TeamFollow reads version 1.`,
-      );
+      throw new RosterFileError(t('roster_otherVersion', { file, version: shown(data.version) }));
     }
     throw new RosterFileError(
-      `${where} is not a TeamFollow roster: expected { "version": 1, "members": [...] }.`,
+      t('roster_notRoster', { file, expected: '{ "version": 1, "members": [...] }' }),
     );
   }
-  if (roster.output.members.length > ROSTER_LIMITS.maxRows) throw tooManyRows(where);
+  if (roster.output.members.length > ROSTER_LIMITS.maxRows) throw tooManyRows(file);
   const members: ParsedMember[] = [];
   const problems: RosterProblem[] = [];
   const ignored = new Set<string>();
@@ -368,13 +361,13 @@ function parseJson(text: string, where: string): ParsedRoster {
         line: index,
         column: '',
         value: shown(raw),
-        reason: 'not a teammate object',
+        reason: t('roster_problem_notObject'),
         kind: 'row',
       });
       return;
     }
     if (typeof raw.name !== 'string' || raw.name.trim() === '') {
-      problems.push({ line: index, column: 'name', reason: 'member has no name', kind: 'row' });
+      problems.push({ line: index, column: 'name', reason: t('roster_problem_memberNoName'), kind: 'row' });
       return;
     }
     const member = readMember(index, jsonFields(index, raw, problems), problems);
@@ -407,12 +400,11 @@ function firstLineOf(text: string): string {
  * Throws RosterFileError when the file as a whole cannot be read; problems in rows are returned instead.
  */
 export function parseRoster(text: string, fileName?: string): ParsedRoster {
-  const where = fileName ? `"${fileName}"` : 'The file';
-  checkSize(text, where);
+  const file = fileLabel(fileName);
+  checkSize(text, file);
   const content = text.replace(/^\uFEFF/, '');
-  if (isBinaryHeader(firstLineOf(content)))
-    throw new RosterFileError(`${where} is not a text file (CSV, TSV or JSON).`);
-  if (content.trim() === '') throw new RosterFileError(`${where} is empty.`);
+  if (isBinaryHeader(firstLineOf(content))) throw new RosterFileError(t('roster_notText', { file }));
+  if (content.trim() === '') throw new RosterFileError(t('roster_empty', { file }));
   const first = content.trimStart()[0];
-  return first === '{' || first === '[' ? parseJson(content, where) : parseCsv(content, where);
+  return first === '{' || first === '[' ? parseJson(content, file) : parseCsv(content, file);
 }

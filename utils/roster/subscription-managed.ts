@@ -1,4 +1,5 @@
 import type { TeamDb } from '../db';
+import { t } from '../i18n/index';
 import type { RosterRefresh, RosterSubscription } from '../settings';
 import { importRoster } from './import';
 import { rosterAddress } from './subscription';
@@ -67,8 +68,8 @@ export async function applyManagedRoster(policy: ManagedRoster, deps: ManagedDep
   if ((await deps.lastImport())?.digest === digest) return;
   let result: RosterRefresh;
   try {
-    const summary = await importRoster(await deps.db(), policy.roster, 'managed roster');
-    result = { at: deps.now(), ok: true, summary, fileName: 'managed roster' };
+    const summary = await importRoster(await deps.db(), policy.roster, t('roster_managedName'));
+    result = { at: deps.now(), ok: true, summary, fileName: t('roster_managedName') };
   } catch (error) {
     const message = error instanceof RosterFileError ? error.message : String(error);
     result = { at: deps.now(), ok: false, message };

@@ -1,4 +1,6 @@
 import type { TeamDb } from '../db';
+import { errorText } from '../errors';
+import { t } from '../i18n/index';
 import type { RosterRefresh, RosterSubscription } from '../settings';
 import { importRoster } from './import';
 import { fetchRosterText, rosterHost } from './subscription';
@@ -35,7 +37,7 @@ export async function refreshRoster(url: string, deps: RefreshDeps): Promise<Ros
     const message =
       error instanceof RosterFileError
         ? error.message
-        : `The refresh failed: ${error instanceof Error ? error.message : String(error)}`;
+        : t('roster_refreshFailed', { error: errorText(error) });
     return { at: deps.now(), ok: false, message };
   }
 }

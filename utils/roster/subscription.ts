@@ -1,4 +1,6 @@
+import { t } from '../i18n/index';
 import { decodeRoster, type RosterEncoding } from './decode';
+import { sizeLimitText } from './limits';
 import { ROSTER_LIMITS, RosterFileError } from './types';
 
 // A roster kept at an https address (a file in a team repository): the address checked, then the file fetched with
@@ -15,12 +17,12 @@ export interface RosterAddress {
 /** Checks a typed roster address: https, no credentials in it, a host name. Answers why not otherwise. */
 export function rosterAddress(input: string): RosterAddress | { error: string } {
   const text = input.trim();
-  if (!text) return { error: 'Enter the https address of the roster file.' };
-  if (!URL.canParse(text)) return { error: `“${text}” is not a web address.` };
+  if (!text) return { error: t('roster_address_empty') };
+  if (!URL.canParse(text)) return { error: t('roster_address_notWeb', { text }) };
   const url = new URL(text);
-  if (url.protocol !== 'https:') return { error: 'The address must start with https://.' };
-  if (url.username || url.password) return { error: 'Leave the user name and password out of the address.' };
-  if (!url.hostname.includes('.')) return { error: `${url.hostname} is not a host TeamFollow can ask for.` };
+  if (url.protocol !== 'https:') return { error: t('roster_address_notHttps') };
+  if (url.username || url.password) return { error: t('roster_address_credentials') };
+  if (!url.hostname.includes('.')) return { error: t('roster_address_badHost', { host: url.hostname }) };
   url.hash = '';
   return { url: url.href, host: url.hostname, pattern: `https://${url.hostname}/*` };
 }
@@ -36,14 +38,8 @@ export function rosterHost(url: string | undefined): string | null {
 const TEXT_TYPES = /^(text\/(?!html)[\w.+-]+|application\/(json|csv|[\w.+-]*\+json|octet-stream))$/;
 const TIMEOUT_MS = 30_000;
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
-}
-
 const tooBig = (host: string) =>
-  new RosterFileError(
-    `The roster at ${host} is larger than the limit of ${megabytes(ROSTER_LIMITS.maxBytes)}. Split it into smaller files.`,
-  );
+  new RosterFileError(t('roster_fetch_tooBig', { host, limit: sizeLimitText() }));
 
 /** Reads the body, stopping as soon as it passes the limit (a server may send no length, or a wrong one). */
 async function readCapped(response: Response, host: string): Promise<Uint8Array> {
@@ -103,30 +99,22 @@ export async function fetchRosterText(
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    const why =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? 'it did not answer in time'
-        : 'the request failed';
-    throw new RosterFileError(`Could not reach ${host}: ${why}. Check the address and your connection.`);
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    throw new RosterFileError(t(timedOut ? 'roster_fetch_timeout' : 'roster_fetch_failed', { host }));
   }
   const landed = response.url && URL.canParse(response.url) ? new URL(response.url) : null;
   if (landed && landed.hostname !== host) {
-    throw new RosterFileError(
-      `${host} sent the roster on to ${landed.hostname}. TeamFollow reads only from ${host}, the host you allowed: subscribe to the file's address at ${landed.hostname} instead.`,
-    );
+    throw new RosterFileError(t('roster_fetch_redirected', { host, other: landed.hostname }));
   }
   if (!response.ok) {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw new RosterFileError(`${host} answered ${status} for the roster file.`);
+    throw new RosterFileError(t('roster_fetch_status', { host, status }));
   }
   const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'text/html') {
-    throw new RosterFileError(
-      `${host} answered with a web page, not a roster file. Use the address of the raw file (on GitHub: the “Raw” button).`,
-    );
+    throw new RosterFileError(t('roster_fetch_webPage', { host }));
   }
-  if (type && !TEXT_TYPES.test(type))
-    throw new RosterFileError(`${host} answered with ${type}, not a roster file.`);
+  if (type && !TEXT_TYPES.test(type)) throw new RosterFileError(t('roster_fetch_type', { host, type }));
   const length = Number(response.headers.get('content-length'));
   if (length > ROSTER_LIMITS.maxBytes) throw tooBig(host);
   const bytes = await readCapped(response, host);

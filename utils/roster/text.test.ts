@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../../tests/helpers/i18n';
 import { cutText, previewOf } from './text';
 
 describe('cutText', () => {
@@ -20,5 +21,16 @@ describe('previewOf', () => {
     expect(previewOf(42)).toBe('42');
     expect(previewOf(null)).toBe('null');
     expect(previewOf('x'.repeat(150))).toBe(`${'x'.repeat(100)}…`);
+  });
+});
+
+describe('previewOf in German', () => {
+  afterEach(() => useLanguage('en'));
+
+  it('names a list by its length with the German plural', () => {
+    useLanguage('de');
+    expect(previewOf(['a'])).toBe('eine Liste mit 1 Eintrag');
+    expect(previewOf(Array.from({ length: 10_000 }, () => 'a'))).toBe('eine Liste mit 10.000 Einträgen');
+    expect(previewOf({})).toBe('ein Objekt');
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index';
 import { normalizeHandle, type SiteId, sites } from './index';
 
 // The one rule for which handles TeamFollow stores, whoever asks (a roster file, the member editor): normalizeHandle
@@ -8,9 +9,6 @@ const OTHER_NETWORK_HOSTS = new Set(
   sites.filter((site) => site.id !== 'mastodon').flatMap((site) => site.hosts),
 );
 const HOST_PREFIX = /^(?:www|mobile|m)\./;
-
-/** Why a Mastodon address on another network's host is refused, in the import's and the editor's words. */
-const OTHER_NETWORK_HOST = 'that host belongs to another network, not to a Mastodon instance';
 
 /** A Mastodon address whose instance is the host of another network (`a@x.com`, `a@www.instagram.com`). */
 function onOtherNetworkHost(address: string): boolean {
@@ -37,5 +35,6 @@ export function storableHandle(site: SiteId, token: string): string | null {
 /** Why `token` reads as a handle of `site` yet is refused for its host (`a@x.com`), else null. */
 export function hostRefusal(site: SiteId, token: string): string | null {
   const handle = site === 'mastodon' ? normalizeHandle(site, token) : null;
-  return handle && onOtherNetworkHost(handle) ? OTHER_NETWORK_HOST : null;
+  // In the import's and the editor's words.
+  return handle && onOtherNetworkHost(handle) ? t('roster_problem_otherNetworkHost') : null;
 }
