@@ -1,7 +1,8 @@
 import { formatList, plural, t } from '../utils/i18n/index';
 import type { Account, Member } from '../utils/model';
+import { hostRefusal } from '../utils/roster/limits';
 import { type SiteId, sites } from '../utils/sites/index';
-import { hostRefusal, storableHandle } from '../utils/sites/storable';
+import { storableHandle } from '../utils/sites/storable';
 
 /** What the member editor holds while a person types: plain text per field. */
 export interface MemberForm {

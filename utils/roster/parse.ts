@@ -3,8 +3,8 @@ import * as v from 'valibot';
 import { t } from '../i18n/index';
 import { type Account, accountKey } from '../model';
 import { isSiteId, parseProfileUrl, type SiteId, siteById } from '../sites/index';
-import { hostRefusal, isStorable, storableHandle } from '../sites/storable';
-import { fileLabel, sizeLimitText } from './limits';
+import { isStorable, storableHandle } from '../sites/storable';
+import { fileLabel, hostRefusal, sizeLimitText } from './limits';
 import { cutText, previewOf } from './text';
 import {
   MAX_TEXT_LENGTH,

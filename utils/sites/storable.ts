@@ -1,4 +1,3 @@
-import { t } from '../i18n/index';
 import { normalizeHandle, type SiteId, sites } from './index';
 
 // The one rule for which handles TeamFollow stores, whoever asks (a roster file, the member editor): normalizeHandle
@@ -32,9 +31,8 @@ export function storableHandle(site: SiteId, token: string): string | null {
   return handle !== null && isStorable(site, handle) ? handle : null;
 }
 
-/** Why `token` reads as a handle of `site` yet is refused for its host (`a@x.com`), else null. */
-export function hostRefusal(site: SiteId, token: string): string | null {
+/** Whether `token` reads as a handle of `site` yet is refused for its host (`a@x.com`). */
+export function refusedForHost(site: SiteId, token: string): boolean {
   const handle = site === 'mastodon' ? normalizeHandle(site, token) : null;
-  // In the import's and the editor's words.
-  return handle && onOtherNetworkHost(handle) ? t('roster_problem_otherNetworkHost') : null;
+  return handle !== null && onOtherNetworkHost(handle);
 }
