@@ -28,11 +28,17 @@ export function TeamFlag({ view, onShow }: { view: FlagView; onShow: () => void 
           type="button"
           class="tf-follow"
           data-testid="teamfollow-follow"
-          aria-label={showButtonLabel(view)}
+          aria-describedby="tf-follow-about"
           onClick={onShow}
         >
           {showButtonText(view)}
         </button>
+      ) : null}
+      {/* The button's name is its visible words (WCAG 2.5.3); whose button on which site is its description. */}
+      {view.state === 'not-following' ? (
+        <span id="tf-follow-about" hidden>
+          {showButtonLabel(view)}
+        </span>
       ) : null}
     </div>
   );

@@ -223,9 +223,15 @@ describe.each(CASES)('$site', (c) => {
     );
     await expect.poll(() => flagState(page)).toBe('not-following');
     const show = new FlagPage(page).showButton;
-    expect(await show.getAttribute('aria-label')).toMatch(
-      /^Show .+'s (Follow|Connect) button for Alice Example$/,
-    );
+    // Named by its visible words; whose button on which site is its description.
+    expect(await show.getAttribute('aria-label')).toBeNull();
+    expect(
+      await show.evaluate(
+        (button) =>
+          (button.getRootNode() as ShadowRoot).getElementById(button.getAttribute('aria-describedby') ?? '')
+            ?.textContent,
+      ),
+    ).toMatch(/^Show .+'s (Follow|Connect) button for Alice Example$/);
     await show.click();
     // The site's control has the focus and TeamFollow's ring sits over it; nothing was pressed.
     await new FlagPage(page).ring.waitFor({ state: 'attached' });

@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, lowestContrast, textSizes } from './a11y-checks';
+import {
+  type ExtensionBrowser,
+  fixture,
+  importRoster,
+  launchExtension,
+  openOptions,
+  resetData,
+  servePages,
+} from './harness';
+import { FlagPage } from './pages/flag';
+import { PopupPage } from './pages/popup';
+
+// Every surface of the built extension, in light and dark: each visible text at 12 px or more with body text at
+// 13–14 px (Chrome sets extension pages' body to 75%), and no WCAG 2.1 AA violation axe-core finds.
+
+const ROSTER = resolve(import.meta.dirname, '../examples/roster.csv');
+const PROFILE = 'https://x.com/adaquill';
+
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await resetData(ext);
+  expect(await importRoster(ext, 'roster.csv', await readFile(ROSTER))).toEqual({
+    imported: 10,
+    rejected: 0,
+  });
+  await servePages(ext, {
+    [PROFILE]: async () => (await fixture('x/not-following.html')).replace(/alice_dev/gi, 'adaquill'),
+  });
+  // The visit records Ada's X account as not followed: the popup then lists a gap.
+  (await SURFACES.flag?.open())?.close();
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+/** Each surface opened as a user meets it; `scope` is what axe checks (the flag only, not X's page). */
+const SURFACES: Record<string, { open: () => Promise<Page>; scope?: string }> = {
+  options: {
+    open: async () => {
+      const page = await openOptions(ext);
+      await page.locator('[data-testid="roster-row"]').first().waitFor();
+      return page;
+    },
+  },
+  popup: {
+    open: async () => {
+      const popup = await PopupPage.open(ext);
+      await popup.gapRows.first().waitFor();
+      return popup.page;
+    },
+  },
+  team: {
+    open: async () => {
+      const page = await ext.context.newPage();
+      await page.goto(ext.extensionUrl('team.html'));
+      await page.locator('[data-testid="matrix-row"]').first().waitFor();
+      return page;
+    },
+  },
+  flag: {
+    open: async () => {
+      const page = await ext.context.newPage();
+      await page.goto(PROFILE);
+      await new FlagPage(page).host.and(page.locator('[data-state="not-following"]')).waitFor();
+      return page;
+    },
+    scope: '[data-testid="teamfollow-flag"]',
+  },
+};
+
+describe.each(['light', 'dark'] as const)('accessibility, %s', (colorScheme) => {
+  it.each(Object.keys(SURFACES))('%s: every text 12 px or more, body 13–14 px', async (name) => {
+    const surface = SURFACES[name] as (typeof SURFACES)[string];
+    const page = await surface.open();
+    await page.emulateMedia({ colorScheme });
+    const sizes = await textSizes(page, surface.scope);
+    await page.close();
+    console.info(
+      `${name} (${colorScheme}): smallest ${sizes.min} px, body ${sizes.body} px (${sizes.weights})`,
+    );
+    expect(sizes.under).toEqual([]);
+    expect(sizes.body).toBeGreaterThanOrEqual(13);
+    expect(sizes.body).toBeLessThanOrEqual(14);
+  });
+
+  it.each(Object.keys(SURFACES))('%s: no axe-core WCAG 2.1 AA violation', async (name) => {
+    const surface = SURFACES[name] as (typeof SURFACES)[string];
+    const page = await surface.open();
+    await page.emulateMedia({ colorScheme });
+    const violations = await axeViolations(page, surface.scope);
+    await page.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('fields, buttons and coverage bar segments stand out 3:1 from their background', async () => {
+    const checks: [string, string, string][] = [
+      [
+        'options',
+        'input[type="text"], input[type="search"], textarea, select, button:not(.link-button)',
+        'border-top-color',
+      ],
+      ['popup', 'input[type="search"], select', 'border-top-color'],
+      ['popup', '.coverage-bar .segment', 'background-color'],
+      ['team', 'input[type="search"], select, button', 'border-top-color'],
+    ];
+    const ratios: string[] = [];
+    for (const [name, selector, property] of checks) {
+      const page = await (SURFACES[name] as (typeof SURFACES)[string]).open();
+      await page.emulateMedia({ colorScheme });
+      const ratio = await lowestContrast(page, selector, property);
+      await page.close();
+      ratios.push(`${name} ${selector}: ${ratio.toFixed(2)}`);
+      expect(ratio, `${name} ${selector}`).toBeGreaterThanOrEqual(3);
+    }
+    console.info(`non-text contrast (${colorScheme}): ${ratios.join('; ')}`);
+  });
+});
