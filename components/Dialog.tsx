@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
+import { focusLost } from './use-keep-focus';
 
 interface DialogProps {
   title: string;
@@ -23,12 +24,15 @@ export function Dialog({ title, onClose, children, testId }: DialogProps) {
     const dialog = ref.current;
     if (!dialog) return;
     const handleClose = () => onCloseRef.current();
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.addEventListener('close', handleClose);
     if (!dialog.open) dialog.showModal();
     return () => {
       dialog.removeEventListener('close', handleClose);
       // Close before Preact removes the node, so the browser restores focus.
       if (dialog.open) dialog.close();
+      // Where the browser does not (or the opener was drawn again), put it back by hand.
+      if (opener?.isConnected && focusLost()) opener.focus();
     };
   }, []);
 

@@ -122,3 +122,40 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (colorScheme) => 
     console.info(`non-text contrast (${colorScheme}): ${ratios.join('; ')}`);
   });
 });
+
+describe('focus after an action removes or moves the focused control', () => {
+  /** What has the focus: its test id, and the teammate of its roster row. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      return `${active?.dataset.testid} ${active?.closest<HTMLElement>('[data-member-id]')?.querySelector('th')?.textContent}`;
+    });
+
+  it('options roster: on the Edit button after closing the dialog, saving a renamed teammate and deleting one', async () => {
+    const page = await SURFACES.options?.open();
+    if (!page) throw new Error('no options page');
+    const row = (name: string) =>
+      page.locator('[data-testid="roster-row"]', { has: page.locator(`th:text-is("${name}")`) });
+
+    await row('Ada Quill').locator('[data-testid="edit-member"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="member-dialog"]').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('edit-member Ada Quill');
+
+    // Renamed, Ada's row moves from first to last: the focus follows it.
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="member-name"]').fill('Zora Quill');
+    await page.locator('[data-testid="save-member"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('edit-member Zora Quill');
+
+    const names = await page.locator('[data-testid="roster-row"] th').allTextContents();
+    await row('Zora Quill').locator('[data-testid="delete-member"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="delete-member-confirm"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe(`edit-member ${names.at(-2)}`);
+    await page.close();
+  });
+});

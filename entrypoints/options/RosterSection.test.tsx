@@ -200,4 +200,42 @@ describe('roster section: editing', () => {
     await waitFor(() => rows(root).length === 1);
     expect((await listMembers(await getDb())).map((m) => m.id)).toEqual(['bruno']);
   });
+
+  it('after a delete the focus is on the Edit button of the row now at its place, then on the search box', async () => {
+    await seed(ada, bruno);
+    const root = await openPage();
+    await waitFor(() => rows(root).length === 2);
+    const row = (id: string) => root.querySelector(`[data-member-id="${id}"]`);
+    const pressWithKeyboard = async (button: Element | null | undefined) => {
+      (button as HTMLElement).focus();
+      await click(button ?? null);
+    };
+
+    await pressWithKeyboard(row('ada')?.querySelector('[data-testid="delete-member"]'));
+    await pressWithKeyboard(row('ada')?.querySelector('[data-testid="delete-member-confirm"]'));
+    await waitFor(() => rows(root).length === 1);
+    await waitFor(
+      () => document.activeElement === row('bruno')?.querySelector('[data-testid="edit-member"]'),
+    );
+
+    await pressWithKeyboard(row('bruno')?.querySelector('[data-testid="delete-member"]'));
+    await pressWithKeyboard(row('bruno')?.querySelector('[data-testid="delete-member-confirm"]'));
+    await waitFor(() => document.activeElement === byTestId(root, 'roster-search'));
+  });
+
+  it("after Save the focus is on the teammate's Edit button, also when the new name sorts elsewhere", async () => {
+    await seed(ada, bruno);
+    const root = await openPage();
+    await waitFor(() => rows(root).length === 2);
+    const edit = root.querySelector<HTMLElement>('[data-member-id="ada"] [data-testid="edit-member"]');
+    edit?.focus();
+    await click(edit);
+    await typeInto(byTestId(root, 'member-name'), 'Zoe Quill');
+    await click(byTestId(root, 'save-member'));
+    await waitFor(() => rows(root)[1]?.getAttribute('data-member-id') === 'ada');
+    await waitFor(
+      () =>
+        document.activeElement === root.querySelector('[data-member-id="ada"] [data-testid="edit-member"]'),
+    );
+  });
 });

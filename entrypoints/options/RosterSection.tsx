@@ -11,6 +11,14 @@ import { RosterTable } from './RosterTable';
 import { KEEP_COUNT, withParts } from './rich';
 import type { Roster } from './use-roster';
 
+/** The Edit button of a teammate's row in the roster table. */
+function editButtonOf(id: string): HTMLElement | null {
+  const row = [...document.querySelectorAll<HTMLElement>('[data-testid="roster-row"]')].find(
+    (candidate) => candidate.dataset.memberId === id,
+  );
+  return row?.querySelector<HTMLElement>('[data-testid="edit-member"]') ?? null;
+}
+
 /** Your team: the roster table, with a dialog to add or edit a teammate. */
 export function RosterSection({ roster }: { roster: Roster }) {
   const { members, loadError, reload } = roster;
@@ -32,6 +40,8 @@ export function RosterSection({ roster }: { roster: Roster }) {
     setEditing(null);
     setNotice(t('options_roster_saved', { name: member.name }));
     await reload();
+    // The row may have moved (a new name sorts elsewhere) or be new: focus its Edit button once it is drawn.
+    setTimeout(() => editButtonOf(member.id)?.focus(), 0);
   }
 
   async function removeMember(member: Member) {

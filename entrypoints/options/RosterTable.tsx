@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AccountList } from '../../components/AccountList';
 import { filterMembers, sortMembers } from '../../components/roster-filter';
+import { useKeepFocus } from '../../components/use-keep-focus';
 import { t } from '../../utils/i18n/index';
 import type { Member } from '../../utils/model';
 
@@ -34,7 +35,7 @@ function RosterRow({ member, onEdit, onDelete }: RosterRowProps) {
   }, [confirming]);
 
   return (
-    <tr data-testid="roster-row" data-member-id={member.id}>
+    <tr data-testid="roster-row" data-member-id={member.id} data-focus-key={member.id}>
       <th scope="row" class="cell-name">
         {member.name}
       </th>
@@ -106,11 +107,9 @@ export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTablePro
   const shown = matches.slice(0, limit);
   const remaining = matches.length - shown.length;
 
-  async function deleteAndRefocus(member: Member) {
-    await onDelete(member);
-    // The row is gone: put focus somewhere sensible instead of the page body.
-    searchBox.current?.focus();
-  }
+  const [tableEl, setTableEl] = useState<HTMLTableElement | null>(null);
+  // A deleted row's focus goes to the row now at its place, or to the search box when none is left.
+  useKeepFocus(tableEl, () => searchBox.current);
 
   return (
     <div class="roster">
@@ -143,7 +142,7 @@ export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTablePro
         </p>
       ) : (
         <div class="table-wrap">
-          <table class="roster-table">
+          <table class="roster-table" ref={setTableEl}>
             <caption class="visually-hidden">{t('options_table_caption')}</caption>
             <thead>
               <tr>
@@ -158,7 +157,7 @@ export function RosterTable({ members, onAdd, onEdit, onDelete }: RosterTablePro
             </thead>
             <tbody>
               {shown.map((member) => (
-                <RosterRow key={member.id} member={member} onEdit={onEdit} onDelete={deleteAndRefocus} />
+                <RosterRow key={member.id} member={member} onEdit={onEdit} onDelete={onDelete} />
               ))}
             </tbody>
           </table>

@@ -515,6 +515,36 @@ describe('snapshot', () => {
     await writing.done;
     await waitFor(() => byTestId(root, 'gap-count').textContent === '0');
   });
+
+  it('hands the focus to the row now in its place when a followed row leaves, and after Follow all to its network', async () => {
+    await seed(team, states);
+    await connectionsItem.setValue({ github: { login: 'me', token: 'token' } });
+    const root = await openPopup();
+    byTestId(root, 'follow-all').focus();
+    await click(byTestId(root, 'follow-all'));
+    await click(byTestId(root, 'follow-all-confirm'));
+    expect(document.activeElement).toBe(root.querySelector('li.network[data-site="github"]'));
+    const follow = row(root, 'github', 'bruno')?.querySelector<HTMLButtonElement>(
+      '[data-testid="follow-button"]',
+    );
+    // Gaps and unchecked accounts are one list: the row after Bruno's takes his place.
+    const order = [...root.querySelectorAll<HTMLElement>('[data-focus-key]')].map(
+      (el) => el.dataset.focusKey,
+    );
+    const next = order[order.indexOf('github:bruno') + 1] as string;
+    follow?.focus();
+    await click(follow ?? null);
+    await putFollow(await getDb(), {
+      key: 'github:bruno',
+      state: 'following',
+      checkedAt: Date.now(),
+      source: 'api',
+    });
+    await announce();
+    await waitFor(() => row(root, 'github', 'bruno') === null);
+    const [site, handle] = [next.slice(0, next.indexOf(':')), next.slice(next.indexOf(':') + 1)];
+    await waitFor(() => document.activeElement === row(root, site, handle)?.querySelector('button'));
+  });
 });
 
 describe('popup in the UI language', () => {

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SiteIcon } from '../../components/SiteIcon';
+import { useKeepFocus } from '../../components/use-keep-focus';
 import type { AccountRow } from '../../utils/gaps';
 import { plural, t } from '../../utils/i18n/index';
 import { accountKey } from '../../utils/model';
@@ -68,6 +69,9 @@ export function GapList({
     };
     // Items changed (filters, new data, the strip above grew): the list may have moved under the viewport.
   }, [scroller, listEl, items]);
+
+  // A row that leaves (followed, checked) hands the focus to the row now at its place.
+  useKeepFocus(listEl, () => document.querySelector<HTMLElement>('#gap-search'));
 
   const { start, end } = visibleRange(offsets, viewport.top, viewport.height, OVERSCAN_PX);
   const total = offsets[items.length] ?? 0;
@@ -195,6 +199,7 @@ function RowView({ row, section, style, grouping, pending, unknown, now, onFollo
       data-site={row.site}
       data-handle={row.handle}
       data-state={row.state}
+      data-focus-key={accountKey(row.site, row.handle)}
     >
       <SiteIcon site={row.site} label />
       <div class="row-text">

@@ -80,14 +80,17 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
   const followAllRef = useRef<HTMLButtonElement>(null);
-  // Keyboard users land on the review, and back on "Follow all" when they cancel.
-  const returnFocus = useRef(false);
+  const lineRef = useRef<HTMLLIElement>(null);
+  // Keyboard users land on the review, back on "Follow all" when they cancel, and on the network's line (where
+  // the run's progress shows) when they confirm, since "Follow all" is then disabled.
+  const returnFocus = useRef<'follow-all' | 'line' | null>(null);
   useEffect(() => {
-    if (!confirming && returnFocus.current) followAllRef.current?.focus();
-    returnFocus.current = false;
+    if (!confirming && returnFocus.current)
+      (returnFocus.current === 'line' ? lineRef : followAllRef).current?.focus();
+    returnFocus.current = null;
   }, [confirming]);
   const cancel = () => {
-    returnFocus.current = true;
+    returnFocus.current = 'follow-all';
     setConfirming(false);
   };
   const name = siteById(site).name;
@@ -103,7 +106,7 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
   const checkable = canCheckAll(site, connections);
   const followable = canFollowAll(site, connections) && gaps > 0;
   return (
-    <li class="network" data-site={site}>
+    <li class="network" data-site={site} ref={lineRef} tabIndex={-1}>
       <div class="network-line">
         <SiteIcon site={site} />
         <span class="network-name">{name}</span>
@@ -174,7 +177,10 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
           siteName={name}
           rows={gapRows}
           interval={intervalSeconds(site, pacing)}
-          onConfirm={(handles) => void send('follow-all', handles)}
+          onConfirm={(handles) => {
+            returnFocus.current = 'line';
+            void send('follow-all', handles);
+          }}
           onCancel={cancel}
         />
       )}
