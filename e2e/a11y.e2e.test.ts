@@ -159,3 +159,71 @@ describe('focus after an action removes or moves the focused control', () => {
     await page.close();
   });
 });
+
+describe('options page: getting around', () => {
+  it('starts with a skip link to the settings and links to its 13 sections', async () => {
+    const page = await openOptions(ext);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    const targets = await page
+      .locator('[data-testid="section-nav"] a')
+      .evaluateAll((links) =>
+        links.map((link) => document.querySelector(link.getAttribute('href') ?? '')?.tagName ?? 'missing'),
+      );
+    expect(targets).toHaveLength(13);
+    expect(targets.every((tag) => tag === 'H2' || tag === 'H3')).toBe(true);
+    await page.close();
+  });
+
+  it('imports a roster file dropped on the import card', async () => {
+    const page = await openOptions(ext);
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['name,x\nDrop Dee,drop_dee\n'], 'dropped.csv', { type: 'text/csv' }));
+      return transfer;
+    });
+    const card = page.locator('section[aria-labelledby="import-heading"]');
+    await card.dispatchEvent('dragenter', { dataTransfer });
+    expect(await page.locator('[data-testid="drop-hint"]').getAttribute('class')).toContain('drop-over');
+    await card.dispatchEvent('drop', { dataTransfer });
+    const summary = page.locator('[data-testid="import-summary"]');
+    await expect.poll(() => summary.getAttribute('data-imported')).toBe('1');
+    await expect
+      .poll(() => page.locator('[data-testid="roster-row"] th').allTextContents())
+      .toContain('Drop Dee');
+    await page.close();
+  });
+
+  it.each([800, 400])('keeps every Edit and Delete of the roster on screen at %i px wide', async (width) => {
+    const page = await openOptions(ext);
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator('[data-testid="roster-row"]').first().waitFor();
+    const layout = await page.evaluate(() => ({
+      pageWidth: document.documentElement.scrollWidth,
+      buttons: [
+        ...document.querySelectorAll('[data-testid="edit-member"], [data-testid="delete-member"]'),
+      ].map((button) => {
+        const box = button.getBoundingClientRect();
+        return { left: box.left, right: box.right, width: box.width };
+      }),
+    }));
+    expect(layout.pageWidth).toBeLessThanOrEqual(width);
+    expect(layout.buttons.length).toBeGreaterThanOrEqual(18);
+    for (const box of layout.buttons) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(width);
+      expect(box.width).toBeGreaterThan(20);
+    }
+    // Reachable means usable: Delete asks, and No puts things back.
+    const first = page.locator('[data-testid="roster-row"]').first();
+    await first.locator('[data-testid="delete-member"]').click({ trial: false });
+    await first.locator('[data-testid="delete-member-cancel"]').click();
+    await first.locator('[data-testid="edit-member"]').click();
+    await page.locator('[data-testid="member-dialog"]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+});

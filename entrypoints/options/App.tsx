@@ -12,6 +12,7 @@ import { OwnHandlesSection } from './OwnHandlesSection';
 import { PublishSection } from './PublishSection';
 import { RosterSection } from './RosterSection';
 import { RosterSourceSection } from './RosterSourceSection';
+import { SectionNav, SkipLink } from './SectionNav';
 import { useChanges } from './use-changes';
 import { useRoster } from './use-roster';
 
@@ -39,8 +40,10 @@ export function App() {
 
   return (
     <div class="page">
+      <SkipLink />
       <Intro />
-      <main>
+      <SectionNav />
+      <main id="main" tabIndex={-1}>
         <ImportCard onImported={roster.reload} resets={resets} />
         <RosterSourceSection key={`source-${resets}`} onImported={roster.reload} />
         <GroupImportSection key={`group-${resets}`} onImported={roster.reload} />

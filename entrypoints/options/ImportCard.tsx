@@ -7,9 +7,11 @@ import { t } from '../../utils/i18n/index';
 import { decodeRoster, type RosterEncoding } from '../../utils/roster/decode';
 import { importRoster } from '../../utils/roster/import';
 import { RosterFileError } from '../../utils/roster/types';
+import { DropHint } from './DropHint';
 import { FormatHelp } from './FormatHelp';
 import { notifyChange } from './notify-change';
 import { tooBigMessage } from './too-big';
+import { useFileDrop } from './use-file-drop';
 
 const ACCEPTED_FILES = '.csv,.tsv,.json,.txt,text/csv,text/tab-separated-values,application/json,text/plain';
 
@@ -66,6 +68,15 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    await importFile(file);
+    // Let the same file be chosen again after fixing it.
+    input.value = '';
+  }
+
+  // A file dropped anywhere on the card is imported as if chosen in the file input.
+  const drop = useFileDrop((file) => void importFile(file));
+
+  async function importFile(file: File) {
     await runImport(async () => {
       const tooBig = tooBigMessage(file.size, file.name);
       if (tooBig) return { kind: 'failed', message: tooBig, source: file.name };
@@ -75,8 +86,6 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
         file.name,
       );
     });
-    // Let the same file be chosen again after fixing it.
-    input.value = '';
   }
 
   // The user's word on the leavers: they leave the roster, and nobody is unfollowed.
@@ -98,8 +107,9 @@ export function ImportCard({ onImported, resets }: ImportCardProps) {
   }
 
   return (
-    <section class="card" aria-labelledby="import-heading">
+    <section class={`card drop-${drop.state}`} aria-labelledby="import-heading" {...drop.handlers}>
       <h2 id="import-heading">{t('options_import_heading')}</h2>
+      <DropHint state={drop.state} />
       <div class="import-grid">
         <div class="import-controls">
           <Field id="roster-file" label={t('options_import_fileLabel')} help={t('options_import_fileHelp')}>

@@ -1,3 +1,4 @@
+import type a11y from '../../locales/a11y/en.json';
 import type api from '../../locales/api/en.json';
 import type background from '../../locales/background/en.json';
 import type common from '../../locales/common/en.json';
@@ -12,7 +13,8 @@ import type team from '../../locales/team/en.json';
 
 // Each area's English file, one line per area (`locales/<area>/en.json`): its keys are the only ones `t()` accepts, so
 // a misspelt key fails the type check.
-type English = typeof api &
+type English = typeof a11y &
+  typeof api &
   typeof background &
   typeof common &
   typeof components &
