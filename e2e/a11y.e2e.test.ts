@@ -227,3 +227,31 @@ describe('options page: getting around', () => {
     await page.close();
   });
 });
+
+describe('first run', () => {
+  it('opens the welcome page on install, with the three steps linking to their options sections', async () => {
+    const fresh = await launchExtension([], { keepWelcome: true });
+    try {
+      const welcome = fresh.welcome;
+      expect(welcome?.url()).toBe(fresh.extensionUrl('welcome.html'));
+      if (!welcome) return;
+      await welcome.locator('[data-testid="welcome-step"]').first().waitFor();
+      expect(await welcome.locator('[data-testid="welcome-step"] h2').allTextContents()).toEqual([
+        'Import your team’s roster',
+        'Tell TeamFollow your own accounts',
+        'Open your following lists, or connect the APIs',
+      ]);
+      expect(await axeViolations(welcome)).toEqual([]);
+      const sizes = await textSizes(welcome);
+      expect(sizes.under).toEqual([]);
+      await welcome.locator('[data-testid="welcome-link"]').nth(1).click();
+      await welcome.waitForURL(fresh.extensionUrl('options.html#own-handles-heading'));
+      const top = await welcome
+        .locator('#own-handles-heading')
+        .evaluate((heading) => heading.getBoundingClientRect().top);
+      expect(top).toBeLessThan(100);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

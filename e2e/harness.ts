@@ -11,12 +11,22 @@ export interface ExtensionBrowser {
   worker: Worker;
   extensionId: string;
   extensionUrl(path: string): string;
+  /** The first-run page the install opened, when the browser was started with `keepWelcome`. */
+  welcome: Page | null;
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** Leave the first-run page that the install opens (closed by default, so tests start with no tab of ours). */
+  keepWelcome?: boolean;
+}
+
 /** Starts headless Chromium with the built extension. Fails loudly (never skips) when something is missing. */
-export async function launchExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
-  return extensionBrowser(await launchChromium(EXTENSION_DIR, extraArgs));
+export async function launchExtension(
+  extraArgs: string[] = [],
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
+  return extensionBrowser(await launchChromium(EXTENSION_DIR, extraArgs), options);
 }
 
 /**
@@ -59,17 +69,35 @@ export async function launchChromium(
 }
 
 /** The extension in a browser started with one: its service worker, id and page URLs. */
-export async function extensionBrowser(context: BrowserContext): Promise<ExtensionBrowser> {
+export async function extensionBrowser(
+  context: BrowserContext,
+  { keepWelcome = false }: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // Every launch is a fresh profile, so an install: its first-run tab opens right after the worker starts.
+  const welcome = await firstRunPage(context);
+  if (welcome && !keepWelcome) await welcome.close();
   return {
     context,
     worker,
     extensionId,
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    welcome: keepWelcome ? welcome : null,
     close: () => context.close(),
   };
+}
+
+/** The first-run tab once it shows welcome.html (polled: a tab the extension opens starts as about:blank). */
+async function firstRunPage(context: BrowserContext, timeoutMs = 10_000): Promise<Page | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url().endsWith('/welcome.html'));
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
 }
 
 /** Deletes the extension's database (open connections step aside) so a test starts from an empty roster. */

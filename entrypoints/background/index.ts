@@ -33,6 +33,7 @@ import {
 import { refreshBadge, setTabBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startRosterSync } from './roster-sync';
+import { openWelcomeOnInstall } from './welcome';
 
 // Thin shell: wires the browser's events to the handlers in utils/background/, and hands them their effects.
 
@@ -43,6 +44,13 @@ const ADDRESS_RETRIES = 10;
 const ADDRESS_RETRY_MS = 100;
 
 export default defineBackground(() => {
+  // Registered first and synchronously: the install event fires once, as the worker first starts.
+  browser.runtime.onInstalled.addListener(
+    openWelcomeOnInstall(
+      (url) => browser.tabs.create({ url, active: true }),
+      browser.runtime.getURL('/welcome.html'),
+    ),
+  );
   const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
   const api = async (site: (typeof API_SITES)[number]) =>
     connectApi(site, await connectionsItem.getValue(), fetch);

@@ -10,6 +10,7 @@ import type popup from '../../locales/popup/en.json';
 import type roster from '../../locales/roster/en.json';
 import type signin from '../../locales/signin/en.json';
 import type team from '../../locales/team/en.json';
+import type welcome from '../../locales/welcome/en.json';
 
 // Each area's English file, one line per area (`locales/<area>/en.json`): its keys are the only ones `t()` accepts, so
 // a misspelt key fails the type check.
@@ -24,7 +25,8 @@ type English = typeof a11y &
   typeof popup &
   typeof roster &
   typeof signin &
-  typeof team;
+  typeof team &
+  typeof welcome;
 
 export type MessageKey = Extract<keyof English, string>;
 /** A key with plural forms: `<key>_one`, `<key>_other`… exist, and `plural()` takes `<key>`. */
