@@ -19,48 +19,44 @@ export interface TextSizes {
 
 /**
  * Measures with getComputedStyle the font size of every visible text node's element, shadow roots included, in
- * the page or in the element `within` selects.
+ * the page or in the element `within` selects. Runs in the page (Playwright's or puppeteer's evaluate).
  */
+export function measureTextSizes({ within, floor }: { within?: string; floor: number }): TextSizes {
+  const sizes: [number, number, string][] = [];
+  const walk = (root: Node) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      const text = node.textContent?.trim() ?? '';
+      const element = node.parentElement;
+      if (!text || !element || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TITLE'].includes(element.tagName)) continue;
+      if (!element.checkVisibility({ visibilityProperty: true })) continue;
+      const box = element.getBoundingClientRect();
+      // Visually hidden text (for screen readers) is clipped to 1 px: it is read aloud, not seen.
+      if (box.width <= 1 || box.height <= 1) continue;
+      sizes.push([Number.parseFloat(getComputedStyle(element).fontSize), text.length, text.slice(0, 40)]);
+    }
+  };
+  const root = within ? (document.querySelector(within) as Element) : document.body;
+  walk(root.shadowRoot ?? root);
+  const weight = new Map<number, number>();
+  for (const [size, length] of sizes) weight.set(size, (weight.get(size) ?? 0) + length);
+  const ranked = [...weight].sort((a, b) => b[1] - a[1]);
+  return {
+    min: Math.min(...sizes.map(([size]) => size)),
+    body: ranked[0]?.[0] ?? 0,
+    under: sizes
+      .filter(([size]) => size < floor)
+      .slice(0, 10)
+      .map(([size, , text]) => `${size}px: ${text}`),
+    weights: ranked.map(([size, count]) => `${size}:${count}`).join(' '),
+  };
+}
+
+/** measureTextSizes in a Playwright page. */
 export function textSizes(page: Page, within?: string, floor = 12): Promise<TextSizes> {
-  return page.evaluate(
-    ({ within, floor }) => {
-      const sizes: [number, number, string][] = [];
-      const walk = (root: Node) => {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-          if (node.nodeType !== Node.TEXT_NODE) continue;
-          const text = node.textContent?.trim() ?? '';
-          const element = node.parentElement;
-          if (!text || !element || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TITLE'].includes(element.tagName))
-            continue;
-          if (!element.checkVisibility({ visibilityProperty: true })) continue;
-          const box = element.getBoundingClientRect();
-          // Visually hidden text (for screen readers) is clipped to 1 px: it is read aloud, not seen.
-          if (box.width <= 1 || box.height <= 1) continue;
-          sizes.push([Number.parseFloat(getComputedStyle(element).fontSize), text.length, text.slice(0, 40)]);
-        }
-      };
-      const root = within ? (document.querySelector(within) as Element) : document.body;
-      walk(root.shadowRoot ?? root);
-      const weight = new Map<number, number>();
-      for (const [size, length] of sizes) weight.set(size, (weight.get(size) ?? 0) + length);
-      const body = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-      return {
-        min: Math.min(...sizes.map(([size]) => size)),
-        body,
-        weights: [...weight]
-          .sort((a, b) => b[1] - a[1])
-          .map(([size, count]) => `${size}:${count}`)
-          .join(' '),
-        under: sizes
-          .filter(([size]) => size < floor)
-          .slice(0, 10)
-          .map(([size, , text]) => `${size}px: ${text}`),
-      };
-    },
-    { within, floor },
-  );
+  return page.evaluate(measureTextSizes, { within, floor });
 }
 
 const AXE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
