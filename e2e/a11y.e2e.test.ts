@@ -211,6 +211,7 @@ describe('options page: getting around', () => {
       }),
     }));
     expect(layout.pageWidth).toBeLessThanOrEqual(width);
+    expect(await axeViolations(page)).toEqual([]);
     expect(layout.buttons.length).toBeGreaterThanOrEqual(18);
     for (const box of layout.buttons) {
       expect(box.left).toBeGreaterThanOrEqual(0);
@@ -241,6 +242,8 @@ describe('first run', () => {
         'Tell TeamFollow your own accounts',
         'Open your following lists, or connect the APIs',
       ]);
+      expect(await axeViolations(welcome)).toEqual([]);
+      await welcome.emulateMedia({ colorScheme: 'dark' });
       expect(await axeViolations(welcome)).toEqual([]);
       const sizes = await textSizes(welcome);
       expect(sizes.under).toEqual([]);
