@@ -131,3 +131,23 @@ export function lowestContrast(page: Page, selector: string, property: string): 
     { selector, property },
   );
 }
+
+/**
+ * The elements `selector` matches, or their descendants, that clip their own content (overflow not visible and
+ * content taller than the box: a fixed row height, or a line squeezed by its flex container), as text.
+ */
+export function clippedBoxes(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((boxes) =>
+    boxes
+      .flatMap((box) => [box, ...box.querySelectorAll('*')])
+      // A 1 px box is text kept for screen readers only, clipped on purpose.
+      .filter(
+        (el) =>
+          el.clientHeight > 1 &&
+          getComputedStyle(el).overflowY !== 'visible' &&
+          el.scrollHeight > el.clientHeight + 1,
+      )
+      .slice(0, 5)
+      .map((el) => `${el.scrollHeight}/${el.clientHeight}px: ${el.textContent?.trim().slice(0, 40)}`),
+  );
+}

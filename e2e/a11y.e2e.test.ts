@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, lowestContrast, textSizes } from './a11y-checks';
+import { axeViolations, clippedBoxes, lowestContrast, textSizes } from './a11y-checks';
 import {
   type ExtensionBrowser,
   fixture,
@@ -97,6 +97,19 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', (colorScheme) => 
     const violations = await axeViolations(page, surface.scope);
     await page.close();
     expect(violations).toEqual([]);
+  });
+
+  it('fits the larger text in the fixed-height rows of the popup and the team view', async () => {
+    const checks: [string, string][] = [
+      ['popup', '[data-testid="gap-list"] .item'],
+      ['team', '[data-testid="matrix-row"] [data-testid="matrix-cell"], [data-testid="matrix-row"] th'],
+    ];
+    for (const [name, selector] of checks) {
+      const page = await (SURFACES[name] as (typeof SURFACES)[string]).open();
+      await page.emulateMedia({ colorScheme });
+      expect(await clippedBoxes(page, selector), name).toEqual([]);
+      await page.close();
+    }
   });
 
   it('fields, buttons and coverage bar segments stand out 3:1 from their background', async () => {

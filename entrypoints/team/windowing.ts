@@ -1,7 +1,7 @@
 // Which rows of a fixed-height list are near the viewport: only those are in the DOM. Pure.
 
 /** Every matrix row has this height in pixels (the stylesheet's `--row-height` is set from it). */
-export const ROW_HEIGHT = 64;
+export const ROW_HEIGHT = 76;
 
 /** The half-open range `[start, end)` of rows that meet the viewport, widened by `overscan` rows each way. */
 export function rowWindow(
