@@ -246,7 +246,9 @@ describe('popup', () => {
     await seed(team, states);
     const root = await openPopup();
     const words = root.querySelector('[data-testid="coverage-words"][data-site="x"]');
-    expect(words?.textContent).toBe('2 followed · 1 not followed · 0 not checked');
+    expect(words?.textContent).toBe('1 not followed');
+    const github = root.querySelector('[data-testid="coverage-words"][data-site="github"]');
+    expect(github?.closest('.network')?.textContent).toMatch(/\d+\/\d+/);
   });
 
   it('shows a notice for a site whose teammate pages could not be read today', async () => {

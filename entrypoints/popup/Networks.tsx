@@ -126,13 +126,13 @@ function NetworkLine({ site, coverage, connections, run, gaps: gapRows, pacing, 
             ) : null,
           )}
         </span>
+        <span class="coverage-words" data-testid="coverage-words" data-site={site}>
+          {coverageWords(coverage)}
+        </span>
         <span class="coverage-text" aria-hidden="true">
           {coverage.following}/{total}
         </span>
       </div>
-      <p class="coverage-words" data-testid="coverage-words" data-site={site}>
-        {coverageWords(coverage)}
-      </p>
       {checkable && (
         <div class="network-actions">
           <button

@@ -63,14 +63,16 @@ export function coverageLabel(siteName: string, coverage: Coverage): string {
   });
 }
 
-/** The coverage in words, not colour alone: "3 followed · 1 not followed · 2 not checked". */
+/** The coverage in words, not colour alone: "1 not followed · 2 not checked", or "all followed". */
 export function coverageWords(coverage: Coverage): string {
-  const followed = coverage.following + coverage.requested;
-  return [
-    t('popup_coverage_followed', { count: followed }),
-    t('popup_coverage_notFollowed', { count: coverage['not-following'] }),
-    t('popup_coverage_notChecked', { count: coverage.unknown }),
-  ].join(' · ');
+  // What is left to do, in words; how many are followed the line's "2/3" already says (one line per network).
+  const open = [
+    ...(coverage['not-following']
+      ? [t('popup_coverage_notFollowed', { count: coverage['not-following'] })]
+      : []),
+    ...(coverage.unknown ? [t('popup_coverage_notChecked', { count: coverage.unknown })] : []),
+  ];
+  return open.length ? open.join(' · ') : t('popup_coverage_allFollowed');
 }
 
 /** Whether the network is connected through its API (checking works). */
