@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { computeGaps, type GapReport } from './gaps';
 import {
   type ActionRecord,
@@ -205,20 +205,14 @@ export async function updateMembers<T>(
   db: TeamDb,
   merge: (existing: Member[]) => { changed: Iterable<Member>; result: T },
 ): Promise<T> {
-  const tx = db.transaction('members', 'readwrite');
-  // One failed request also rejects tx.done: mark every request handled here, the catch rethrows the first failure.
-  const pending: Promise<unknown>[] = [tx.done];
-  const track = <R>(request: Promise<R>): Promise<R> => {
-    request.catch(() => {});
-    pending.push(request);
-    return request;
-  };
+  const tx = db.transaction('members', 'readwrite', { durability: 'relaxed' });
   tx.done.catch(() => {});
   try {
-    // One read of the whole store and in-memory maps: O(n) instead of one index query per row.
-    const { changed, result } = merge(await track(tx.store.getAll()));
-    for (const member of changed) track(tx.store.put(member));
-    await Promise.all(pending);
+    const { changed, result } = merge(await tx.store.getAll());
+    // Plain requests: a failed one aborts the transaction, which rejects tx.done.
+    const store = unwrap(tx.store);
+    for (const member of changed) store.put(member);
+    await tx.done;
     return result;
   } catch (error) {
     try {
