@@ -27,7 +27,7 @@ export async function benchFlag(ext: ExtensionBrowser): Promise<void> {
   figure('flag.latency.p50', latencies, 'ms', 2);
 }
 
-/** Milliseconds from the popup's navigation start to its first visible gap row, timed in the page. */
+/** Milliseconds from the popup's navigation start to its first visible gap row (with reasons and notices seeded). */
 async function timePopup(ext: ExtensionBrowser, members: number): Promise<number> {
   await seed(ext, members);
   const page = await ext.context.newPage();
@@ -43,6 +43,9 @@ async function timePopup(ext: ExtensionBrowser, members: number): Promise<number
     .waitForFunction(() => (window as unknown as { firstRow?: number }).firstRow, null, { timeout: 30_000 })
     .then((handle) => handle.jsonValue() as Promise<number>);
   const count = (await page.locator('[data-testid="gap-count"]').textContent())?.replace(/\D/g, '');
+  // The notices of the seed's unreadable pages are drawn with the list.
+  if ((await page.locator('[data-testid="unreadable-notice"]').count()) === 0)
+    throw new Error(`popup with ${members} gaps shows no unreadable-page notice`);
   if (count !== String(members)) throw new Error(`popup with ${members} gaps shows gap-count ${count}`);
   await page.close();
   return ms;

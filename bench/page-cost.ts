@@ -1,99 +1,223 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../e2e/harness';
+import { type Attributed, startProfile, stopProfile } from './attribution';
 import { figure, inOrder, repeat } from './figures';
-import { TEAMMATE } from './pages';
+import { NON_PROFILE_PAGES, TEAMMATE } from './pages';
 
-// cost.* and memory.page.*: what the content script costs a busy page, against browsers without the extension.
+// cpu.*: the CPU time of TeamFollow's content script, by attribution (the page's own profile), per page load and per
+// 1,000 DOM mutations. cost.* and memory.page.*: the wall-clock cost to a busy page against browsers without the
+// extension, reported only (see bench/README.md for why).
 
 const LOAD_CHANGES = 500; // 50 a second for 10 s
 const LOAD_RATE = 50;
+const SETTLE_MS = 1_000;
+// The other sites' pages run a shorter load: the content script attaches nothing there, so this is a check.
+const FEED_CHANGES = 100;
+const FEED_RATE = 100;
+const FEED_SETTLE_MS = 700;
+// Loads of the extension's side per run; the run's load figure is their median (one sampled load is a few samples).
+const LOADS = 3;
 
 interface Loaded {
   page: Page;
   cdp: CDPSession;
+  /** Script time while the page loaded and settled. */
+  load: Attributed;
 }
 
-/** Opens `url` in a new tab and lets it settle: the content script has looked up the profile and drawn its flag. */
-async function openLoaded(context: BrowserContext, url: string): Promise<Loaded> {
+interface Run {
+  script: number;
+  task: number;
+  heap: number;
+  /** Script time while the page made its changes, and how many mutation records they were. */
+  busy: Attributed;
+  mutations: number;
+}
+
+/** Opens `url` in a new tab, profiled from before navigation until it settled (the flag drawn on a teammate's profile). */
+async function openLoaded(
+  context: BrowserContext,
+  url: string,
+  origin: string,
+  settle: number,
+): Promise<Loaded> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  await startProfile(cdp);
   await page.goto(url);
-  await page.waitForTimeout(1_000);
-  return { page, cdp };
+  await page.waitForTimeout(settle);
+  return { page, cdp, load: await stopProfile(cdp, origin) };
 }
 
-/** Main-thread script and task time (ms) while the page makes 500 DOM changes in 10 s; then its JS heap after GC. */
-async function measureLoad({ page, cdp }: Loaded): Promise<{ script: number; task: number; heap: number }> {
+/** The page's changes (`total` at `rate` a second), profiled; main-thread script and task time; JS heap after GC. */
+async function measureLoad({ page, cdp }: Loaded, origin: string, total: number, rate: number): Promise<Run> {
   const metrics = async () =>
     new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await metrics();
-  await page.evaluate(
+  await startProfile(cdp);
+  const { mutations } = await page.evaluate(
     ({ total, rate }) =>
-      (window as unknown as { __bench: { run(t: number, r: number): Promise<unknown> } }).__bench.run(
-        total,
-        rate,
-      ),
-    { total: LOAD_CHANGES, rate: LOAD_RATE },
+      (
+        window as unknown as { __bench: { run(t: number, r: number): Promise<{ mutations: number }> } }
+      ).__bench.run(total, rate),
+    { total, rate },
   );
+  const busy = await stopProfile(cdp, origin);
   const after = await metrics();
   const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return { script: delta('ScriptDuration'), task: delta('TaskDuration'), heap: usedSize };
+  return { script: delta('ScriptDuration'), task: delta('TaskDuration'), heap: usedSize, busy, mutations };
+}
+
+/** Collects the runs of each figure by name. */
+class Series {
+  readonly seen = new Map<string, number[]>();
+  add(key: string, value: number): void {
+    this.seen.set(key, [...(this.seen.get(key) ?? []), value]);
+  }
+  get(key: string): number[] | undefined {
+    return this.seen.get(key);
+  }
+}
+
+// What the extension's functions spent most on, summed over the runs, for BENCH_TOP=1.
+const top = new Map<string, number>();
+const noteTop = (label: string, attributed: Attributed) => {
+  for (const [name, ms] of attributed.top)
+    top.set(`${label}: ${name}`, (top.get(`${label}: ${name}`) ?? 0) + ms);
+};
+
+/** Opens and closes `url` until there are LOADS load profiles with `first`; their median extension and page time. */
+async function moreLoads(
+  context: BrowserContext,
+  url: string,
+  origin: string,
+  settle: number,
+  first: Attributed,
+) {
+  const loads = [first];
+  while (loads.length < LOADS) {
+    const again = await openLoaded(context, url, origin, settle);
+    await again.page.close();
+    loads.push(again.load);
+  }
+  const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return { extension: mid(loads.map((l) => l.extension)), page: mid(loads.map((l) => l.page)) };
+}
+
+/** The attributed figures of one kind of page from the extension's side: per load and per 1,000 mutations. */
+function addAttributed(
+  series: Series,
+  label: string,
+  loaded: Loaded,
+  load: { extension: number; page: number },
+  run: Run,
+): void {
+  series.add(`${label}.load`, load.extension);
+  series.add(`${label}.per-1k-mutations`, run.busy.extension / (run.mutations / 1000));
+  // The extension's script time over the page's own, loading and changing together.
+  series.add(
+    `${label}.share`,
+    (loaded.load.extension + run.busy.extension) / (loaded.load.page + run.busy.page),
+  );
+  noteTop(`${label} load`, loaded.load);
+  noteTop(`${label} changes`, run.busy);
+}
+
+function attributedFigures(series: Series, label: string): void {
+  figure(`cpu.${label}.load`, series.get(`${label}.load`), 'ms', 2);
+  figure(`cpu.${label}.per-1k-mutations`, series.get(`${label}.per-1k-mutations`), 'ms', 3);
+  figure(`cpu.${label}.share`, series.get(`${label}.share`), 'x', 3);
 }
 
 /**
- * The same page with and without the extension, in two browsers, under the same load at the same time: the
- * other processes on this shared machine then weigh on both sides alike. `flip` alternates which side starts first.
- * A third browser, also without the extension, gives the control ratio (without/without): the method's own noise.
+ * X's home timeline and a teammate's profile, each in three browsers: with the extension, without, and a control
+ * without. Each side loads on its own (so the load profiles do not compete), then all three make the same changes
+ * at the same time, so the other processes on this shared machine weigh on the three alike. Every side is profiled,
+ * so the profiler's own overhead cancels out of the wall-clock ratios.
  */
 export async function benchCost(
   ext: ExtensionBrowser,
   plain: BrowserContext,
   control: BrowserContext,
 ): Promise<void> {
+  const origin = ext.extensionUrl('');
   const kinds = [
     { label: 'timeline', url: 'https://x.com/home', flags: 0 },
     { label: 'profile', url: `https://x.com/${TEAMMATE}`, flags: 1 },
   ];
-  const seen = new Map<string, number[]>();
-  const add = (key: string, value: number) => seen.set(key, [...(seen.get(key) ?? []), value]);
-  await repeat('cost (2 x 12 s a run)', async (_run, flip) => {
+  const series = new Series();
+  await repeat('cost (2 x 15 s a run)', async (_run, flip) => {
     for (const kind of kinds) {
-      const sides = await Promise.all(
-        [ext.context, plain, control].map((context) => openLoaded(context, kind.url)),
+      const contexts = [ext.context, plain, control];
+      const opened = new Map<BrowserContext, Loaded>();
+      for (const context of inOrder(contexts, flip))
+        opened.set(context, await openLoaded(context, kind.url, origin, SETTLE_MS));
+      const sides = contexts.map((context) => opened.get(context) as Loaded);
+      const runs = new Map<Loaded, Run>();
+      await Promise.all(
+        inOrder(sides, flip).map(async (side) =>
+          runs.set(side, await measureLoad(side, origin, LOAD_CHANGES, LOAD_RATE)),
+        ),
       );
-      const costs = new Map<Loaded, Awaited<ReturnType<typeof measureLoad>>>();
-      await Promise.all(inOrder(sides, flip).map(async (side) => costs.set(side, await measureLoad(side))));
-      const [withExt, without, again] = sides.map((side) => costs.get(side));
-      if (!withExt || !without || !again) throw new Error('missing side');
-      const flags = await sides[0]?.page.locator('[data-testid="teamfollow-flag"]').count();
+      const [withExt, without, again] = sides.map((side) => runs.get(side));
+      if (!withExt || !without || !again || !sides[0]) throw new Error('missing side');
+      const flags = await sides[0].page.locator('[data-testid="teamfollow-flag"]').count();
       if (flags !== kind.flags) throw new Error(`${kind.url}: ${flags} flags with the extension`);
       await Promise.all(sides.map((side) => side.page.close()));
+      const load = await moreLoads(ext.context, kind.url, origin, SETTLE_MS, sides[0].load);
+      addAttributed(series, kind.label, sides[0], load, withExt);
       for (const metric of ['script', 'task'] as const) {
-        add(`${kind.label}.${metric}.ratio`, withExt[metric] / without[metric]);
-        add(`${kind.label}.${metric}.control`, again[metric] / without[metric]);
-        add(`${kind.label}.${metric}.with`, withExt[metric]);
-        add(`${kind.label}.${metric}.without`, without[metric]);
+        series.add(`${kind.label}.${metric}.ratio`, withExt[metric] / without[metric]);
+        series.add(`${kind.label}.${metric}.control`, again[metric] / without[metric]);
+        series.add(`${kind.label}.${metric}.with`, withExt[metric]);
+        series.add(`${kind.label}.${metric}.without`, without[metric]);
       }
       if (kind.label === 'profile') {
-        add('heap.with', withExt.heap / 2 ** 20);
-        add('heap.without', without.heap / 2 ** 20);
-        add('heap.extension', (withExt.heap - without.heap) / 2 ** 20);
+        series.add('heap.with', withExt.heap / 2 ** 20);
+        series.add('heap.without', without.heap / 2 ** 20);
+        series.add('heap.extension', (withExt.heap - without.heap) / 2 ** 20);
       }
     }
   });
   for (const kind of kinds) {
+    attributedFigures(series, kind.label);
     for (const metric of ['script', 'task'] as const) {
       const key = `${kind.label}.${metric}`;
-      figure(`cost.${key}.ratio`, seen.get(`${key}.ratio`), 'x', 3);
-      figure(`cost.${key}.control`, seen.get(`${key}.control`), 'x', 3);
-      figure(`cost.${key}.with`, seen.get(`${key}.with`), 'ms');
-      figure(`cost.${key}.without`, seen.get(`${key}.without`), 'ms');
+      figure(`cost.${key}.ratio`, series.get(`${key}.ratio`), 'x', 3);
+      figure(`cost.${key}.control`, series.get(`${key}.control`), 'x', 3);
+      figure(`cost.${key}.with`, series.get(`${key}.with`), 'ms');
+      figure(`cost.${key}.without`, series.get(`${key}.without`), 'ms');
     }
   }
-  figure('memory.page.with', seen.get('heap.with'), 'MB', 2);
-  figure('memory.page.without', seen.get('heap.without'), 'MB', 2);
-  figure('memory.page.extension', seen.get('heap.extension'), 'MB', 2);
+  figure('memory.page.with', series.get('heap.with'), 'MB', 2);
+  figure('memory.page.without', series.get('heap.without'), 'MB', 2);
+  figure('memory.page.extension', series.get('heap.extension'), 'MB', 2);
+}
+
+/** The content script of every other site on a page of that site that is not a profile: attributed figures only. */
+export async function benchFeeds(ext: ExtensionBrowser): Promise<void> {
+  const origin = ext.extensionUrl('');
+  const series = new Series();
+  const sites = Object.entries(NON_PROFILE_PAGES);
+  await repeat(`cost, other sites (${sites.length} pages a run)`, async (_run, flip) => {
+    for (const [site, url] of inOrder(sites, flip)) {
+      const loaded = await openLoaded(ext.context, url, origin, FEED_SETTLE_MS);
+      const run = await measureLoad(loaded, origin, FEED_CHANGES, FEED_RATE);
+      if (run.mutations === 0) throw new Error(`${url}: the page made no changes`);
+      await loaded.page.close();
+      const load = await moreLoads(ext.context, url, origin, FEED_SETTLE_MS, loaded.load);
+      addAttributed(series, `${site}-feed`, loaded, load, run);
+    }
+  });
+  for (const [site] of sites) attributedFigures(series, `${site}-feed`);
+}
+
+/** Prints where the extension's attributed time went (BENCH_TOP=1), summed over every run. */
+export function printTop(): void {
+  if (!process.env.BENCH_TOP) return;
+  const lines = [...top].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  for (const [name, ms] of lines) process.stderr.write(`${ms.toFixed(2).padStart(8)} ms  ${name}\n`);
 }

@@ -4,7 +4,8 @@ import type { BrowserContext } from 'playwright-core';
 import { fixture } from '../e2e/harness';
 import { TIMELINE_HTML } from './pages/timeline';
 
-// The pages the bench serves at their real URLs: X's home timeline and two teammates' profiles.
+// The pages the bench serves at their real URLs: X's home timeline, two teammates' profiles, and a page of each
+// other site that is not a profile.
 
 const loadScript = await readFile(resolve(import.meta.dirname, 'pages/load.js'), 'utf8');
 const withScript = (html: string, script: string, before = '</body>') => {
@@ -19,8 +20,32 @@ function patch(html: string, find: string, replace: string): string {
 
 export const TEAMMATE = 'user4242'; // on the roster: the profile of the cost test
 export const LATE_TEAMMATE = 'user777'; // on the roster: the profile of the flag latency test
+export const COLD_TEAMMATE = 'user2024'; // on the roster: the profile of the cold start test, a saved page as is
+
+/**
+ * A page of each other site that is not a person's profile (a feed, a home page), with the same busy timeline: the
+ * site's content script is injected there and must cost next to nothing.
+ */
+export const NON_PROFILE_PAGES: Record<string, string> = {
+  bluesky: 'https://bsky.app/',
+  facebook: 'https://www.facebook.com/',
+  github: 'https://github.com/',
+  instagram: 'https://www.instagram.com/',
+  linkedin: 'https://www.linkedin.com/feed/',
+  mastodon: 'https://mastodon.social/home',
+  reddit: 'https://www.reddit.com/',
+  threads: 'https://www.threads.net/',
+  tiktok: 'https://www.tiktok.com/foryou',
+  youtube: 'https://www.youtube.com/',
+};
 
 const PAGES: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.values(NON_PROFILE_PAGES).map((url) => {
+      const { host, pathname } = new URL(url);
+      return [`${host}${pathname}`, withScript(TIMELINE_HTML, loadScript)];
+    }),
+  ),
   // X home timeline: the content script is injected but shows nothing.
   'x.com/home': withScript(TIMELINE_HTML, loadScript),
   // A teammate's X profile whose timeline keeps changing.
@@ -32,6 +57,7 @@ const PAGES: Record<string, string> = {
     ),
     loadScript,
   ),
+  [`x.com/${COLD_TEAMMATE}`]: (await fixture('x/not-following.html')).replace(/alice_dev/gi, COLD_TEAMMATE),
   // The header (with Follow) arrives 1 s after load; the main world notes when, and when the flag says so.
   [`x.com/${LATE_TEAMMATE}`]: withScript(
     patch(

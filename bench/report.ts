@@ -4,21 +4,22 @@ import { budgets, figures, ONLY, RUNS } from './figures';
 
 // The end of a run: the table, the verdict, results.json and the exit code.
 
-/** Prints the figures as a table. */
+/** Prints the figures as a table: each with the min, median and max of its runs and its budget. */
 export function printTable(): void {
-  const spread = (runs: number[]) => (runs.length > 1 ? `${Math.min(...runs)}–${Math.max(...runs)}` : '');
   const rows = figures.map((f) => [
     f.name,
+    f.runs.length > 1 ? String(Math.min(...f.runs)) : '',
     String(f.value),
+    f.runs.length > 1 ? String(Math.max(...f.runs)) : '',
     f.unit,
     f.budget === null ? '' : `≤ ${f.budget}`,
-    f.pass === null ? '' : f.pass ? 'pass' : 'FAIL',
-    spread(f.runs),
+    f.pass === null ? '' : f.pass ? 'pass' : 'OVER',
   ]);
-  const head = ['figure', 'median', 'unit', 'budget', '', 'runs (min–max)'];
+  const head = ['figure', 'min', 'median', 'max', 'unit', 'budget', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const numeric = new Set([1, 2, 3]);
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+    cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row).trimEnd());
 }

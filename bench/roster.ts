@@ -8,7 +8,8 @@ export function rosterCsv(members: number): string {
 }
 
 /**
- * Writes `members` teammates, each with 3 accounts and the X one recorded not-following, straight into IndexedDB;
+ * Writes `members` teammates, each with 3 accounts and the X one recorded not-following, straight into IndexedDB, and
+ * a reason for each unknown account plus today's unreadable pages into extension storage;
  * then tells the background, as the options page does after an import, so that it redoes the popup's gap snapshot.
  */
 export async function seed(ext: ExtensionBrowser, members: number): Promise<void> {
@@ -51,6 +52,22 @@ export async function seed(ext: ExtensionBrowser, members: number): Promise<void
       tx.onerror = () => fail(tx.error);
     });
     db.close();
+  }, members);
+  // Why each unknown account could not be read, and today's unreadable pages: the popup's reasons and notices.
+  await ext.worker.evaluate(async (n) => {
+    const now = Date.now();
+    const unknownReasons: Record<string, { reason: string; at: number }> = {};
+    // As many as the background keeps (MAX_REASONS in utils/background/unreadable.ts).
+    for (let i = 1; i <= Math.min(n, 250); i++) {
+      unknownReasons[`github:user-${i}`] = { reason: 'signed-out', at: now };
+      unknownReasons[`bluesky:user${i}.bsky.social`] = { reason: 'layout', at: now };
+    }
+    const date = new Date(now);
+    const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { local: { set(items: object): Promise<void> } } };
+    };
+    await chrome.storage.local.set({ unknownReasons, unreadable: { day, counts: { x: 3, github: 1 } } });
   }, members);
   // The background answers once the badge and the snapshot are redone.
   const answer = await options.evaluate(() => {

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { importRoster, resetData } from '../e2e/harness';
+import { benchColdStart } from './cold-start';
 import { figure, part } from './figures';
 import { benchImport } from './import';
 import { benchFlag, benchPopup } from './latency';
 import { copyBuild, EXTENSION_DIR, launchWithExtension, launchWithout } from './launch';
 import { benchLookup } from './lookup';
-import { benchCost } from './page-cost';
+import { benchCost, benchFeeds, printTop } from './page-cost';
 import { serve } from './pages';
 import { report } from './report';
 import { rosterCsv, seed } from './roster';
@@ -19,9 +20,14 @@ import { workerHeap } from './worker-heap';
 
 const started = Date.now();
 await copyBuild();
-const extensionName: string = JSON.parse(
-  await readFile(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'),
-).name;
+const manifest = JSON.parse(await readFile(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+// The name content scripts' worlds carry: the manifest's, or its `__MSG_key__` in the default locale (the bench's browser is in English).
+const messageKey = /^__MSG_(\w+)__$/.exec(manifest.name)?.[1];
+const extensionName: string = messageKey
+  ? JSON.parse(
+      await readFile(resolve(EXTENSION_DIR, `_locales/${manifest.default_locale}/messages.json`), 'utf8'),
+    )[messageKey].message
+  : manifest.name;
 if (part('size')) await benchSize();
 const big = await launchWithExtension();
 const small = await launchWithExtension();
@@ -50,10 +56,11 @@ try {
   if (part('flag')) await benchFlag(big);
   if (part('popup')) await benchPopup(big);
   if (part('team')) await (await import('./team')).benchTeam(big);
-  if (part('cost')) {
-    await seed(big, 10_000);
-    await benchCost(big, plain, control);
-  }
+  if (part('coldstart') || part('cost') || part('feeds')) await seed(big, 10_000);
+  if (part('coldstart')) await benchColdStart(big);
+  if (part('cost')) await benchCost(big, plain, control);
+  if (part('feeds')) await benchFeeds(big);
+  printTop();
 } finally {
   await Promise.allSettled([big.close(), small.close(), plain.close(), control.close()]);
 }

@@ -63,16 +63,23 @@
 
   window.__bench = {
     nodes: () => document.getElementsByTagName('*').length,
-    /** Makes `total` changes, `rate` a second; resolves when done. */
+    /** Makes `total` changes, `rate` a second; resolves when done, with the mutation records they made. */
     run: (total, rate) =>
       new Promise((resolve) => {
         let done = 0;
+        let mutations = 0;
+        const counter = new MutationObserver((records) => {
+          mutations += records.length;
+        });
+        counter.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
         const started = performance.now();
         const timer = setInterval(() => {
           changes[done % changes.length]();
           if (++done < total) return;
           clearInterval(timer);
-          resolve({ changes: done, ms: performance.now() - started });
+          mutations += counter.takeRecords().length;
+          counter.disconnect();
+          resolve({ changes: done, mutations, ms: performance.now() - started });
         }, 1000 / rate);
       }),
   };

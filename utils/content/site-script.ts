@@ -26,8 +26,21 @@ export function siteContentScript(adapter: SiteAdapter, createFlag: () => FlagHo
   return defineContentScript({
     matches: hostPatterns(adapter),
     runAt: 'document_end',
-    main: (ctx) => run(ctx, adapter, createFlag()),
+    main: (ctx) => run(ctx, adapter, lazyFlag(createFlag)),
   });
+}
+
+/** The flag host, made on its first draw: most pages (timelines, posts, strangers) never show a flag. */
+export function lazyFlag(createFlag: () => FlagHost): FlagHost {
+  let host: FlagHost | null = null;
+  return {
+    draw(view, anchor, onShow, target) {
+      if (!view && !host) return;
+      host ??= createFlag();
+      host.draw(view, anchor, onShow, target);
+    },
+    remove: () => host?.remove(),
+  };
 }
 
 function run(ctx: ContentScriptContext, adapter: SiteAdapter, flag: FlagHost): void {
