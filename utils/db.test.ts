@@ -5,10 +5,12 @@ import {
   closeDb,
   DB_NAME,
   deleteMember,
+  deleteMembers,
   findAccountByStableId,
   findMemberByAccount,
   getDb,
   getFollow,
+  getMember,
   listMembers,
   logAction,
   MIGRATIONS,
@@ -16,10 +18,13 @@ import {
   openTeamDb,
   putFollow,
   putMember,
+  readGapReport,
   renameAccount,
   type TeamDb,
+  updateMembers,
 } from './db';
-import type { ActionRecord, FollowRecord, Member } from './model';
+import { computeGaps } from './gaps';
+import { type ActionRecord, accountKeysOf, type FollowRecord, type Member } from './model';
 
 const opened: TeamDb[] = [];
 
@@ -28,6 +33,11 @@ async function open(name = 'db-test', migrations: readonly Migration[] = MIGRATI
   const db = await openTeamDb(name, migrations);
   opened.push(db);
   return db;
+}
+
+/** Writes a member as v1–v4 kept them: one record in the `members` store, its account keys indexed. */
+async function putOldMember(db: TeamDb, member: Member): Promise<void> {
+  await db.put('members', { ...member, accountKeys: accountKeysOf(member.accounts) });
 }
 
 beforeEach(() => {
@@ -108,7 +118,7 @@ describe('schema v1', () => {
   it('keeps accountKeys in step with accounts on every put', async () => {
     const db = await open();
     await putMember(db, { ...ada, accountKeys: ['stale:key'] });
-    expect((await db.get('members', 'ada'))?.accountKeys).toEqual([
+    expect((await getMember(db, 'ada'))?.accountKeys).toEqual([
       'x:adaquill',
       'github:adaquill',
       'mastodon:ada@mastodon.social',
@@ -145,7 +155,8 @@ describe('schema v1', () => {
     await putFollow(db, follow);
     await logAction(db, action);
     await clearAll(db);
-    expect(await db.count('members')).toBe(0);
+    expect(await listMembers(db)).toEqual([]);
+    expect(await findMemberByAccount(db, 'x', 'adaquill')).toBeUndefined();
     expect(await db.count('follows')).toBe(0);
     expect(await db.count('actions')).toBe(0);
   });
@@ -168,7 +179,7 @@ describe('getDb / closeDb', () => {
     // A newer version opening the same database must not stay blocked by the shared connection.
     const upgraded = await open(DB_NAME, [...MIGRATIONS, () => {}]);
     expect(upgraded.version).toBe(MIGRATIONS.length + 1);
-    expect(() => shared.transaction('members')).toThrow();
+    expect(() => shared.transaction('memberBuckets')).toThrow();
   });
 });
 
@@ -176,7 +187,7 @@ describe('upgrades', () => {
   it('upgrades a populated v1 database to a v2 step without losing a row', async () => {
     const v1 = await open('upgrade-test', V1);
     const members = [ada, bruno, { id: 'cy', name: 'Cy', accounts: [], accountKeys: [] }];
-    for (const member of members) await putMember(v1, member);
+    for (const member of members) await putOldMember(v1, member);
     const follows: FollowRecord[] = [
       follow,
       { key: 'x:adaquill', state: 'not-following', checkedAt: 1, source: 'list' },
@@ -213,7 +224,7 @@ describe('upgrades', () => {
     expect(await v2.getAll('actions')).toEqual(before.actions);
     expect((await v2.getAll('actions')).map((a) => a.id)).toEqual(actionIds);
     // The old indexes still answer, and the new one has every row.
-    expect((await findMemberByAccount(v2, 'mastodon', 'ada@mastodon.social'))?.id).toBe('ada');
+    expect((await v2.getFromIndex('members', 'accountKeys', 'mastodon:ada@mastodon.social'))?.id).toBe('ada');
     const byName = await v2
       .transaction('members')
       .store.index('name' as never)
@@ -228,14 +239,21 @@ describe('upgrades', () => {
     const db = await open('fresh-test', [...MIGRATIONS, () => steps.push(next), () => steps.push(next + 1)]);
     expect(db.version).toBe(MIGRATIONS.length + 2);
     expect(steps).toEqual([next, next + 1]);
-    expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members', 'queue', 'snapshot']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'accountBuckets',
+      'actions',
+      'follows',
+      'memberBuckets',
+      'queue',
+      'snapshot',
+    ]);
   });
 });
 
 describe('schema v2', () => {
   it('adds the follow-all queue to a populated v1 database, keeping every row', async () => {
     const v1 = await open('v2-test', V1);
-    await putMember(v1, ada);
+    await putOldMember(v1, ada);
     await putFollow(v1, follow);
     await logAction(v1, action);
     const before = [await v1.getAll('members'), await v1.getAll('follows'), await v1.getAll('actions')];
@@ -262,7 +280,7 @@ describe('schema v2', () => {
 describe('schema v3', () => {
   it('adds the gap snapshot to a populated v2 database, keeping every row', async () => {
     const v2 = await open('v3-test', MIGRATIONS.slice(0, 2));
-    await putMember(v2, ada);
+    await putOldMember(v2, ada);
     await putFollow(v2, follow);
     await v2.put('queue', {
       key: 'github:adaquill',
@@ -287,17 +305,162 @@ describe('schema v3', () => {
 describe('schema v4', () => {
   it('drops the email index from a populated v3 database, keeping every member findable by account', async () => {
     const v3 = await open('v4-test', MIGRATIONS.slice(0, 3));
-    await putMember(v3, ada);
-    await putMember(v3, bruno);
+    await putOldMember(v3, ada);
+    await putOldMember(v3, bruno);
     const before = await v3.getAll('members');
     v3.close();
 
-    const v4 = await open('v4-test');
+    const v4 = await open('v4-test', MIGRATIONS.slice(0, 4));
     expect(v4.version).toBe(4);
     expect([...v4.transaction('members').store.indexNames]).toEqual(['accountKeys']);
     expect(await v4.getAll('members')).toEqual(before);
-    expect((await findMemberByAccount(v4, 'github', 'bfenwick'))?.id).toBe('bruno');
+    expect((await v4.getFromIndex('members', 'accountKeys', 'github:bfenwick'))?.id).toBe('bruno');
     v4.close();
+  });
+});
+
+describe('schema v5', () => {
+  const V4 = MIGRATIONS.slice(0, 4);
+  const roster = (n: number): Member[] =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `id-${String(i).padStart(4, '0')}`,
+      name: `Teammate ${i}`,
+      ...(i % 3 ? { team: `team ${i % 7}` } : {}),
+      ...(i % 5 ? {} : { email: `t${i}@example.com` }),
+      accounts: [
+        { site: 'x', handle: `t${i}` },
+        ...(i % 2 ? [{ site: 'github' as const, handle: `t-${i}` }] : []),
+        ...(i % 4 ? [] : [{ site: 'mastodon' as const, handle: `t${i}@mastodon.social` }]),
+      ],
+      accountKeys: [],
+    }));
+
+  /** A populated v4 database in the old layout (one record per teammate), closed again. */
+  async function populateV4(name: string, members: Member[], follows: FollowRecord[]) {
+    const v4 = await open(name, V4);
+    const tx = v4.transaction(['members', 'follows', 'actions', 'queue', 'snapshot'], 'readwrite');
+    for (const member of members) {
+      void tx.objectStore('members').put({ ...member, accountKeys: accountKeysOf(member.accounts) });
+    }
+    for (const record of follows) void tx.objectStore('follows').put(record);
+    void tx.objectStore('actions').add(action);
+    void tx.objectStore('queue').put({ key: 'x:t1', site: 'x', handle: 't1', status: 'pending', addedAt: 1 });
+    await tx.done;
+    const before = {
+      members: await v4.getAll('members'),
+      follows: await v4.getAll('follows'),
+      actions: await v4.getAll('actions'),
+      queue: await v4.getAll('queue'),
+    };
+    v4.close();
+    return before;
+  }
+
+  it('moves every teammate of a populated v4 database into buckets, each findable by every account', async () => {
+    const members = roster(1_200);
+    const follows: FollowRecord[] = members.flatMap((_member, i) => [
+      {
+        key: `x:t${i}`,
+        state: i % 2 ? 'following' : 'not-following',
+        checkedAt: i,
+        source: 'page',
+        ...(i % 10 ? {} : { stableId: `${i}` }),
+      },
+      ...(i % 2 ? [{ key: `github:t-${i}`, state: 'unknown', checkedAt: i, source: 'api' } as const] : []),
+    ]);
+    const before = await populateV4('v5-test', members, follows);
+    expect(before.members).toHaveLength(1_200);
+
+    const v5 = await open('v5-test');
+    expect(v5.version).toBe(5);
+    expect([...v5.objectStoreNames]).not.toContain('members');
+    expect(await listMembers(v5)).toEqual(before.members);
+    for (const member of before.members) {
+      expect(await getMember(v5, member.id)).toEqual(member);
+      for (const { site, handle } of member.accounts) {
+        expect((await findMemberByAccount(v5, site, handle))?.id).toBe(member.id);
+      }
+    }
+    expect(await findMemberByAccount(v5, 'x', 'nobody')).toBeUndefined();
+    expect(await v5.getAll('follows')).toEqual(before.follows);
+    expect(await v5.getAll('actions')).toEqual(before.actions);
+    expect(await v5.getAll('queue')).toEqual(before.queue);
+    // Stable ids still lead to their teammate's account.
+    expect(await findAccountByStableId(v5, 'x', '30')).toMatchObject({
+      handle: 't30',
+      member: { id: 'id-0030' },
+    });
+    expect(await findAccountByStableId(v5, 'github', '30')).toBeUndefined();
+    // The gap report is the same as one computed from the old layout.
+    const followMap = new Map(before.follows.map((record) => [record.key, record]));
+    expect(await readGapReport(v5)).toEqual(computeGaps(before.members, followMap));
+  });
+
+  it('moves an empty v4 database, and a later write lands in the new layout', async () => {
+    await populateV4('v5-empty', [], []);
+    const v5 = await open('v5-empty');
+    expect(await listMembers(v5)).toEqual([]);
+    await putMember(v5, ada);
+    expect((await findMemberByAccount(v5, 'mastodon', 'ada@mastodon.social'))?.id).toBe('ada');
+  });
+
+  it('keeps the old index order when two teammates share an account key', async () => {
+    const twin = { ...bruno, id: 'aaa-twin', accounts: [{ site: 'github' as const, handle: 'bfenwick' }] };
+    await populateV4('v5-twins', [bruno, twin], []);
+    const v5 = await open('v5-twins');
+    expect((await findMemberByAccount(v5, 'github', 'bfenwick'))?.id).toBe('aaa-twin');
+    await deleteMember(v5, 'aaa-twin');
+    expect((await findMemberByAccount(v5, 'github', 'bfenwick'))?.id).toBe('bruno');
+  });
+});
+
+describe('bucketed members', () => {
+  it('writes, moves and removes many teammates through updateMembers and deleteMembers', async () => {
+    const db = await open();
+    const made = Array.from({ length: 3_000 }, (_, i) => ({
+      id: `m${i}`,
+      name: `M ${i}`,
+      accounts: [{ site: 'x' as const, handle: `m${i}` }],
+      accountKeys: [`x:m${i}`],
+    }));
+    expect(await updateMembers(db, () => ({ changed: made, result: 'ok' }))).toBe('ok');
+    expect(await listMembers(db)).toHaveLength(3_000);
+    // Every other teammate moves from their X account to a GitHub one.
+    await updateMembers(db, (existing) => {
+      const changed = existing.filter((_, i) => i % 2 === 0);
+      for (const member of changed) {
+        member.accounts = [{ site: 'github', handle: member.id }];
+        member.accountKeys = [`github:${member.id}`];
+      }
+      return { changed, result: null };
+    });
+    const members = await listMembers(db);
+    for (const member of members) {
+      const [account] = member.accounts;
+      if (!account) throw new Error(`${member.id} has no account`);
+      expect((await findMemberByAccount(db, account.site, account.handle))?.id).toBe(member.id);
+      const other = account.site === 'x' ? 'github' : 'x';
+      expect(await findMemberByAccount(db, other, member.id)).toBeUndefined();
+    }
+    await deleteMembers(
+      db,
+      members.slice(0, 2_000).map((member) => member.id),
+    );
+    expect((await listMembers(db)).map((member) => member.id)).toEqual(members.slice(2_000).map((m) => m.id));
+    expect(
+      await findMemberByAccount(db, members[0]?.accounts[0]?.site ?? 'x', members[0]?.id ?? ''),
+    ).toBeUndefined();
+  });
+
+  it('writes nothing when merge throws', async () => {
+    const db = await open();
+    await putMember(db, ada);
+    await expect(
+      updateMembers(db, () => {
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(await listMembers(db)).toEqual([{ ...ada, accountKeys: accountKeysOf(ada.accounts) }]);
   });
 });
 

@@ -13,7 +13,12 @@ import type { SiteId } from './sites/index';
 // Opened only in the extension origin (background, popup, options): never from a content script.
 
 export interface TeamFollowSchema extends DBSchema {
+  /** v1–v4 only: one record per teammate. The v5 step moves them into the buckets below and drops this store. */
   members: { key: string; value: Member; indexes: { accountKeys: string } };
+  /** Every teammate, in the bucket of a hash of their id: an import writes a few hundred records, not 10,000. */
+  memberBuckets: { key: number; value: MemberBucket };
+  /** Every account key's teammates (ids in id order), in the bucket of a hash of the key: the lookup path. */
+  accountBuckets: { key: number; value: AccountBucket };
   follows: { key: string; value: FollowRecord };
   actions: { key: number; value: ActionRecord; indexes: { at: number } };
   queue: { key: string; value: QueueItem; indexes: { site: string } };
@@ -24,6 +29,16 @@ export interface TeamFollowSchema extends DBSchema {
 export interface GapSnapshot {
   at: number;
   report: GapReport;
+}
+
+export interface MemberBucket {
+  bucket: number;
+  members: Member[];
+}
+
+export interface AccountBucket {
+  bucket: number;
+  owners: Map<string, string[]>;
 }
 
 export type TeamDb = IDBPDatabase<TeamFollowSchema>;
@@ -53,7 +68,152 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('members').deleteIndex('email' as never);
   },
+  // v5: teammates in hashed buckets instead of one record each (IndexedDB's cost is per request: 10,000 puts took
+  // 1.1 s, 1,024 bucket puts well under the 1 s import budget). One versionchange transaction: all moved or none.
+  (db, tx) => {
+    const raw = unwrap(db);
+    const memberBuckets = raw.createObjectStore('memberBuckets', { keyPath: 'bucket' });
+    const accountBuckets = raw.createObjectStore('accountBuckets', { keyPath: 'bucket' });
+    const read = unwrap(tx).objectStore('members').getAll();
+    read.onsuccess = () => {
+      const { members, accounts } = groupIntoBuckets(read.result as Member[]);
+      for (const bucket of members.values()) memberBuckets.put(bucket);
+      for (const bucket of accounts.values()) accountBuckets.put(bucket);
+      raw.deleteObjectStore('members');
+    };
+  },
 ];
+
+// Part of the stored format: changing either count needs a migration that rebuckets every record.
+const MEMBER_BUCKETS = 512;
+const ACCOUNT_BUCKETS = 512;
+
+/** FNV-1a over the UTF-16 code units, modulo `buckets`: the same on every browser and every run. */
+function bucketOf(text: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % buckets;
+}
+
+const memberBucketOf = (id: string) => bucketOf(id, MEMBER_BUCKETS);
+const accountBucketOf = (key: string) => bucketOf(key, ACCOUNT_BUCKETS);
+
+// IndexedDB orders string keys by code unit, as `<` does: members and owners keep the order the old index gave.
+const byId = (a: Member, b: Member) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function addOwner(owners: Map<string, string[]>, key: string, id: string): void {
+  const ids = owners.get(key);
+  if (!ids) owners.set(key, [id]);
+  else if (!ids.includes(id)) {
+    ids.push(id);
+    ids.sort();
+  }
+}
+
+/** The buckets that hold these members and their account keys (the stored `accountKeys`, as the old index read). */
+function groupIntoBuckets(
+  all: Iterable<Member>,
+  only?: { members: Set<number>; accounts: Set<number> },
+): { members: Map<number, MemberBucket>; accounts: Map<number, AccountBucket> } {
+  const members = new Map<number, MemberBucket>();
+  const accounts = new Map<number, AccountBucket>();
+  for (const member of [...all].sort(byId)) {
+    const bucket = memberBucketOf(member.id);
+    if (!only || only.members.has(bucket)) {
+      const record = members.get(bucket);
+      if (record) record.members.push(member);
+      else members.set(bucket, { bucket, members: [member] });
+    }
+    for (const key of member.accountKeys ?? []) {
+      const bucket = accountBucketOf(key);
+      if (only && !only.accounts.has(bucket)) continue;
+      const record = accounts.get(bucket);
+      if (record) addOwner(record.owners, key, member.id);
+      else accounts.set(bucket, { bucket, owners: new Map([[key, [member.id]]]) });
+    }
+  }
+  return { members, accounts };
+}
+
+type MemberTx = IDBPTransaction<TeamFollowSchema, StoreNames<TeamFollowSchema>[], IDBTransactionMode>;
+type WriteTx = IDBPTransaction<TeamFollowSchema, StoreNames<TeamFollowSchema>[], 'readwrite'>;
+
+async function memberIn(tx: MemberTx, id: string): Promise<Member | undefined> {
+  const bucket = await tx.objectStore('memberBuckets').get(memberBucketOf(id));
+  return bucket?.members.find((member) => member.id === id);
+}
+
+/** The ids of the teammates holding this account key, in id order. */
+async function ownersIn(tx: MemberTx, key: string): Promise<string[]> {
+  return (await tx.objectStore('accountBuckets').get(accountBucketOf(key)))?.owners.get(key) ?? [];
+}
+
+/** The first teammate (by id) holding this account key, as the old index's get gave: two reads. */
+async function ownerIn(tx: MemberTx, key: string): Promise<Member | undefined> {
+  const [id] = await ownersIn(tx, key);
+  return id === undefined ? undefined : memberIn(tx, id);
+}
+
+/** Writes `put` and removes `remove` (ids) inside the caller's readwrite transaction, buckets read and rewritten. */
+async function replaceMembers(tx: WriteTx, put: readonly Member[], remove: readonly string[]): Promise<void> {
+  const memberStore = tx.objectStore('memberBuckets');
+  const accountStore = tx.objectStore('accountBuckets');
+  const touched = new Set([...put.map((member) => member.id), ...remove]);
+  const memberNumbers = new Set([...touched].map(memberBucketOf));
+  const memberRecords = await Promise.all(
+    [...memberNumbers].map(
+      async (bucket) => (await memberStore.get(bucket)) ?? { bucket, members: [] as Member[] },
+    ),
+  );
+  const removed: { id: string; key: string }[] = [];
+  for (const record of memberRecords) {
+    for (const member of record.members) {
+      if (touched.has(member.id))
+        for (const key of member.accountKeys ?? []) removed.push({ id: member.id, key });
+    }
+    record.members = record.members.filter((member) => !touched.has(member.id));
+  }
+  for (const member of put)
+    memberRecords.find((r) => r.bucket === memberBucketOf(member.id))?.members.push(member);
+  const keys = [...removed.map(({ key }) => key), ...put.flatMap((member) => member.accountKeys)];
+  const accountNumbers = new Set(keys.map(accountBucketOf));
+  const accountRecords = await Promise.all(
+    [...accountNumbers].map(
+      async (bucket) => (await accountStore.get(bucket)) ?? { bucket, owners: new Map<string, string[]>() },
+    ),
+  );
+  const recordOf = (key: string) => accountRecords.find((r) => r.bucket === accountBucketOf(key));
+  for (const { id: gone, key } of removed) {
+    const owners = recordOf(key)?.owners;
+    const ids = owners?.get(key)?.filter((id) => id !== gone);
+    if (ids?.length) owners?.set(key, ids);
+    else owners?.delete(key);
+  }
+  for (const member of put) {
+    for (const key of member.accountKeys) {
+      const owners = recordOf(key)?.owners;
+      if (owners) addOwner(owners, key, member.id);
+    }
+  }
+  await Promise.all([
+    ...memberRecords.map((record) =>
+      record.members.length
+        ? memberStore.put({ ...record, members: record.members.sort(byId) })
+        : memberStore.delete(record.bucket),
+    ),
+    ...accountRecords.map((record) =>
+      record.owners.size ? accountStore.put(record) : accountStore.delete(record.bucket),
+    ),
+  ]);
+}
+
+/** Every member of the bucket records, in id order (as the one-record-per-member store listed them). */
+function flatten(buckets: readonly MemberBucket[]): Member[] {
+  return buckets.flatMap((bucket) => bucket.members).sort(byId);
+}
 
 export const DB_NAME = 'teamfollow';
 
@@ -96,35 +256,44 @@ export async function closeDb(): Promise<void> {
   if (db) (await db).close();
 }
 
-/** The teammate who has this account, if any: one index lookup. */
+const MEMBER_STORES = ['memberBuckets', 'accountBuckets'] as const;
+
+/** The teammate who has this account, if any: two reads of small records, whatever the roster's size. */
 export async function findMemberByAccount(
   db: TeamDb,
   site: SiteId,
   handle: string,
 ): Promise<Member | undefined> {
-  return db.getFromIndex('members', 'accountKeys', accountKey(site, handle));
+  return ownerIn(db.transaction(MEMBER_STORES), accountKey(site, handle));
 }
 
 export async function getMember(db: TeamDb, id: string): Promise<Member | undefined> {
-  return db.get('members', id);
+  return memberIn(db.transaction(MEMBER_STORES), id);
 }
 
+/** Every teammate, in id order. */
 export async function listMembers(db: TeamDb): Promise<Member[]> {
-  return db.getAll('members');
+  return flatten(await db.getAll('memberBuckets'));
 }
 
 export async function putMember(db: TeamDb, member: Member): Promise<void> {
-  await db.put('members', { ...member, accountKeys: accountKeysOf(member.accounts) });
+  await writeMembers(db, [{ ...member, accountKeys: accountKeysOf(member.accounts) }], []);
 }
 
 export async function deleteMember(db: TeamDb, id: string): Promise<void> {
-  await db.delete('members', id);
+  await writeMembers(db, [], [id]);
 }
 
 /** Removes these teammates in one transaction (the import summary's "Remove these N"): all or none. */
 export async function deleteMembers(db: TeamDb, ids: readonly string[]): Promise<void> {
-  const tx = db.transaction('members', 'readwrite');
-  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  await writeMembers(db, [], ids);
+}
+
+async function writeMembers(db: TeamDb, put: readonly Member[], remove: readonly string[]): Promise<void> {
+  const tx = db.transaction(MEMBER_STORES, 'readwrite');
+  tx.done.catch(() => {});
+  await replaceMembers(tx, put, remove);
+  await tx.done;
 }
 
 export async function getFollow(db: TeamDb, site: SiteId, handle: string): Promise<FollowRecord | undefined> {
@@ -147,7 +316,7 @@ export async function logAction(db: TeamDb, action: ActionRecord): Promise<numbe
 
 /** Empties every store in one transaction ("delete all data"). */
 export async function clearAll(db: TeamDb): Promise<void> {
-  const stores = ['members', 'follows', 'actions', 'queue', 'snapshot'] as const;
+  const stores = ['memberBuckets', 'accountBuckets', 'follows', 'actions', 'queue', 'snapshot'] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([...stores.map((store) => tx.objectStore(store).clear()), tx.done]);
 }
@@ -156,12 +325,12 @@ export async function clearAll(db: TeamDb): Promise<void> {
 export async function readMembersAndFollows(
   db: TeamDb,
 ): Promise<{ members: Member[]; follows: FollowRecord[] }> {
-  const tx = db.transaction(['members', 'follows']);
-  const [members, follows] = await Promise.all([
-    tx.objectStore('members').getAll(),
+  const tx = db.transaction(['memberBuckets', 'follows']);
+  const [buckets, follows] = await Promise.all([
+    tx.objectStore('memberBuckets').getAll(),
     tx.objectStore('follows').getAll(),
   ]);
-  return { members, follows };
+  return { members: flatten(buckets), follows };
 }
 
 /** Members and follow records in one read transaction, then the gaps: O(accounts). */
@@ -199,19 +368,43 @@ export async function countActions(db: TeamDb): Promise<number> {
 
 /**
  * Reads every member, lets `merge` decide which members change, and writes them in one readwrite transaction:
- * either every change lands or, on any failure, the store stays as it was.
+ * either every change lands or, on any failure, the store stays as it was. Only the buckets that hold a changed
+ * member or one of its old or new account keys are rewritten, each rebuilt from the merged roster.
  */
 export async function updateMembers<T>(
   db: TeamDb,
   merge: (existing: Member[]) => { changed: Iterable<Member>; result: T },
 ): Promise<T> {
-  const tx = db.transaction('members', 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(MEMBER_STORES, 'readwrite', { durability: 'relaxed' });
   tx.done.catch(() => {});
   try {
-    const { changed, result } = merge(await tx.store.getAll());
+    const existing = flatten(await tx.objectStore('memberBuckets').getAll());
+    // merge may change the members it is given in place: their old keys are taken first.
+    const oldKeys = new Map(existing.map((member) => [member.id, [...(member.accountKeys ?? [])]]));
+    const { changed, result } = merge(existing);
+    const roster = new Map(existing.map((member) => [member.id, member]));
+    const dirty = { members: new Set<number>(), accounts: new Set<number>() };
+    for (const member of changed) {
+      roster.set(member.id, member);
+      dirty.members.add(memberBucketOf(member.id));
+      for (const key of [...(oldKeys.get(member.id) ?? []), ...member.accountKeys]) {
+        dirty.accounts.add(accountBucketOf(key));
+      }
+    }
+    const rebuilt = groupIntoBuckets(roster.values(), dirty);
     // Plain requests: a failed one aborts the transaction, which rejects tx.done.
-    const store = unwrap(tx.store);
-    for (const member of changed) store.put(member);
+    const memberStore = unwrap(tx.objectStore('memberBuckets'));
+    const accountStore = unwrap(tx.objectStore('accountBuckets'));
+    for (const bucket of dirty.members) {
+      const record = rebuilt.members.get(bucket);
+      if (record) memberStore.put(record);
+      else memberStore.delete(bucket);
+    }
+    for (const bucket of dirty.accounts) {
+      const record = rebuilt.accounts.get(bucket);
+      if (record) accountStore.put(record);
+      else accountStore.delete(bucket);
+    }
     await tx.done;
     return result;
   } catch (error) {
@@ -231,13 +424,12 @@ export async function recordFollowedInList(
   handles: Iterable<string>,
   at: number,
 ): Promise<boolean> {
-  const tx = db.transaction(['members', 'follows'], 'readwrite');
-  const members = tx.objectStore('members').index('accountKeys');
+  const tx = db.transaction(['accountBuckets', 'follows'], 'readwrite');
   const follows = tx.objectStore('follows');
   let recorded = false;
   for (const handle of handles) {
     const key = accountKey(site, handle);
-    if ((await members.count(key)) === 0) continue;
+    if ((await ownersIn(tx, key)).length === 0) continue;
     const previous = await follows.get(key);
     await writeFollow(follows, { ...previous, key, state: 'following', checkedAt: at, source: 'list' });
     recorded = true;
@@ -285,12 +477,12 @@ export async function findAccountByStableId(
   site: SiteId,
   stableId: string,
 ): Promise<{ member: Member; handle: string } | undefined> {
-  const tx = db.transaction(['follows', 'members']);
+  const tx = db.transaction(['follows', ...MEMBER_STORES]);
   const prefix = accountKey(site, '');
   const records = await tx.objectStore('follows').getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
   for (const record of records) {
     if (record.stableId !== stableId) continue;
-    const member = await tx.objectStore('members').index('accountKeys').get(record.key);
+    const member = await ownerIn(tx, record.key);
     if (member) return { member, handle: record.key.slice(prefix.length) };
   }
   return undefined;
@@ -308,19 +500,18 @@ export async function renameAccount(
   from: string,
   to: string,
 ): Promise<Member> {
-  const tx = db.transaction(['members', 'follows'], 'readwrite');
-  const members = tx.objectStore('members');
+  const tx = db.transaction(['memberBuckets', 'accountBuckets', 'follows'], 'readwrite');
   const follows = tx.objectStore('follows');
   const fail = (message: string) => {
     tx.abort();
     tx.done.catch(() => {});
     return new Error(message);
   };
-  const member = await members.get(memberId);
+  const member = await memberIn(tx, memberId);
   const oldKey = accountKey(site, from);
   const newKey = accountKey(site, to);
   if (!member?.accountKeys.includes(oldKey)) throw fail('That account is no longer on the roster.');
-  const holder = await members.index('accountKeys').get(newKey);
+  const holder = await ownerIn(tx, newKey);
   if (holder && holder.id !== memberId) throw fail(`${to} already belongs to teammate "${holder.name}".`);
   const accounts = member.accounts
     .map((account) => (account.site === site && account.handle === from ? { site, handle: to } : account))
@@ -331,7 +522,7 @@ export async function renameAccount(
         ) === index,
     );
   const renamed = { ...member, accounts, accountKeys: accountKeysOf(accounts) };
-  await members.put(renamed);
+  await replaceMembers(tx, [renamed], []);
   const previous = await follows.get(oldKey);
   if (previous && !(await follows.get(newKey))) await writeFollow(follows, { ...previous, key: newKey });
   if (previous) await follows.delete(oldKey);
