@@ -28,25 +28,6 @@ afterAll(async () => {
   await ext?.close();
 });
 
-/** The teammate holding this account, read from the extension's database in the worker. */
-function memberWith(key: string) {
-  return ext.worker.evaluate(
-    (k) =>
-      new Promise<{ name: string; accountKeys: string[] } | undefined>((resolve, reject) => {
-        const open = indexedDB.open('teamfollow');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('members').objectStore('members').index('accountKeys').get(k);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-        };
-      }),
-    key,
-  );
-}
-
 /** The background's answer to the popup's question, asked from an extension page. */
 const askActiveProfile = (page: Page) =>
   page.evaluate(() =>
@@ -80,9 +61,9 @@ it('adds a stranger whose profile is in front as a new teammate named from the p
   await name.fill('Carol Example');
   await add.click();
   await popup.locator('[data-testid="add-to-team-done"]').waitFor();
-  expect(await memberWith('x:carol_dev')).toMatchObject({
-    name: 'Carol Example',
-    accountKeys: ['x:carol_dev'],
+  // The background now finds the new teammate by the account in front (the lookup a profile visit makes).
+  expect(await askActiveProfile(popup)).toMatchObject({
+    profile: { site: 'x', handle: 'carol_dev', member: { name: 'Carol Example' } },
   });
 
   // On a teammate's profile there is nothing to add.

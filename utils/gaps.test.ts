@@ -1,6 +1,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, it } from 'vitest';
-import { openTeamDb, putFollow, putMember, readGapReport, readSnapshot, refreshSnapshot } from './db';
+import {
+  listMembers,
+  openTeamDb,
+  putFollow,
+  putMember,
+  readGapReport,
+  readSnapshot,
+  refreshSnapshot,
+} from './db';
 import { computeGaps } from './gaps';
 import type { FollowRecord, Member } from './model';
 
@@ -92,7 +100,7 @@ it('keeps a snapshot of the report that reads back as computed from the data', a
   for (const record of follows.values()) await putFollow(db, record);
   expect(await readSnapshot(db)).toBeUndefined();
   const report = await refreshSnapshot(db, 42);
-  expect(report).toEqual(computeGaps(await db.getAll('members'), follows));
+  expect(report).toEqual(computeGaps(await listMembers(db), follows));
   expect(await readSnapshot(db)).toEqual(await readGapReport(db));
   db.close();
 });

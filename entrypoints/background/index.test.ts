@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useLanguage } from '../../tests/helpers/i18n';
-import { closeDb, findMemberByAccount, getDb, putMember } from '../../utils/db';
+import { closeDb, findMemberByAccount, getDb, listMembers, putMember } from '../../utils/db';
 import { ROSTER_ALARM } from '../../utils/roster/subscription-refresh';
 import { getOwnHandles, rosterSubscriptionItem, tabIntentsItem } from '../../utils/settings';
 import background from './index';
@@ -303,11 +303,11 @@ it('adds the account of a profile link from the context menu, once, named from t
     linkText: 'Octo Cat',
   });
   await expect
-    .poll(async () => (await (await getDb()).getAll('members')).map((m) => [m.name, m.accountKeys]))
+    .poll(async () => (await listMembers(await getDb())).map((m) => [m.name, m.accountKeys]))
     .toContainEqual(['Octo Cat', ['github:octo-cat']]);
   // Someone's account already on the roster, and a link that is no profile, add nothing.
   menus.click?.({ menuItemId: 'teamfollow-add', linkUrl: 'https://www.reddit.com/user/ada_quill/' });
   menus.click?.({ menuItemId: 'teamfollow-add', linkUrl: 'https://github.com/settings' });
   await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(await (await getDb()).count('members')).toBe(2);
+  expect(await listMembers(await getDb())).toHaveLength(2);
 });

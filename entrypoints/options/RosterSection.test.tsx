@@ -11,7 +11,7 @@ import {
   typeInto,
   waitFor,
 } from '../../tests/helpers/mount';
-import { closeDb, getDb, listMembers, putMember } from '../../utils/db';
+import { closeDb, getDb, listMembers, putMember, updateMembers } from '../../utils/db';
 import type { Member } from '../../utils/model';
 import { RosterSection } from './RosterSection';
 import { ada, bruno, member } from './roster.cases';
@@ -76,11 +76,10 @@ describe('roster section: table', () => {
   });
 
   it('renders 100 rows at a time for a large roster', async () => {
-    const db = await getDb();
-    const tx = db.transaction('members', 'readwrite');
-    for (let i = 0; i < 250; i++)
-      void tx.store.put(member(`m${i}`, `Person ${i}`, { team: i % 2 ? 'Odd' : 'Even' }));
-    await tx.done;
+    const many = Array.from({ length: 250 }, (_, i) =>
+      member(`m${i}`, `Person ${i}`, { team: i % 2 ? 'Odd' : 'Even' }),
+    );
+    await updateMembers(await getDb(), () => ({ changed: many, result: null }));
     const root = await openPage();
     await waitFor(() => rows(root).length > 0);
     expect(byTestId(root, 'roster-count').textContent).toBe('250');

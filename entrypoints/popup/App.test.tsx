@@ -15,7 +15,7 @@ import {
 } from '../../tests/helpers/mount';
 import { dayOf } from '../../utils/background/unreadable';
 import { CHANGES_CHANNEL } from '../../utils/changes';
-import { closeDb, getDb, putFollow, putMember } from '../../utils/db';
+import { closeDb, getDb, putFollow, putMember, updateMembers } from '../../utils/db';
 import type { FollowRecord, Member } from '../../utils/model';
 import {
   bulkRunsItem,
@@ -473,12 +473,15 @@ describe('popup', () => {
       member(`m${i}`, `Member ${String(i).padStart(5, '0')}`, { x: `m${i}` }),
     );
     const db = await getDb();
-    const tx = db.transaction(['members', 'follows'], 'readwrite');
+    await updateMembers(db, () => ({ changed: members, result: null }));
+    const tx = db.transaction('follows', 'readwrite');
     for (const m of members) {
-      void tx.objectStore('members').put(m);
-      void tx
-        .objectStore('follows')
-        .put({ key: `x:${m.accounts[0]?.handle}`, state: 'not-following', checkedAt: 1, source: 'page' });
+      void tx.store.put({
+        key: `x:${m.accounts[0]?.handle}`,
+        state: 'not-following',
+        checkedAt: 1,
+        source: 'page',
+      });
     }
     await tx.done;
     const root = await openPopup();
@@ -505,10 +508,10 @@ describe('snapshot', () => {
     };
     await db.put('snapshot', { at: 1, report: { ...stale, gaps: [gap] } }, 'gaps');
     // A write in progress holds back the full read (IndexedDB orders the transactions): the snapshot shows first.
-    const writing = db.transaction('members', 'readwrite');
+    const writing = db.transaction('follows', 'readwrite');
     let holding = true;
     const hold = () => {
-      if (holding) writing.store.get('a').then(hold);
+      if (holding) writing.store.get('x:ada').then(hold);
     };
     hold();
     const root = await openPopup();
