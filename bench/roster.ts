@@ -1,4 +1,4 @@
-import { type ExtensionBrowser, openOptions, resetData } from '../e2e/harness';
+import { chooseRosterFile, type ExtensionBrowser, openOptions, resetData } from '../e2e/harness';
 
 /** A roster CSV of `members` teammates, each with an X, a GitHub and a Bluesky account. */
 export function rosterCsv(members: number): string {
@@ -8,7 +8,8 @@ export function rosterCsv(members: number): string {
 }
 
 /**
- * Writes `members` teammates, each with 3 accounts and the X one recorded not-following, straight into IndexedDB, and
+ * Imports `members` teammates through the options page (the members' layout is utils/db.ts's own), each with 3
+ * accounts, records the X one not-following straight into IndexedDB's follows store, and
  * a reason for each unknown account plus today's unreadable pages into extension storage;
  * then tells the background, as the options page does after an import, so that it redoes the popup's gap snapshot.
  */
@@ -16,13 +17,9 @@ export async function seed(ext: ExtensionBrowser, members: number): Promise<void
   await resetData(ext);
   // The options page creates the database at the schema's current version; the bench never creates stores.
   const options = await openOptions(ext);
-  await ext.worker.evaluate(async () => {
-    for (let tries = 0; tries < 400; tries++) {
-      if ((await indexedDB.databases()).some((db) => db.name === 'teamfollow' && db.version)) return;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('the options page did not create the database');
-  });
+  const summary = await chooseRosterFile(options, 'team.csv', rosterCsv(members));
+  const imported = Number(await summary.getAttribute('data-imported'));
+  if (imported !== members) throw new Error(`seeding ${members} teammates imported ${imported}`);
   await ext.worker.evaluate(async (n) => {
     const db = await new Promise<IDBDatabase>((done, fail) => {
       const request = indexedDB.open('teamfollow');
@@ -30,16 +27,9 @@ export async function seed(ext: ExtensionBrowser, members: number): Promise<void
       request.onsuccess = () => done(request.result);
       request.onerror = () => fail(new Error('the teamfollow database does not exist'));
     });
-    const tx = db.transaction(['members', 'follows'], 'readwrite');
+    const tx = db.transaction('follows', 'readwrite');
     const now = Date.now();
     for (let i = 1; i <= n; i++) {
-      const accounts = [
-        { site: 'x', handle: `user${i}` },
-        { site: 'github', handle: `user-${i}` },
-        { site: 'bluesky', handle: `user${i}.bsky.social` },
-      ];
-      const accountKeys = accounts.map((a) => `${a.site}:${a.handle}`);
-      tx.objectStore('members').put({ id: `m${i}`, name: `User ${i}`, accounts, accountKeys });
       tx.objectStore('follows').put({
         key: `x:user${i}`,
         state: 'not-following',
