@@ -21,6 +21,7 @@ import {
   readGapReport,
   renameAccount,
   type TeamDb,
+  type UpgradeDb,
   updateMembers,
 } from './db';
 import { computeGaps } from './gaps';
@@ -36,8 +37,13 @@ async function open(name = 'db-test', migrations: readonly Migration[] = MIGRATI
 }
 
 /** Writes a member as v1–v4 kept them: one record in the `members` store, its account keys indexed. */
-async function putOldMember(db: TeamDb, member: Member): Promise<void> {
+async function putOldMember(db: UpgradeDb, member: Member): Promise<void> {
   await db.put('members', { ...member, accountKeys: accountKeysOf(member.accounts) });
+}
+
+/** The same, typed also with the stores older versions had (`members` until v5). */
+async function openOld(name: string, migrations: readonly Migration[]): Promise<TeamDb & UpgradeDb> {
+  return (await open(name, migrations)) as TeamDb & UpgradeDb;
 }
 
 beforeEach(() => {
@@ -87,7 +93,7 @@ const V1 = MIGRATIONS.slice(0, 1);
 
 describe('schema v1', () => {
   it('has the members, follows and actions stores with their keys and indexes', async () => {
-    const db = await open('db-test-v1', V1);
+    const db = await openOld('db-test-v1', V1);
     expect(db.version).toBe(1);
     expect([...db.objectStoreNames].sort()).toEqual(['actions', 'follows', 'members']);
     const tx = db.transaction(['members', 'follows', 'actions']);
@@ -185,7 +191,7 @@ describe('getDb / closeDb', () => {
 
 describe('upgrades', () => {
   it('upgrades a populated v1 database to a v2 step without losing a row', async () => {
-    const v1 = await open('upgrade-test', V1);
+    const v1 = await openOld('upgrade-test', V1);
     const members = [ada, bruno, { id: 'cy', name: 'Cy', accounts: [], accountKeys: [] }];
     for (const member of members) await putOldMember(v1, member);
     const follows: FollowRecord[] = [
@@ -214,7 +220,7 @@ describe('upgrades', () => {
       })();
       expect(db.objectStoreNames.contains('members')).toBe(true);
     };
-    const v2 = await open('upgrade-test', [...V1, v2Step]);
+    const v2 = await openOld('upgrade-test', [...V1, v2Step]);
 
     expect(v2.version).toBe(2);
     expect(await v2.getAll('members')).toEqual(before.members);
@@ -252,14 +258,14 @@ describe('upgrades', () => {
 
 describe('schema v2', () => {
   it('adds the follow-all queue to a populated v1 database, keeping every row', async () => {
-    const v1 = await open('v2-test', V1);
+    const v1 = await openOld('v2-test', V1);
     await putOldMember(v1, ada);
     await putFollow(v1, follow);
     await logAction(v1, action);
     const before = [await v1.getAll('members'), await v1.getAll('follows'), await v1.getAll('actions')];
     v1.close();
 
-    const v2 = await open('v2-test', MIGRATIONS.slice(0, 2));
+    const v2 = await openOld('v2-test', MIGRATIONS.slice(0, 2));
     expect(v2.version).toBe(2);
     expect([await v2.getAll('members'), await v2.getAll('follows'), await v2.getAll('actions')]).toEqual(
       before,
@@ -279,7 +285,7 @@ describe('schema v2', () => {
 
 describe('schema v3', () => {
   it('adds the gap snapshot to a populated v2 database, keeping every row', async () => {
-    const v2 = await open('v3-test', MIGRATIONS.slice(0, 2));
+    const v2 = await openOld('v3-test', MIGRATIONS.slice(0, 2));
     await putOldMember(v2, ada);
     await putFollow(v2, follow);
     await v2.put('queue', {
@@ -292,7 +298,7 @@ describe('schema v3', () => {
     const before = [await v2.getAll('members'), await v2.getAll('follows'), await v2.getAll('queue')];
     v2.close();
 
-    const v3 = await open('v3-test', MIGRATIONS.slice(0, 3));
+    const v3 = await openOld('v3-test', MIGRATIONS.slice(0, 3));
     expect(v3.version).toBe(3);
     expect([await v3.getAll('members'), await v3.getAll('follows'), await v3.getAll('queue')]).toEqual(
       before,
@@ -304,13 +310,13 @@ describe('schema v3', () => {
 
 describe('schema v4', () => {
   it('drops the email index from a populated v3 database, keeping every member findable by account', async () => {
-    const v3 = await open('v4-test', MIGRATIONS.slice(0, 3));
+    const v3 = await openOld('v4-test', MIGRATIONS.slice(0, 3));
     await putOldMember(v3, ada);
     await putOldMember(v3, bruno);
     const before = await v3.getAll('members');
     v3.close();
 
-    const v4 = await open('v4-test', MIGRATIONS.slice(0, 4));
+    const v4 = await openOld('v4-test', MIGRATIONS.slice(0, 4));
     expect(v4.version).toBe(4);
     expect([...v4.transaction('members').store.indexNames]).toEqual(['accountKeys']);
     expect(await v4.getAll('members')).toEqual(before);
@@ -337,7 +343,7 @@ describe('schema v5', () => {
 
   /** A populated v4 database in the old layout (one record per teammate), closed again. */
   async function populateV4(name: string, members: Member[], follows: FollowRecord[]) {
-    const v4 = await open(name, V4);
+    const v4 = await openOld(name, V4);
     const tx = v4.transaction(['members', 'follows', 'actions', 'queue', 'snapshot'], 'readwrite');
     for (const member of members) {
       void tx.objectStore('members').put({ ...member, accountKeys: accountKeysOf(member.accounts) });

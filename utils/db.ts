@@ -13,8 +13,6 @@ import type { SiteId } from './sites/index';
 // Opened only in the extension origin (background, popup, options): never from a content script.
 
 export interface TeamFollowSchema extends DBSchema {
-  /** v1–v4 only: one record per teammate. The v5 step moves them into the buckets below and drops this store. */
-  members: { key: string; value: Member; indexes: { accountKeys: string } };
   /** Every teammate, in the bucket of a hash of their id: an import writes a few hundred records, not 10,000. */
   memberBuckets: { key: number; value: MemberBucket };
   /** Every account key's teammates (ids in id order), in the bucket of a hash of the key: the lookup path. */
@@ -41,11 +39,18 @@ export interface AccountBucket {
   owners: Map<string, string[]>;
 }
 
+/** The stores of every version, those a later step dropped included: what the upgrade steps (and their tests) see. */
+export interface UpgradeSchema extends TeamFollowSchema {
+  /** v1–v4 only: one record per teammate. The v5 step moves them into the buckets and drops this store. */
+  members: { key: string; value: Member; indexes: { accountKeys: string } };
+}
+
 export type TeamDb = IDBPDatabase<TeamFollowSchema>;
-type UpgradeTx = IDBPTransaction<TeamFollowSchema, StoreNames<TeamFollowSchema>[], 'versionchange'>;
+export type UpgradeDb = IDBPDatabase<UpgradeSchema>;
+type UpgradeTx = IDBPTransaction<UpgradeSchema, StoreNames<UpgradeSchema>[], 'versionchange'>;
 
 /** One step per schema version: MIGRATIONS[n] upgrades version n to n + 1. Never edit a shipped step; append. */
-export type Migration = (db: TeamDb, tx: UpgradeTx) => void;
+export type Migration = (db: UpgradeDb, tx: UpgradeTx) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
   (db) => {
@@ -218,11 +223,12 @@ function flatten(buckets: readonly MemberBucket[]): Member[] {
 export const DB_NAME = 'teamfollow';
 
 export function openTeamDb(name = DB_NAME, migrations: readonly Migration[] = MIGRATIONS): Promise<TeamDb> {
-  return openDB<TeamFollowSchema>(name, migrations.length, {
+  // Typed as the current schema once open: code outside the steps cannot reach a dropped store.
+  return openDB<UpgradeSchema>(name, migrations.length, {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let version = oldVersion; version < migrations.length; version++) migrations[version]?.(db, tx);
     },
-  });
+  }) as unknown as Promise<TeamDb>;
 }
 
 let cached: Promise<TeamDb> | null = null;
