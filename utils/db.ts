@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { computeGaps, type GapReport } from './gaps';
+import { t } from './i18n/index';
 import {
   type ActionRecord,
   accountKey,
@@ -516,9 +517,10 @@ export async function renameAccount(
   const member = await memberIn(tx, memberId);
   const oldKey = accountKey(site, from);
   const newKey = accountKey(site, to);
-  if (!member?.accountKeys.includes(oldKey)) throw fail('That account is no longer on the roster.');
+  if (!member?.accountKeys.includes(oldKey)) throw fail(t('roster_rename_gone'));
   const holder = await ownerIn(tx, newKey);
-  if (holder && holder.id !== memberId) throw fail(`${to} already belongs to teammate "${holder.name}".`);
+  if (holder && holder.id !== memberId)
+    throw fail(t('roster_rename_taken', { handle: to, name: holder.name }));
   const accounts = member.accounts
     .map((account) => (account.site === site && account.handle === from ? { site, handle: to } : account))
     .filter(
