@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentMessage } from '../messages';
 import type { SiteAdapter } from '../sites/types';
-import { hostPatterns } from '../sites/url';
+import { hostPatterns, toHttpsUrl } from '../sites/url';
 import { watchFollowingList } from './list-watch';
 import { type FlagView, type ProfileWatch, watchProfile } from './profile-watch';
 
@@ -26,6 +26,8 @@ export function siteContentScript(adapter: SiteAdapter, createFlag: () => FlagHo
   return defineContentScript({
     matches: hostPatterns(adapter),
     runAt: 'document_end',
+    // WXT's legacy window.postMessage on start: it told every page script the extension is there and cost each load.
+    noScriptStartedPostMessage: true,
     main: (ctx) => run(ctx, adapter, lazyFlag(createFlag)),
   });
 }
@@ -46,11 +48,24 @@ export function lazyFlag(createFlag: () => FlagHost): FlagHost {
 function run(ctx: ContentScriptContext, adapter: SiteAdapter, flag: FlagHost): void {
   let session: AbortController | null = null;
   let currentUrl = '';
+  // Mastodon's script also runs on instances the user added (registered at runtime): this host is one.
+  const parse = { mastodonHosts: [location.hostname] };
+  /** Whether `url` is a profile or a following list of this site: most pages are neither, and get nothing made. */
+  const watched = (url: string) => {
+    const parsed = toHttpsUrl(url);
+    return (
+      parsed !== null &&
+      (adapter.handleFromUrl(parsed, parse) !== null ||
+        (adapter.followingListOwner?.(parsed, parse) ?? null) !== null)
+    );
+  };
 
   const start = (url: string) => {
     if (url === currentUrl) return;
     currentUrl = url;
     session?.abort();
+    session = null;
+    if (!watched(url)) return;
     const controller = new AbortController();
     session = controller;
     let watch: ProfileWatch | null = null;
@@ -60,8 +75,7 @@ function run(ctx: ContentScriptContext, adapter: SiteAdapter, flag: FlagHost): v
       adapter,
       doc: document,
       url,
-      // Mastodon's script also runs on instances the user added (registered at runtime): this host is one.
-      parse: { mastodonHosts: [location.hostname] },
+      parse,
       signal: controller.signal,
       ask: (message: ContentMessage) => browser.runtime.sendMessage(message),
     };
