@@ -1,6 +1,6 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../e2e/harness';
-import { type Attributed, startProfile, stopProfile } from './attribution';
+import { type Attributed, startProfile, stopProfile, YARDSTICK_PATH } from './attribution';
 import { figure, inOrder, repeat } from './figures';
 import { NON_PROFILE_PAGES, TEAMMATE } from './pages';
 
@@ -15,8 +15,27 @@ const SETTLE_MS = 1_000;
 const FEED_CHANGES = 100;
 const FEED_RATE = 100;
 const FEED_SETTLE_MS = 700;
-// Loads of the extension's side per run; the run's load figure is their median (one sampled load is a few samples).
+// Loads of the extension's side per run; the run's load figure is their median.
 const LOADS = 3;
+// The yardstick's thread time that counts as this machine's speed (its median here on 2026-12-03): a figure is the
+// extension's thread time times this over the yardstick's in the same trace, i.e. ms at that one speed.
+const YARDSTICK_REFERENCE_MS = 3;
+// Yardstick runs in each trace; their median is the trace's speed.
+const YARDSTICKS = 3;
+let yardsticks = 0;
+
+/** Runs the yardstick in the page's main world, each time from a new URL so that V8 compiles it afresh. */
+async function runYardstick(page: Page): Promise<void> {
+  for (let i = 0; i < YARDSTICKS; i++) await page.addScriptTag({ url: `${YARDSTICK_PATH}?${yardsticks++}` });
+}
+
+const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** The extension's thread time in `attributed` at a quiet machine's speed (see YARDSTICK_REFERENCE_MS). */
+const scaled = (attributed: Attributed) => {
+  const speed = mid(attributed.yardstick);
+  if (!(speed > 0)) throw new Error('no yardstick in the trace');
+  return (attributed.extension * YARDSTICK_REFERENCE_MS) / speed;
+};
 
 interface Loaded {
   page: Page;
@@ -47,6 +66,7 @@ async function openLoaded(
   await startProfile(cdp);
   await page.goto(url);
   await page.waitForTimeout(settle);
+  await runYardstick(page);
   return { page, cdp, load: await stopProfile(cdp, origin) };
 }
 
@@ -63,6 +83,7 @@ async function measureLoad({ page, cdp }: Loaded, origin: string, total: number,
       ).__bench.run(total, rate),
     { total, rate },
   );
+  await runYardstick(page);
   const busy = await stopProfile(cdp, origin);
   const after = await metrics();
   const delta = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
@@ -103,8 +124,11 @@ async function moreLoads(
     await again.page.close();
     loads.push(again.load);
   }
-  const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  return { extension: mid(loads.map((l) => l.extension)), page: mid(loads.map((l) => l.page)) };
+  return {
+    extension: mid(loads.map(scaled)),
+    thread: mid(loads.map((l) => l.extension)),
+    yardstick: mid(loads.map((l) => mid(l.yardstick))),
+  };
 }
 
 /** The attributed figures of one kind of page from the extension's side: per load and per 1,000 mutations. */
@@ -112,11 +136,14 @@ function addAttributed(
   series: Series,
   label: string,
   loaded: Loaded,
-  load: { extension: number; page: number },
+  load: { extension: number; thread: number; yardstick: number },
   run: Run,
 ): void {
   series.add(`${label}.load`, load.extension);
-  series.add(`${label}.per-1k-mutations`, run.busy.extension / (run.mutations / 1000));
+  series.add(`${label}.per-1k-mutations`, scaled(run.busy) / (run.mutations / 1000));
+  series.add(`${label}.thread.load`, load.thread);
+  series.add(`${label}.thread.per-1k-mutations`, run.busy.extension / (run.mutations / 1000));
+  series.add('yardstick', load.yardstick);
   // The extension's script time over the page's own, loading and changing together.
   series.add(
     `${label}.share`,
@@ -130,6 +157,14 @@ function attributedFigures(series: Series, label: string): void {
   figure(`cpu.${label}.load`, series.get(`${label}.load`), 'ms', 2);
   figure(`cpu.${label}.per-1k-mutations`, series.get(`${label}.per-1k-mutations`), 'ms', 3);
   figure(`cpu.${label}.share`, series.get(`${label}.share`), 'x', 3);
+  // The unscaled thread time, reported: what the yardstick corrects.
+  figure(`thread.${label}.load`, series.get(`${label}.thread.load`), 'ms', 2);
+  figure(`thread.${label}.per-1k-mutations`, series.get(`${label}.thread.per-1k-mutations`), 'ms', 3);
+}
+
+/** The yardstick's thread time over the part's loads (YARDSTICK_REFERENCE_MS when the machine is quiet). */
+function yardstickFigure(series: Series, part: string): void {
+  figure(`yardstick.${part}`, series.get('yardstick'), 'ms', 2);
 }
 
 /**
@@ -195,6 +230,7 @@ export async function benchCost(
   figure('memory.page.with', series.get('heap.with'), 'MB', 2);
   figure('memory.page.without', series.get('heap.without'), 'MB', 2);
   figure('memory.page.extension', series.get('heap.extension'), 'MB', 2);
+  yardstickFigure(series, 'cost');
 }
 
 /** The content script of every other site on a page of that site that is not a profile: attributed figures only. */
@@ -213,6 +249,7 @@ export async function benchFeeds(ext: ExtensionBrowser): Promise<void> {
     }
   });
   for (const [site] of sites) attributedFigures(series, `${site}-feed`);
+  yardstickFigure(series, 'feeds');
 }
 
 /** Prints where the extension's attributed time went (BENCH_TOP=1), summed over every run. */

@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { fixture } from '../e2e/harness';
+import { YARDSTICK_PATH, yardstickSource } from './attribution';
 import { TIMELINE_HTML } from './pages/timeline';
 
 // The pages the bench serves at their real URLs: X's home timeline, two teammates' profiles, and a page of each
 // other site that is not a profile.
 
+const YARDSTICK = yardstickSource();
 const loadScript = await readFile(resolve(import.meta.dirname, 'pages/load.js'), 'utf8');
 const withScript = (html: string, script: string, before = '</body>') => {
   if (!html.includes(before)) throw new Error(`bench page has no ${before}`);
@@ -78,6 +80,8 @@ new MutationObserver(() => {
 export async function serve(context: BrowserContext): Promise<void> {
   await context.route(/^https?:\/\//, async (route) => {
     const { host, pathname } = new URL(route.request().url());
+    if (pathname === YARDSTICK_PATH)
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: YARDSTICK });
     const body = PAGES[`${host}${pathname}`];
     if (body === undefined) return route.abort('internetdisconnected');
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
