@@ -30,7 +30,7 @@ async function runYardstick(page: Page): Promise<void> {
 }
 
 const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-/** The extension's thread time in `attributed` at a quiet machine's speed (see YARDSTICK_REFERENCE_MS). */
+/** The extension's thread time in `attributed` at the reference speed (YARDSTICK_REFERENCE_MS). */
 const scaled = (attributed: Attributed) => {
   const speed = mid(attributed.yardstick);
   if (!(speed > 0)) throw new Error('no yardstick in the trace');
@@ -162,7 +162,7 @@ function attributedFigures(series: Series, label: string): void {
   figure(`thread.${label}.per-1k-mutations`, series.get(`${label}.thread.per-1k-mutations`), 'ms', 3);
 }
 
-/** The yardstick's thread time over the part's loads (YARDSTICK_REFERENCE_MS when the machine is quiet). */
+/** The yardstick's thread time over the part's loads (against YARDSTICK_REFERENCE_MS). */
 function yardstickFigure(series: Series, part: string): void {
   figure(`yardstick.${part}`, series.get('yardstick'), 'ms', 2);
 }
