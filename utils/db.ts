@@ -537,3 +537,15 @@ export async function renameAccount(
   await tx.done;
   return renamed;
 }
+
+/** The follow records of these `site:handle` keys that exist, in one read of `follows` (the team view's first rows). */
+export async function readFollowsOf(db: TeamDb, keys: readonly string[]): Promise<FollowRecord[]> {
+  const store = db.transaction('follows').store;
+  const found = await Promise.all(keys.map((key) => store.get(key)));
+  return found.filter((record): record is FollowRecord => record !== undefined);
+}
+
+/** Every follow record, in one read of `follows`. */
+export async function listFollows(db: TeamDb): Promise<FollowRecord[]> {
+  return db.getAll('follows');
+}

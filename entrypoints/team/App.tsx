@@ -3,7 +3,7 @@ import { t } from '../../utils/i18n/index';
 import { useNow } from '../popup/use-now';
 import { Controls } from './Controls';
 import { EmptyTeam } from './EmptyTeam';
-import { filterMatrix, NO_TEAM_FILTERS, type TeamFilters, teamsOf } from './filter';
+import { filterMatrix, isFiltered, NO_TEAM_FILTERS, type TeamFilters, teamsOf } from './filter';
 import { Matrix } from './Matrix';
 import { buildMatrix } from './matrix';
 import { sortMatrix, type TeamSort } from './sort';
@@ -13,7 +13,7 @@ import { useTeamData } from './use-team-data';
 
 /** The team view: the coverage matrix of every teammate on every network, with its filters and live updates. */
 export function App() {
-  const { data, error } = useTeamData();
+  const { data, first, error } = useTeamData();
   const now = useNow();
   const [filters, setFilters] = useState<TeamFilters>(NO_TEAM_FILTERS);
   const [sort, setSort] = useState<TeamSort>('name');
@@ -23,16 +23,19 @@ export function App() {
   const shown = useMemo(() => sortMatrix(filterMatrix(rows, filters), sort), [rows, filters, sort]);
   const summaries = useMemo(() => summarize(shown), [shown]);
   // A chosen team stays among the options even when its last teammate leaves.
+  // Until every follow record is read, the first screen stands in for the unfiltered view in the name order.
+  const early = data ? null : first;
   const teams = useMemo(() => {
-    const found = teamsOf(rows);
+    const found = early ? early.teams : teamsOf(rows);
     return filters.team && !found.includes(filters.team) ? [...found, filters.team] : found;
-  }, [rows, filters.team]);
+  }, [rows, early, filters.team]);
 
-  let body = (
+  const loading = (
     <p class="message muted" aria-busy="true">
       {t('team_loading')}
     </p>
   );
+  let body = loading;
   if (error)
     body = (
       <p class="message error" role="alert">
@@ -55,6 +58,35 @@ export function App() {
         <Matrix rows={shown} summaries={summaries} pending={pending} now={now} onAction={act} />
       </>
     );
+  else if (early) {
+    // Another filter or order needs every row (and "doesn't follow me back" every record): it waits, busy.
+    const plain = !isFiltered(filters) && sort === 'name';
+    body = (
+      <>
+        <Controls
+          filters={filters}
+          sort={sort}
+          teams={teams}
+          shown={early.total}
+          total={early.total}
+          onFilters={setFilters}
+          onSort={setSort}
+        />
+        {plain ? (
+          <Matrix
+            rows={early.rows}
+            total={early.total}
+            summaries={early.summaries}
+            pending={pending}
+            now={now}
+            onAction={act}
+          />
+        ) : (
+          loading
+        )}
+      </>
+    );
+  }
 
   return (
     <div class="team-page">

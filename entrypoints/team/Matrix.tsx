@@ -13,6 +13,8 @@ import { ROW_HEIGHT, rowWindow, scrollToRow } from './windowing';
 
 interface MatrixProps {
   rows: readonly Row[];
+  /** How many rows the grid has when only the first `rows` are read yet (the rest follow); `rows.length` if absent. */
+  total?: number;
   summaries: readonly NetworkSummary[];
   pending: ReadonlyMap<string, Pending>;
   now: number;
@@ -31,7 +33,8 @@ const FALLBACK_VIEWPORT = 900;
  * The coverage matrix as an ARIA grid: a header of networks, the summary row, and one row per teammate, windowed
  * (only rows near the viewport are in the DOM). One cell is in the Tab order; the arrow keys move it.
  */
-export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps) {
+export function Matrix({ rows, total, summaries, pending, now, onAction }: MatrixProps) {
+  const count = total ?? rows.length;
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
   const [view, setView] = useState({ top: 0, height: FALLBACK_VIEWPORT });
@@ -64,7 +67,7 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
   }, []);
 
   // Fewer rows (a filter, new data): the active cell stays inside the grid.
-  const at = rows.length ? clampPosition(active, rows.length, COLS) : null;
+  const at = count ? clampPosition(active, count, COLS) : null;
 
   useLayoutEffect(() => {
     if (!focusWanted.current || !at) return;
@@ -74,14 +77,16 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
       ?.focus({ preventScroll: true });
   });
 
-  const { start, end } = rowWindow(view.top, view.height, rows.length, OVERSCAN);
+  const { start, end } = rowWindow(view.top, view.height, count, OVERSCAN);
   const indices: number[] = [];
   // The active row is always rendered, so the Tab stop exists wherever the grid is scrolled.
   if (at && (at.row < start || at.row >= end)) indices.push(at.row);
   for (let i = start; i < end; i++) indices.push(i);
+  // Rows not read yet stay empty space of their height until they are.
+  const ready = indices.filter((index) => index < rows.length);
 
   // A mark for measuring time to first render (bench, README): once, when rows first reach the DOM.
-  const hasRows = end > start;
+  const hasRows = ready.length > 0;
   useEffect(() => {
     if (hasRows && performance.getEntriesByName('teamfollow:matrix-rendered').length === 0)
       performance.mark('teamfollow:matrix-rendered');
@@ -102,7 +107,7 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
     }
     if (event.key === 'Enter' || event.key === ' ') return;
     const page = Math.max(1, Math.floor(view.height / ROW_HEIGHT) - 1);
-    const next = moveInGrid(at, event, rows.length, COLS, page);
+    const next = moveInGrid(at, event, count, COLS, page);
     if (!next) return;
     event.preventDefault();
     const el = scroller.current;
@@ -131,7 +136,8 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
         class="matrix"
         data-testid="coverage-matrix"
         aria-label={t('team_matrix')}
-        aria-rowcount={rows.length + HEAD_ROWS}
+        aria-rowcount={count + HEAD_ROWS}
+        aria-busy={count > rows.length ? 'true' : undefined}
         aria-colcount={COLS}
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
@@ -147,10 +153,10 @@ export function Matrix({ rows, summaries, pending, now, onAction }: MatrixProps)
               </th>
             ))}
           </tr>
-          <SummaryRow summaries={summaries} shown={rows.length} />
+          <SummaryRow summaries={summaries} shown={count} />
         </thead>
-        <tbody class="matrix-body" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
-          {indices.map((index) => {
+        <tbody class="matrix-body" style={{ height: `${count * ROW_HEIGHT}px` }}>
+          {ready.map((index) => {
             const row = rows[index] as Row;
             return (
               <MatrixRow

@@ -46,7 +46,7 @@ export function filterMatrix(rows: readonly MatrixRow[], filters: TeamFilters): 
 const collator = new Intl.Collator(uiLanguage(), { sensitivity: 'base', numeric: true });
 
 /** The teams on the roster, sorted as people read them. */
-export function teamsOf(rows: readonly MatrixRow[]): string[] {
+export function teamsOf(rows: readonly { team?: string }[]): string[] {
   const teams = new Set<string>();
   for (const row of rows) if (row.team) teams.add(row.team);
   return [...teams].sort(collator.compare);

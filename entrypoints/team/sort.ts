@@ -9,7 +9,9 @@ export type TeamSort = 'name' | 'team' | 'gaps';
 // Sorted as the UI language sorts names.
 const collator = new Intl.Collator(uiLanguage(), { sensitivity: 'base', numeric: true });
 
-const byName = (a: MatrixRow, b: MatrixRow) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
+/** By name as the UI language sorts them, then by id: the `name` order, for rows and teammates alike. */
+export const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 
 const COMPARE: Record<TeamSort, (a: MatrixRow, b: MatrixRow) => number> = {
   name: byName,
