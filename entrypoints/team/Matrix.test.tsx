@@ -64,6 +64,31 @@ describe('Matrix', () => {
     expect(grid.getAttribute('aria-rowcount')).toBe('10002');
   });
 
+  it('counts every row while only the first are read, and leaves the space of the rest', async () => {
+    const rows = team(5);
+    page = await mount(
+      <Matrix
+        rows={rows}
+        total={10_000}
+        summaries={summarize(rows)}
+        pending={new Map()}
+        now={Date.now()}
+        onAction={vi.fn()}
+      />,
+    );
+    const grid = byTestId(page.container, 'coverage-matrix');
+    expect(grid.getAttribute('aria-rowcount')).toBe('10002');
+    expect(grid.getAttribute('aria-busy')).toBe('true');
+    expect(allByTestId(grid, 'matrix-row')).toHaveLength(5);
+    expect(grid.querySelector('tbody')?.style.height).toBe(`${10_000 * 76}px`);
+    expect(byTestId(grid, 'matrix-summary').textContent).toContain('10,000 teammates');
+    // The keys move among the rows read so far, so the Tab stop always exists.
+    grid.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+    await press('End', { ctrlKey: true });
+    expect(position()).toEqual(['4', '11']);
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+  });
+
   it('has one Tab stop and moves it with the arrow keys, Home, End and Ctrl+End', async () => {
     const { grid } = await draw(10_000);
     const stops = [...grid.querySelectorAll<HTMLElement>('[tabindex="0"]')];

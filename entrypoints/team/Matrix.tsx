@@ -37,7 +37,8 @@ export function Matrix({ rows, total, summaries, pending, now, onAction }: Matri
   const count = total ?? rows.length;
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
-  const [view, setView] = useState({ top: 0, height: FALLBACK_VIEWPORT });
+  // Unmeasured (the first frame): no overscan, so the first paint builds only rows that can be on screen.
+  const [view, setView] = useState({ top: 0, height: FALLBACK_VIEWPORT, measured: false });
   const [active, setActive] = useState<GridPosition>({ row: 0, col: 0 });
   // Set by a key press: the active cell takes the focus once it is rendered.
   const focusWanted = useRef(false);
@@ -50,7 +51,9 @@ export function Matrix({ rows, total, summaries, pending, now, onAction }: Matri
       frame = 0;
       const top = el.scrollTop;
       const height = (el.clientHeight || FALLBACK_VIEWPORT) - (head.current?.offsetHeight ?? 0);
-      setView((old) => (old.top === top && old.height === height ? old : { top, height }));
+      setView((old) =>
+        old.measured && old.top === top && old.height === height ? old : { top, height, measured: true },
+      );
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
@@ -67,7 +70,8 @@ export function Matrix({ rows, total, summaries, pending, now, onAction }: Matri
   }, []);
 
   // Fewer rows (a filter, new data): the active cell stays inside the grid.
-  const at = count ? clampPosition(active, count, COLS) : null;
+  // The keys move among the rows read so far: the active cell always exists.
+  const at = rows.length ? clampPosition(active, rows.length, COLS) : null;
 
   useLayoutEffect(() => {
     if (!focusWanted.current || !at) return;
@@ -77,7 +81,7 @@ export function Matrix({ rows, total, summaries, pending, now, onAction }: Matri
       ?.focus({ preventScroll: true });
   });
 
-  const { start, end } = rowWindow(view.top, view.height, count, OVERSCAN);
+  const { start, end } = rowWindow(view.top, view.height, count, view.measured ? OVERSCAN : 0);
   const indices: number[] = [];
   // The active row is always rendered, so the Tab stop exists wherever the grid is scrolled.
   if (at && (at.row < start || at.row >= end)) indices.push(at.row);
@@ -107,7 +111,7 @@ export function Matrix({ rows, total, summaries, pending, now, onAction }: Matri
     }
     if (event.key === 'Enter' || event.key === ' ') return;
     const page = Math.max(1, Math.floor(view.height / ROW_HEIGHT) - 1);
-    const next = moveInGrid(at, event, count, COLS, page);
+    const next = moveInGrid(at, event, rows.length, COLS, page);
     if (!next) return;
     event.preventDefault();
     const el = scroller.current;
