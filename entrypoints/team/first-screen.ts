@@ -9,8 +9,14 @@ import type { NetworkSummary } from './summary';
 // The team view's first screen, drawn before every follow record is read: the first rows in the default order and
 // the summary row from the background's snapshot. Pure.
 
-/** Rows built for the first screen: more than a tall window shows with the grid's overscan. */
-export const FIRST_ROWS = 60;
+/** Rows built for the first screen: more than a tall window shows (the grid adds no overscan before it measures). */
+export const FIRST_ROWS = 30;
+
+/**
+ * Rosters from this size open in two steps. Below it one read is quicker: at 1,000 teammates building every row
+ * costs a few milliseconds, less than the second step's extra round trip (measured 7–26% slower there).
+ */
+export const STAGED_FROM = 2_000;
 
 /** What the first screen shows of the unfiltered roster in the `name` order. */
 export interface FirstScreen {

@@ -7,7 +7,7 @@ import { allByTestId, byTestId, click, type Mounted, mount, waitFor } from '../.
 import * as db from '../../utils/db';
 import type { FollowRecord, Member } from '../../utils/model';
 import { App } from './App';
-import { FIRST_ROWS } from './first-screen';
+import { FIRST_ROWS, STAGED_FROM } from './first-screen';
 import { follow, member } from './team.cases';
 
 // The opening read of a large roster in two steps: the first screen, then every follow record.
@@ -45,9 +45,9 @@ afterEach(async () => {
   await db.closeDb();
 });
 
-// More teammates than the first screen builds: "User 001" to "User 090", each on X and GitHub.
-const N = FIRST_ROWS + 30;
-const pad = (i: number) => String(i).padStart(3, '0');
+// A roster that opens in two steps: "User 0001" to "User 2000", each on X and GitHub.
+const N = STAGED_FROM;
+const pad = (i: number) => String(i).padStart(4, '0');
 const ROSTER: Member[] = Array.from({ length: N }, (_, k) => {
   const i = N - k; // stored in reverse, so the name order is the view's own work
   return member(`m${pad(i)}`, `User ${pad(i)}`, { x: `u${i}`, github: `u-${i}` }, i % 2 ? 'Odd' : 'Even');
@@ -59,8 +59,9 @@ const RECORDS: FollowRecord[] = ROSTER.map((_, k) => {
 
 async function seed(snapshot: 'current' | 'stale' | 'none') {
   const database = await db.getDb();
-  for (const m of ROSTER) await db.putMember(database, m);
-  for (const record of RECORDS) await db.putFollow(database, record);
+  await db.updateMembers(database, () => ({ changed: ROSTER, result: null }));
+  const tx = database.transaction('follows', 'readwrite');
+  await Promise.all([...RECORDS.map((record) => tx.store.put(record)), tx.done]);
   if (snapshot === 'none') return;
   await db.refreshSnapshot(database);
   // A teammate added since the background's snapshot.
@@ -87,12 +88,12 @@ describe('team view, opening a large roster', () => {
     expect(grid(root).getAttribute('aria-rowcount')).toBe(String(N + 2));
     expect(grid(root).getAttribute('aria-busy')).toBe('true');
     const first = names(root);
-    expect(first[0]).toBe('User 001');
+    expect(first[0]).toBe('User 0001');
     expect(first).toEqual([...first].sort());
     expect(first.length).toBeLessThanOrEqual(FIRST_ROWS);
-    expect(xCell(root, 'User 003')?.dataset).toMatchObject({ state: 'not-following', followsYou: 'true' });
-    expect(xCell(root, 'User 002')?.dataset).toMatchObject({ state: 'following', followsYou: 'false' });
-    expect(summary(root, 'x')).toMatchObject({ followed: '60', notFollowed: '30', notChecked: '0' });
+    expect(xCell(root, 'User 0003')?.dataset).toMatchObject({ state: 'not-following', followsYou: 'true' });
+    expect(xCell(root, 'User 0002')?.dataset).toMatchObject({ state: 'following', followsYou: 'false' });
+    expect(summary(root, 'x')).toMatchObject({ followed: '1334', notFollowed: '666', notChecked: '0' });
     expect(summary(root, 'github')).toMatchObject({ followed: '0', notChecked: String(N) });
 
     // The full read starts after that paint; what it ends with is that same screen, no longer busy.
@@ -105,7 +106,7 @@ describe('team view, opening a large roster', () => {
     await waitFor(() => grid(root).getAttribute('aria-busy') === null);
     // Every follow record read: the same screen, no longer busy.
     expect(names(root)).toEqual(shown);
-    expect(summary(root, 'x')).toMatchObject({ followed: '60', notFollowed: '30', notChecked: '0' });
+    expect(summary(root, 'x')).toMatchObject({ followed: '1334', notFollowed: '666', notChecked: '0' });
     expect(root.innerHTML).toBe(early.replace(' aria-busy="true"', ''));
   });
 
@@ -119,7 +120,7 @@ describe('team view, opening a large roster', () => {
 
     await act(() => release());
     await waitFor(() => root.querySelector('[data-testid="coverage-matrix"]'));
-    expect(names(root)).toEqual(['User 002']);
+    expect(names(root)).toEqual(['User 0002']);
   });
 
   it('waits for every follow record when the snapshot is not current', async () => {

@@ -14,10 +14,10 @@ import type { GapReport } from '../../utils/gaps';
 import type { FollowRecord, Member } from '../../utils/model';
 import {
   cellKeys,
-  FIRST_ROWS,
   type FirstScreen,
   firstMembers,
   firstScreen,
+  STAGED_FROM,
   summariesFromSnapshot,
 } from './first-screen';
 
@@ -79,7 +79,7 @@ export function useTeamData(): { data: TeamData | null; first: FirstScreen | nul
       const { db, members, snapshot } = await (preloaded ?? startOpening());
       preloaded = null;
       const summaries =
-        members.length > FIRST_ROWS && snapshot ? summariesFromSnapshot(members, snapshot) : null;
+        members.length >= STAGED_FROM && snapshot ? summariesFromSnapshot(members, snapshot) : null;
       if (summaries) {
         const top = firstMembers(members);
         const ff = await readFollowsOf(db, cellKeys(top));
