@@ -1,21 +1,7 @@
 import * as v from 'valibot';
 import { t } from '../i18n/index';
-import { pdsFrom, SessionSchema } from './bluesky';
-import {
-  ApiError,
-  answeredHttp,
-  assertCanonical,
-  chunk,
-  errorBody,
-  type Fetch,
-  RateLimitError,
-  rateLimitText,
-  readJson,
-  retryAt,
-  send,
-  serverTrouble,
-} from './http';
-import { NETWORKS } from './networks';
+import { blueskyTransport, pdsFrom, SessionSchema } from './bluesky';
+import { ApiError, assertCanonical, chunk, errorBody, type Fetch, readJson } from './http';
 
 export interface BlueskyPublishConfig {
   /** The user's own canonical handle or DID. */
@@ -54,7 +40,6 @@ export interface BlueskyPublisher {
 }
 
 const NAME = 'Bluesky';
-const RESET = NETWORKS.bluesky.reset;
 const LIST = 'app.bsky.graph.list';
 const LIST_ITEM = 'app.bsky.graph.listitem';
 const STARTER_PACK = 'app.bsky.graph.starterpack';
@@ -103,33 +88,7 @@ export function createBlueskyPublisher(config: BlueskyPublishConfig): BlueskyPub
   assertCanonical('bluesky', own, NAME);
   let session: { accessJwt: string; did: string; pds: string } | undefined;
 
-  function xrpc(
-    base: string,
-    nsid: string,
-    options: { params?: [string, string][]; body?: unknown; token?: string } = {},
-  ): Promise<Response> {
-    const query = (options.params ?? [])
-      .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
-      .join('&');
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    return send(fetch, NAME, `${base}/xrpc/${nsid}${query ? `?${query}` : ''}`, {
-      method: options.body === undefined ? 'GET' : 'POST',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  }
-
-  async function failure(response: Response): Promise<Error> {
-    const { status } = response;
-    if (status === 429)
-      return new RateLimitError(rateLimitText(NAME), retryAt(response.headers, now(), RESET));
-    const { error, message } = await errorBody(response);
-    if (status >= 500) return serverTrouble(NAME, status);
-    if (status === 401) return new ApiError(t('api_bluesky_signInRefused'), 401);
-    return answeredHttp(NAME, status, message ?? error);
-  }
+  const { xrpc, failure } = blueskyTransport(fetch, now);
 
   async function signIn() {
     const response = await xrpc(entryway, 'com.atproto.server.createSession', {

@@ -85,24 +85,8 @@ export function pdsFrom(
   }
 }
 
-/**
- * Bluesky client. Reads go to the public AppView without credentials: handles become DIDs through
- * app.bsky.actor.getProfiles (25 a call, missing accounts are left out), then app.bsky.graph.getRelationships
- * (30 a call) answers for the DIDs. Follows create an app.bsky.graph.follow record on the user's PDS with a session
- * from com.atproto.server.createSession, made once and made again when it expires (30 per 5 min allowed).
- */
-export function createBlueskyApi(config: BlueskyConfig): FollowApi {
-  const { handle: own, appPassword, fetch } = config;
-  const appView = config.appView ?? 'https://public.api.bsky.app';
-  const entryway = config.entryway ?? 'https://bsky.social';
-  const now = config.now ?? Date.now;
-  assertCanonical('bluesky', own, NAME);
-
-  let ownDid: string | undefined = isDid(own) ? own : undefined;
-  let session: Session | undefined;
-  // Handle → DID, learned once per client (DIDs are permanent; a handle moving to another DID is rare).
-  const dids = new Map<string, string>();
-
+/** One XRPC call, and the error for an answer its caller did not expect: the client's and the publisher's. */
+export function blueskyTransport(fetch: Fetch, now: () => number) {
   async function xrpc(
     base: string,
     nsid: string,
@@ -131,6 +115,27 @@ export function createBlueskyApi(config: BlueskyConfig): FollowApi {
     if (status === 401) return new ApiError(t('api_bluesky_signInRefused'), 401);
     return answeredHttp(NAME, status, message ?? error);
   }
+  return { xrpc, failure };
+}
+
+/**
+ * Bluesky client. Reads go to the public AppView without credentials: handles become DIDs through
+ * app.bsky.actor.getProfiles (25 a call, missing accounts are left out), then app.bsky.graph.getRelationships
+ * (30 a call) answers for the DIDs. Follows create an app.bsky.graph.follow record on the user's PDS with a session
+ * from com.atproto.server.createSession, made once and made again when it expires (30 per 5 min allowed).
+ */
+export function createBlueskyApi(config: BlueskyConfig): FollowApi {
+  const { handle: own, appPassword, fetch } = config;
+  const appView = config.appView ?? 'https://public.api.bsky.app';
+  const entryway = config.entryway ?? 'https://bsky.social';
+  const now = config.now ?? Date.now;
+  assertCanonical('bluesky', own, NAME);
+  const { xrpc, failure } = blueskyTransport(fetch, now);
+
+  let ownDid: string | undefined = isDid(own) ? own : undefined;
+  let session: Session | undefined;
+  // Handle → DID, learned once per client (DIDs are permanent; a handle moving to another DID is rare).
+  const dids = new Map<string, string>();
 
   async function ownDidOrResolve(): Promise<string> {
     if (ownDid) return ownDid;
