@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { bluesky } from '../utils/sites/bluesky';
+import { bluesky, blueskyPage } from '../utils/sites/bluesky';
 
-export default siteContentScript(bluesky, createFlagHost);
+export default siteContentScript(bluesky, blueskyPage, createFlagHost);

@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { facebook } from '../utils/sites/facebook';
+import { facebook, facebookPage } from '../utils/sites/facebook';
 
-export default siteContentScript(facebook, createFlagHost);
+export default siteContentScript(facebook, facebookPage, createFlagHost);

@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { github } from '../utils/sites/github';
+import { github, githubPage } from '../utils/sites/github';
 
-export default siteContentScript(github, createFlagHost);
+export default siteContentScript(github, githubPage, createFlagHost);

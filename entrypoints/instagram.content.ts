@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { instagram } from '../utils/sites/instagram';
+import { instagram, instagramPage } from '../utils/sites/instagram';
 
-export default siteContentScript(instagram, createFlagHost);
+export default siteContentScript(instagram, instagramPage, createFlagHost);

@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { linkedin } from '../utils/sites/linkedin';
+import { linkedin, linkedinPage } from '../utils/sites/linkedin';
 
-export default siteContentScript(linkedin, createFlagHost);
+export default siteContentScript(linkedin, linkedinPage, createFlagHost);

@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { mastodon } from '../utils/sites/mastodon';
+import { mastodon, mastodonPage } from '../utils/sites/mastodon';
 
-export default siteContentScript(mastodon, createFlagHost);
+export default siteContentScript(mastodon, mastodonPage, createFlagHost);

@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { reddit } from '../utils/sites/reddit';
+import { reddit, redditPage } from '../utils/sites/reddit';
 
-export default siteContentScript(reddit, createFlagHost);
+export default siteContentScript(reddit, redditPage, createFlagHost);

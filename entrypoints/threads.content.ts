@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { threads } from '../utils/sites/threads';
+import { threads, threadsPage } from '../utils/sites/threads';
 
-export default siteContentScript(threads, createFlagHost);
+export default siteContentScript(threads, threadsPage, createFlagHost);

@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { tiktok } from '../utils/sites/tiktok';
+import { tiktok, tiktokPage } from '../utils/sites/tiktok';
 
-export default siteContentScript(tiktok, createFlagHost);
+export default siteContentScript(tiktok, tiktokPage, createFlagHost);

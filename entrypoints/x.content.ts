@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { x } from '../utils/sites/x';
+import { x, xPage } from '../utils/sites/x';
 
-export default siteContentScript(x, createFlagHost);
+export default siteContentScript(x, xPage, createFlagHost);

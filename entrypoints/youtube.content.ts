@@ -1,5 +1,5 @@
 import { createFlagHost } from '../components/flag-host';
 import { siteContentScript } from '../utils/content/site-script';
-import { youtube } from '../utils/sites/youtube';
+import { youtube, youtubePage } from '../utils/sites/youtube';
 
-export default siteContentScript(youtube, createFlagHost);
+export default siteContentScript(youtube, youtubePage, createFlagHost);

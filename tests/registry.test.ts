@@ -35,12 +35,12 @@ describe.each(SITE_IDS)('%s', (site) => {
     for (const { file } of index.profiles) expect(has(`fixtures/${site}/${file}`), file).toBe(true);
   });
 
-  it('has a content script that runs its own adapter', () => {
+  it('has a content script that runs its own adapter and page reader', () => {
     const path = `entrypoints/${site}.content.ts`;
     expect(has(path), `write ${path}`).toBe(true);
     const source = read(path);
     expect(source).toContain(`from '../utils/sites/${site}'`);
-    expect(source).toContain(`siteContentScript(${site}, createFlagHost)`);
+    expect(source).toContain(`siteContentScript(${site}, ${site}Page, createFlagHost)`);
   });
 
   it('has its icon: a monogram and its colours', () => {

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { FixtureIndex } from '../../fixtures/types';
-import { parseProfileUrl, readFollowState, readProfile, SITE_IDS, siteById } from '../../utils/sites/index';
+import {
+  pageReader,
+  parseProfileUrl,
+  readFollowState,
+  readProfile,
+  SITE_IDS,
+  siteById,
+} from '../../utils/sites/index';
 import { fixtureHtml, minified, pageFrom } from '../helpers/fixture-dom';
 
 // Every saved page under fixtures/<site>/ is described in its index.json: the URL it was served at, what the
@@ -51,7 +58,7 @@ describe.each(sitesWithFixtures)('%s fixtures', (site) => {
         if (followsYou !== undefined) expect(reading.followsYou ?? false).toBe(followsYou);
         if (state === 'unknown') expect(reading.reason).toBe(reason);
         // A site whose pages show a stable id: each page gives exactly the one its index names (none where it says none).
-        if (siteById(site).readsStableId) expect(reading.stableId).toBe(stableId);
+        if (pageReader(site).readsStableId) expect(reading.stableId).toBe(stableId);
         // The control to point at exists exactly while there is someone to follow.
         expect(Boolean(reading.followControl)).toBe(state === 'not-following');
       },
@@ -63,9 +70,8 @@ describe.each(sitesWithFixtures)('%s fixtures', (site) => {
     });
 
     it.each(index.lists ?? [])('$file lists the follows of $owner', ({ file, url, owner, handles }) => {
-      const adapter = siteById(site);
-      expect(adapter.followingListOwner?.(new URL(url))).toBe(owner);
-      expect(adapter.readFollowingList?.(open(file, url)).sort()).toEqual([...handles].sort());
+      expect(siteById(site).followingListOwner?.(new URL(url))).toBe(owner);
+      expect(pageReader(site).readFollowingList?.(open(file, url)).sort()).toEqual([...handles].sort());
     });
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FixtureIndex } from '../../fixtures/types';
 import { watchProfile } from '../../utils/content/profile-watch';
 import type { ContentMessage } from '../../utils/messages';
-import { SITE_IDS, siteById } from '../../utils/sites/index';
+import { pageReader, SITE_IDS, siteById } from '../../utils/sites/index';
 import { fixtureHtml, pageFrom } from '../helpers/fixture-dom';
 
 // TeamFollow never presses for the user (DESIGN, principle 5): on every saved page, watching the profile of a
@@ -36,6 +36,7 @@ describe.each(pages)('$site/$file', ({ site, file, url }) => {
         : { ok: true, recorded: true };
     const watch = await watchProfile({
       adapter: siteById(site),
+      reader: pageReader(site),
       doc,
       url,
       parse: { mastodonHosts: [new URL(url).hostname] },

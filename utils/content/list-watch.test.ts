@@ -2,13 +2,16 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { ContentMessage } from '../messages';
 import { reddit } from '../sites/reddit';
-import type { SiteAdapter } from '../sites/types';
+import type { PageReader, SiteAdapter } from '../sites/types';
 import { watchFollowingList } from './list-watch';
 
 // A stand-in site whose following list is a <ul> of links, so the watcher's logic is tested on its own.
 const adapter: SiteAdapter = {
   ...reddit,
   followingListOwner: (url) => /^\/user\/(\w+)\/following$/.exec(url.pathname)?.[1] ?? null,
+};
+const reader: PageReader = {
+  readProfile: () => ({ state: 'unknown', reason: 'other' }),
   readFollowingList: (doc) => [...doc.querySelectorAll('li a')].map((a) => a.textContent ?? ''),
 };
 
@@ -17,6 +20,7 @@ let sent: ContentMessage[];
 const start = (url = 'https://www.reddit.com/user/lead/following') =>
   watchFollowingList({
     adapter,
+    reader,
     doc: document,
     url,
     signal: controller.signal,

@@ -1,5 +1,5 @@
 import type { ContentMessage } from '../messages';
-import type { ParseOptions, SiteAdapter } from '../sites/types';
+import type { PageReader, ParseOptions, SiteAdapter } from '../sites/types';
 import { followingListOn } from '../sites/url';
 
 // On a following list page, everyone visible is someone the list's owner follows. The background records
@@ -9,6 +9,8 @@ const MAX_PER_MESSAGE = 200;
 
 export interface ListWatchOptions {
   adapter: SiteAdapter;
+  /** The site's page reader, whose `readFollowingList` reads the list. */
+  reader: PageReader;
   doc: Document;
   url: string;
   parse?: ParseOptions;
@@ -17,9 +19,17 @@ export interface ListWatchOptions {
 }
 
 /** Watches a following list page; returns false (and does nothing) for any other page. */
-export function watchFollowingList({ adapter, doc, url, parse, ask, signal }: ListWatchOptions): boolean {
+export function watchFollowingList({
+  adapter,
+  reader,
+  doc,
+  url,
+  parse,
+  ask,
+  signal,
+}: ListWatchOptions): boolean {
   const owner = followingListOn(adapter, url, parse);
-  const read = adapter.readFollowingList;
+  const read = reader.readFollowingList;
   if (owner === null || !read) return false;
   const list = { site: adapter.id, owner };
   const sent = new Set<string>();

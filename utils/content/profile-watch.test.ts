@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentMessage } from '../messages';
 import { reddit } from '../sites/reddit';
-import type { SiteAdapter } from '../sites/types';
+import type { PageReader } from '../sites/types';
 import { type FlagView, watchProfile } from './profile-watch';
 
 // A stand-in site (Reddit's URLs) whose page shows its state in one button, so the watcher is tested on its own.
-const adapter: SiteAdapter = {
-  ...reddit,
+const adapter = reddit;
+const reader: PageReader = {
   readProfile: (doc, handle) => {
     const button = doc.querySelector<HTMLElement>(`button[data-profile="${handle}"]`);
     const state = (button?.dataset.state ?? 'unknown') as FlagView['state'];
@@ -40,6 +40,7 @@ function start(
 ) {
   return watchProfile({
     adapter,
+    reader,
     doc: document,
     url,
     ask: ask(roster, intent),
@@ -73,8 +74,7 @@ describe('watchProfile', () => {
   });
 
   it("passes on only a stranger's stable id, once, where the site shows one", async () => {
-    const withIds: SiteAdapter = {
-      ...adapter,
+    const withIds: PageReader = {
       readsStableId: true,
       readProfile: (doc, handle) => {
         const id = doc.querySelector<HTMLElement>(`[data-user-id][data-profile="${handle}"]`)?.dataset.userId;
@@ -82,7 +82,8 @@ describe('watchProfile', () => {
       },
     };
     const watch = await watchProfile({
-      adapter: withIds,
+      adapter,
+      reader: withIds,
       doc: document,
       url: URL_ALICE,
       ask: ask({}),
@@ -101,8 +102,7 @@ describe('watchProfile', () => {
   });
 
   it('passes on, once, the account a teammate’s page says it moved to, even while the state is unknown', async () => {
-    const moving: SiteAdapter = {
-      ...adapter,
+    const moving: PageReader = {
       readProfile: (doc, handle) => {
         const to = doc.querySelector<HTMLElement>(`[data-moved-to][data-profile="${handle}"]`)?.dataset
           .movedTo;
@@ -115,7 +115,8 @@ describe('watchProfile', () => {
       },
     };
     await watchProfile({
-      adapter: moving,
+      adapter,
+      reader: moving,
       doc: document,
       url: URL_ALICE,
       ask: ask({ alice: 'Alice Example' }),
@@ -231,8 +232,7 @@ describe('in a tab the popup opened for a follow or check', () => {
 describe('a label that changes in place', () => {
   it('sees a button whose text node alone changes, as React updates labels', async () => {
     // A stand-in for sites whose state is only the button's words (Instagram, TikTok, Threads, Mastodon).
-    const byText: SiteAdapter = {
-      ...adapter,
+    const byText: PageReader = {
       readProfile: (doc) => {
         const text = doc.querySelector('button')?.textContent;
         return {
@@ -242,7 +242,8 @@ describe('a label that changes in place', () => {
     };
     document.body.innerHTML = '<button>Follow</button>';
     await watchProfile({
-      adapter: byText,
+      adapter,
+      reader: byText,
       doc: document,
       url: URL_ALICE,
       ask: ask({ alice: 'Alice' }),
@@ -259,15 +260,15 @@ describe('cost on a busy page', () => {
   it('reads the page at most about once a second once it shows a state, however much else changes', async () => {
     showButton('following');
     const reads = vi.fn();
-    const counting: SiteAdapter = {
-      ...adapter,
+    const counting: PageReader = {
       readProfile: (doc, handle) => {
         reads();
-        return adapter.readProfile?.(doc, handle) ?? { state: 'unknown' };
+        return reader.readProfile(doc, handle);
       },
     };
     await watchProfile({
-      adapter: counting,
+      adapter,
+      reader: counting,
       doc: document,
       url: URL_ALICE,
       ask: ask({ alice: 'Alice' }),
@@ -287,15 +288,15 @@ describe('cost on a busy page', () => {
 
   it('slows down the same way on a page that never shows a state, once it gave up', async () => {
     const reads = vi.fn();
-    const counting: SiteAdapter = {
-      ...adapter,
+    const counting: PageReader = {
       readProfile: () => {
         reads();
         return { state: 'unknown' };
       },
     };
     await watchProfile({
-      adapter: counting,
+      adapter,
+      reader: counting,
       doc: document,
       url: URL_ALICE,
       ask: ask({ alice: 'Alice' }),

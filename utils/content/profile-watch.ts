@@ -3,6 +3,7 @@ import type { ContentMessage, LookupAnswer } from '../messages';
 import { languageAt } from '../sites/dom';
 import type {
   FollowState,
+  PageReader,
   ParseOptions,
   ProfileReading,
   SiteAdapter,
@@ -43,6 +44,8 @@ export interface FlagView {
 export interface WatchOptions {
   /** The site's adapter: a content script carries only its own site's. */
   adapter: SiteAdapter;
+  /** The site's page reader, beside its adapter. */
+  reader: PageReader;
   doc: Document;
   url: string;
   parse?: ParseOptions;
@@ -79,7 +82,7 @@ function reasonOf(reading: ProfileReading): UnknownReason | undefined {
 }
 
 /** Passes on the stable id a stranger's profile shows, once, as soon as the page shows it (within the wait). */
-function reportStableId({ adapter, doc, ask, signal, settleMs }: WatchOptions, handle: string): void {
+function reportStableId({ adapter, reader, doc, ask, signal, settleMs }: WatchOptions, handle: string): void {
   const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
   let pending: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
@@ -89,8 +92,8 @@ function reportStableId({ adapter, doc, ask, signal, settleMs }: WatchOptions, h
   };
   const look = () => {
     pending = undefined;
-    const reading = adapter.readProfile?.(doc, handle);
-    if (!reading?.stableId) return;
+    const reading = reader.readProfile(doc, handle);
+    if (!reading.stableId) return;
     stop();
     void ask({
       type: 'report-state',
@@ -112,7 +115,7 @@ function reportStableId({ adapter, doc, ask, signal, settleMs }: WatchOptions, h
 
 /** Watches the profile at `url` if it belongs to a teammate; resolves to null (and draws nothing) otherwise. */
 export async function watchProfile(options: WatchOptions): Promise<ProfileWatch | null> {
-  const { adapter, doc, signal, ask, render } = options;
+  const { adapter, reader, doc, signal, ask, render } = options;
   const site = adapter.id;
   const handle = profileOn(adapter, options.url, options.parse);
   if (handle === null) return null;
@@ -121,11 +124,10 @@ export async function watchProfile(options: WatchOptions): Promise<ProfileWatch 
   if (!answer.member) {
     // Not on the roster: nothing is drawn. Only a site's stable id is passed on, once, so that a teammate who
     // changed their handle is recognised (the background keeps nothing unless the id is a teammate's).
-    if (adapter.readsStableId) reportStableId(options, handle);
+    if (reader.readsStableId) reportStableId(options, handle);
     return null;
   }
-  const readProfile = (): ProfileReading =>
-    adapter.readProfile?.(doc, handle) ?? { state: 'unknown', reason: 'other' };
+  const readProfile = (): ProfileReading => reader.readProfile(doc, handle);
 
   let reading: ProfileReading = readProfile();
   let view: FlagView = {

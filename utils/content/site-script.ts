@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentMessage } from '../messages';
-import type { SiteAdapter } from '../sites/types';
+import type { PageReader, SiteAdapter } from '../sites/types';
 import { hostPatterns, toHttpsUrl } from '../sites/url';
 import { watchFollowingList } from './list-watch';
 import { type FlagView, type ProfileWatch, watchProfile } from './profile-watch';
 
-// The content script of one site: each site gets its own small bundle with only its own adapter
+// The content script of one site: each site gets its own small bundle with only its own adapter and page reader
 // (entrypoints/<site>.content.ts). On every client-side navigation it watches the profile if it is a
 // teammate's and draws the flag, or records the user's own following list.
 
@@ -21,14 +21,14 @@ export interface FlagHost {
   remove(): void;
 }
 
-/** The content script of `adapter`'s site, drawing its flag in the host `createFlag` makes. */
-export function siteContentScript(adapter: SiteAdapter, createFlag: () => FlagHost) {
+/** The content script of `adapter`'s site, reading its pages with `reader` and drawing its flag in the host `createFlag` makes. */
+export function siteContentScript(adapter: SiteAdapter, reader: PageReader, createFlag: () => FlagHost) {
   return defineContentScript({
     matches: hostPatterns(adapter),
     runAt: 'document_end',
     // WXT's legacy window.postMessage on start: it told every page script the extension is there and cost each load.
     noScriptStartedPostMessage: true,
-    main: (ctx) => run(ctx, adapter, lazyFlag(createFlag)),
+    main: (ctx) => run(ctx, adapter, reader, lazyFlag(createFlag)),
   });
 }
 
@@ -45,7 +45,7 @@ export function lazyFlag(createFlag: () => FlagHost): FlagHost {
   };
 }
 
-function run(ctx: ContentScriptContext, adapter: SiteAdapter, flag: FlagHost): void {
+function run(ctx: ContentScriptContext, adapter: SiteAdapter, reader: PageReader, flag: FlagHost): void {
   let session: AbortController | null = null;
   let currentUrl = '';
   // Mastodon's script also runs on instances the user added (registered at runtime): this host is one.
@@ -73,6 +73,7 @@ function run(ctx: ContentScriptContext, adapter: SiteAdapter, flag: FlagHost): v
       flag.draw(view, anchor, () => void watch?.showFollowControl(), target);
     const page = {
       adapter,
+      reader,
       doc: document,
       url,
       parse,

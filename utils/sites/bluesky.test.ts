@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { openFixture, pageFrom } from '../../tests/helpers/fixture-dom';
-import { bluesky } from './bluesky';
+import { bluesky, blueskyPage } from './bluesky';
 
 const PAGE_URL = 'https://bsky.app/profile/alice.bsky.social';
 const fixture = (file: string) => openFixture('bluesky', file, { url: PAGE_URL });
 
 describe('bluesky profile reading', () => {
   it('returns the header’s followBtn and anchors after the display name', () => {
-    const reading = bluesky.readProfile?.(fixture('not-following.html'), 'alice.bsky.social');
+    const reading = blueskyPage.readProfile(fixture('not-following.html'), 'alice.bsky.social');
     expect(reading?.followControl?.getAttribute('aria-label')).toBe('Follow alice.bsky.social');
     expect(reading?.anchor?.textContent?.trim()).toBe('Alice Example');
   });
 
   it('reads the screen of this handle when an earlier one is still mounted', () => {
-    const reading = bluesky.readProfile?.(fixture('suggested-follows.html'), 'alice.bsky.social');
+    const reading = blueskyPage.readProfile(fixture('suggested-follows.html'), 'alice.bsky.social');
     expect(reading?.state).toBe('following');
     expect(reading?.anchor?.textContent?.trim()).toBe('Alice Example');
   });
@@ -24,7 +24,7 @@ describe('bluesky profile reading', () => {
         `<html lang="xx"><nav><a href="/notifications"></a></nav><div><div><button data-testid="followBtn" aria-label="${label}"><div>·</div></button></div><div><div><div data-testid="profileHeaderDisplayName">A</div></div><div></div></div></div></html>`,
         { url: PAGE_URL },
       );
-    const read = (label: string) => bluesky.readProfile?.(header(label), 'alice.bsky.social').state;
+    const read = (label: string) => blueskyPage.readProfile(header(label), 'alice.bsky.social').state;
     expect(read('Follow alice.bsky.social')).toBe('not-following');
     expect(read('alice.bsky.social folgen')).toBe('not-following');
     expect(read('alice.bsky.socialをフォロー')).toBe('not-following');
@@ -38,7 +38,7 @@ describe('bluesky profile reading', () => {
         `<html lang="en"><nav><a href="/notifications"></a></nav><div data-testid="profileView"><div data-testid="profileHeaderAviButton"><div data-testid="userAvatarImage"><img src="${src}"></div></div><div><div><button data-testid="followBtn" aria-label="Follow alice.bsky.social"><div>Follow</div></button></div><div><div><div data-testid="profileHeaderDisplayName">A</div></div><div><div>@alice.bsky.social</div></div></div></div></div></html>`,
         { url: PAGE_URL },
       );
-    const did = (src: string) => bluesky.readProfile?.(header(src), 'alice.bsky.social').stableId;
+    const did = (src: string) => blueskyPage.readProfile(header(src), 'alice.bsky.social').stableId;
     const plc = 'did:plc:ewvi7nxzyoun6zhxrhs64oiz';
     expect(did(`https://cdn.bsky.app/img/avatar/plain/${plc}/bafkrei@jpeg`)).toBe(plc);
     expect(did(`https://cdn.bsky.app/img/avatar_thumbnail/plain/${plc}/bafkrei@jpeg`)).toBe(plc);
@@ -52,7 +52,7 @@ describe('bluesky profile reading', () => {
   });
 
   it('leaves follows-you unsaid in a language outside its labels, and reads the state all the same', () => {
-    const reading = bluesky.readProfile?.(fixture('follows-you-ca.html'), 'alice.bsky.social');
+    const reading = blueskyPage.readProfile(fixture('follows-you-ca.html'), 'alice.bsky.social');
     expect(reading?.state).toBe('not-following');
     expect(reading?.followsYou).toBeUndefined();
   });
@@ -64,8 +64,8 @@ describe('bluesky profile reading', () => {
       <div><div><div data-testid="profileHeaderDisplayName">Alice</div></div><div><div>@alice.bsky.social</div></div></div></div>`,
       { url: PAGE_URL },
     );
-    expect(bluesky.readProfile?.(doc, 'alice.bsky.social').state).toBe('self');
-    expect(bluesky.readProfile?.(doc, 'bob.bsky.social')).toMatchObject({
+    expect(blueskyPage.readProfile(doc, 'alice.bsky.social').state).toBe('self');
+    expect(blueskyPage.readProfile(doc, 'bob.bsky.social')).toMatchObject({
       state: 'unknown',
       reason: 'loading',
     });

@@ -1,5 +1,5 @@
 import { decodeOrNull, type LabelTable, labelsAt, nearestAncestor, textTokens } from './dom';
-import type { ProfileReading, SiteAdapter } from './types';
+import type { PageReader, ProfileReading, SiteAdapter } from './types';
 
 // Bluesky: the web client shows people at /profile/{handle or DID} (social-app src/routes.ts).
 const HOSTS = ['bsky.app'];
@@ -211,8 +211,6 @@ export const bluesky: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://bsky.app/profile/${handle}`,
-  readProfile,
-  readsStableId: true,
   followingListUrl: (handle) => `https://bsky.app/profile/${handle}/follows`,
   followingListOwner(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
@@ -220,6 +218,11 @@ export const bluesky: SiteAdapter = {
     if (section !== 'profile' || !name || list !== 'follows' || rest.length > 0) return null;
     return profileHandle(`/profile/${name}`);
   },
+};
+
+export const blueskyPage: PageReader = {
+  readProfile,
+  readsStableId: true,
   readFollowingList(doc) {
     const handles = new Set<string>();
     for (const link of doc.querySelectorAll(PROFILE_CARD_LINK)) {

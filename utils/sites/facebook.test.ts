@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openFixture } from '../../tests/helpers/fixture-dom';
-import { facebook } from './facebook';
+import { facebook, facebookPage } from './facebook';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.facebook.com/alice.dev';
 const open = (file: string, scripts = false) => openFixture('facebook', file, { url: PAGE_URL, scripts });
 
-const read = (doc: Document) => facebook.readProfile?.(doc, 'alicedev');
+const read = (doc: Document) => facebookPage.readProfile(doc, 'alicedev');
 
 describe('facebook profile reading', () => {
   it('presses the Follow button, never Add friend', () => {

@@ -1,5 +1,5 @@
 import { type LabelTable, labelsAt, nearestFound, queryOutside, unreadReason } from './dom';
-import type { ProfileReading, SiteAdapter } from './types';
+import type { PageReader, ProfileReading, SiteAdapter } from './types';
 
 // Facebook: /{username}, /profile.php?id={id} and /people/{Name}/{id}/ (sites.md §8); web. serves some regions.
 const HOSTS = [
@@ -187,5 +187,8 @@ export const facebook: SiteAdapter = {
     NUMERIC_ID.test(handle)
       ? `https://www.facebook.com/profile.php?id=${handle}`
       : `https://www.facebook.com/${handle}`,
+};
+
+export const facebookPage: PageReader = {
   readProfile,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openFixture, pageFrom } from '../../tests/helpers/fixture-dom';
-import { github } from './github';
+import { github, githubPage } from './github';
 
 const PAGE_URL = 'https://github.com/octo-cat';
 const fixture = (file: string) => openFixture('github', file, { url: PAGE_URL });
@@ -10,7 +10,7 @@ const html = (body: string) =>
 
 describe('github profile reading', () => {
   it('returns the submit button of the visible follow form and anchors after the names', () => {
-    const reading = github.readProfile?.(fixture('not-following.html'), 'octo-cat');
+    const reading = githubPage.readProfile(fixture('not-following.html'), 'octo-cat');
     expect(reading?.followControl?.closest('form')?.getAttribute('action')).toBe(
       '/users/follow?target=octo-cat',
     );
@@ -21,7 +21,7 @@ describe('github profile reading', () => {
     const doc = html(`<span class="vcard-username">octo-cat</span>
       <div hidden><form action="/users/unfollow?target=octo-cat"><button type="submit">Unfollow</button></form></div>
       <form action="/users/follow?target=octo-cat"><button type="submit">Follow</button></form>`);
-    const reading = github.readProfile?.(doc, 'octo-cat');
+    const reading = githubPage.readProfile(doc, 'octo-cat');
     expect(reading?.state).toBe('not-following');
     expect(reading?.followControl?.tagName).toBe('BUTTON');
   });

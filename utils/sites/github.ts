@@ -1,5 +1,5 @@
 import { isHidden, textTokens } from './dom';
-import type { ProfileReading, SiteAdapter } from './types';
+import type { PageReader, ProfileReading, SiteAdapter } from './types';
 
 // GitHub: a person is /{login}. gist.github.com/{login} is a gist listing, not the profile, so it is not read.
 const HOSTS = ['github.com', 'www.github.com'];
@@ -132,9 +132,7 @@ export const github: SiteAdapter = {
     return handleFromText(login);
   },
   handleFromText,
-  readsStableId: true,
   profileUrl: (handle) => `https://github.com/${handle}`,
-  readProfile,
   followingListUrl: (handle) => `https://github.com/${handle}?tab=following`,
   followingListOwner(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
@@ -142,6 +140,11 @@ export const github: SiteAdapter = {
     if (!login || rest.length > 0 || url.searchParams.get('tab')?.toLowerCase() !== 'following') return null;
     return handleFromText(login);
   },
+};
+
+export const githubPage: PageReader = {
+  readProfile,
+  readsStableId: true,
   readFollowingList(doc) {
     const handles = new Set<string>();
     for (const row of doc.querySelectorAll(LIST_ROW)) {

@@ -1,14 +1,15 @@
-import { bluesky } from './bluesky';
-import { facebook } from './facebook';
-import { github } from './github';
-import { instagram } from './instagram';
-import { linkedin } from './linkedin';
-import { mastodon } from './mastodon';
-import { reddit } from './reddit';
-import { threads } from './threads';
-import { tiktok } from './tiktok';
+import { bluesky, blueskyPage } from './bluesky';
+import { facebook, facebookPage } from './facebook';
+import { github, githubPage } from './github';
+import { instagram, instagramPage } from './instagram';
+import { linkedin, linkedinPage } from './linkedin';
+import { mastodon, mastodonPage } from './mastodon';
+import { reddit, redditPage } from './reddit';
+import { threads, threadsPage } from './threads';
+import { tiktok, tiktokPage } from './tiktok';
 import {
   type FollowState,
+  type PageReader,
   type ParseOptions,
   type ProfileReading,
   SITE_IDS,
@@ -16,10 +17,18 @@ import {
   type SiteId,
 } from './types';
 import { followingListOn, hostPatterns, toHttpsUrl } from './url';
-import { x } from './x';
-import { youtube } from './youtube';
+import { x, xPage } from './x';
+import { youtube, youtubePage } from './youtube';
 
-export type { FollowState, ParseOptions, ProfileReading, SiteAdapter, SiteId, UnknownReason } from './types';
+export type {
+  FollowState,
+  PageReader,
+  ParseOptions,
+  ProfileReading,
+  SiteAdapter,
+  SiteId,
+  UnknownReason,
+} from './types';
 export { FOLLOW_STATES, SITE_IDS, UNKNOWN_REASONS } from './types';
 
 /** The registry: every adapter, in display order. Adding a site is one line here. */
@@ -115,14 +124,35 @@ export function profileUrl(site: SiteId, handle: string): string {
   return adapter.profileUrl(handle);
 }
 
+// Every site's page reader, for Node scripts and the cross-site suites; a content script imports only its own. Nothing
+// the pages (popup, options, team) bundle reaches these, so the readers stay out of their chunks.
+const pageReaders: Readonly<Record<SiteId, PageReader>> = {
+  x: xPage,
+  linkedin: linkedinPage,
+  github: githubPage,
+  bluesky: blueskyPage,
+  mastodon: mastodonPage,
+  threads: threadsPage,
+  instagram: instagramPage,
+  facebook: facebookPage,
+  youtube: youtubePage,
+  tiktok: tiktokPage,
+  reddit: redditPage,
+};
+
+/** The page reader of a site. */
+export function pageReader(site: SiteId): PageReader {
+  return pageReaders[site];
+}
+
 /** The follow state the rendered profile page of `handle` shows. */
 export function readFollowState(site: SiteId, doc: Document, handle: string): FollowState {
   return readProfile(site, doc, handle).state;
 }
 
-/** The follow state with the site's own controls; `unknown` for sites that cannot read it. */
+/** The follow state with the site's own controls. */
 export function readProfile(site: SiteId, doc: Document, handle: string): ProfileReading {
-  return siteById(site).readProfile?.(doc, handle) ?? { state: 'unknown', reason: 'other' };
+  return pageReader(site).readProfile(doc, handle);
 }
 
 /** Match patterns for every fixed host (the manifest's host permissions and content-script matches). */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openFixture } from '../../tests/helpers/fixture-dom';
-import { instagram } from './instagram';
+import { instagram, instagramPage } from './instagram';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.instagram.com/alice.dev/';
 const open = (file: string, scripts = false) => openFixture('instagram', file, { url: PAGE_URL, scripts });
 
-const read = (doc: Document) => instagram.readProfile?.(doc, 'alice.dev');
+const read = (doc: Document) => instagramPage.readProfile(doc, 'alice.dev');
 
 describe('instagram profile reading', () => {
   it('puts the flag after the username heading and presses the header button', () => {
@@ -51,7 +51,7 @@ describe('instagram profile reading', () => {
   });
 
   it('reads no follows when no list dialog is open', () => {
-    expect(instagram.readFollowingList?.(open('following.html'))).toEqual([]);
+    expect(instagramPage.readFollowingList?.(open('following.html'))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { type LabelTable, labelsAt, nearestFound, shownText, showsToken, unreadReason } from './dom';
-import type { FollowState, ProfileReading, SiteAdapter } from './types';
+import type { FollowState, PageReader, ProfileReading, SiteAdapter } from './types';
 
 // Instagram: a profile is /{username}/ at the root, so reserved first segments must be ruled out (sites.md §7).
 const HOSTS = ['www.instagram.com', 'instagram.com', 'm.instagram.com'];
@@ -196,13 +196,16 @@ export const instagram: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.instagram.com/${handle}/`,
-  readProfile,
   followingListUrl: (handle) => `https://www.instagram.com/${handle}/following/`,
   followingListOwner(url) {
     if (!HOSTS.includes(url.hostname)) return null;
     const owner = FOLLOWING_LIST.exec(url.pathname)?.[1];
     return owner ? handleFromText(owner) : null;
   },
+};
+
+export const instagramPage: PageReader = {
+  readProfile,
   readFollowingList(doc) {
     // The list opens as a dialog over the profile; each row links the account (avatar and name) and has a button.
     // A row whose button offers Follow is a suggestion (or someone you do not follow), not a follow.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, pageFrom } from '../../tests/helpers/fixture-dom';
-import { linkedin } from './linkedin';
+import { linkedinPage } from './linkedin';
 
 const HANDLE = 'alice-example-1a2b';
 const PAGE_URL = `https://www.linkedin.com/in/${HANDLE}/`;
 const source = (file: string) => fixtureHtml('linkedin', file);
-const read = (html: string) => linkedin.readProfile?.(pageFrom(html, { url: PAGE_URL }), HANDLE);
+const read = (html: string) => linkedinPage.readProfile(pageFrom(html, { url: PAGE_URL }), HANDLE);
 
 describe('linkedin profile reading', () => {
   it('returns the top card’s Follow button, never the sidebar’s, and anchors after the name', () => {

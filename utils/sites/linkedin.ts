@@ -1,5 +1,5 @@
 import { decodeOrNull, type LabelTable, labelsAt, textTokens } from './dom';
-import type { FollowState, ProfileReading, SiteAdapter } from './types';
+import type { FollowState, PageReader, ProfileReading, SiteAdapter } from './types';
 
 // LinkedIn: members live under /in/{slug}, so root paths (company, school, feed…) never collide with people.
 const HOSTS = ['www.linkedin.com', 'linkedin.com'];
@@ -291,5 +291,8 @@ export const linkedin: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.linkedin.com/in/${encodeURIComponent(handle)}/`,
+};
+
+export const linkedinPage: PageReader = {
   readProfile,
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, pageFrom } from '../../tests/helpers/fixture-dom';
 import { parseProfileUrl, siteHostPatterns } from './index';
-import { MASTODON_INSTANCES, mastodon } from './mastodon';
+import { MASTODON_INSTANCES, mastodon, mastodonPage } from './mastodon';
 
 const PAGE_URL = 'https://mastodon.social/@alice';
 const source = (file: string) => fixtureHtml('mastodon', file);
@@ -9,7 +9,7 @@ const load = (html: string) => pageFrom(html, { url: PAGE_URL });
 
 describe('mastodon profile reading', () => {
   it('returns the header’s Follow button and anchors after the name', () => {
-    const reading = mastodon.readProfile?.(load(source('not-following.html')), 'alice@mastodon.social');
+    const reading = mastodonPage.readProfile(load(source('not-following.html')), 'alice@mastodon.social');
     expect(reading?.followControl?.classList.contains('account__header__follow-button')).toBe(true);
     expect(reading?.anchor?.tagName).toBe('H1');
   });
@@ -19,12 +19,12 @@ describe('mastodon profile reading', () => {
       'follow-button">Follow<',
       'follow-button">Folgen<',
     );
-    expect(mastodon.readProfile?.(load(german), 'alice@mastodon.social').state).toBe('unknown');
+    expect(mastodonPage.readProfile(load(german), 'alice@mastodon.social').state).toBe('unknown');
   });
 
   it('reads where a moved account went from the banner of its own header only', () => {
     const moved = source('v45-moved.html');
-    const movedTo = (html: string) => mastodon.readProfile?.(load(html), 'alice@mastodon.social').movedTo;
+    const movedTo = (html: string) => mastodonPage.readProfile(load(html), 'alice@mastodon.social').movedTo;
     // A Permalink gives the new account's own address as href.
     expect(
       movedTo(moved.replaceAll('href="/@alice@hachyderm.io"', 'href="https://hachyderm.io/@alice"')),
@@ -142,7 +142,7 @@ describe('mastodon header reading across release lines', () => {
   it('finds the 4.7 header without any .account__header class, from the handle button by the h1', () => {
     const doc = page('v47-not-following.html');
     expect(doc.querySelector('.account__header')).toBeNull();
-    const reading = mastodon.readProfile?.(doc, 'alice@mastodon.social');
+    const reading = mastodonPage.readProfile(doc, 'alice@mastodon.social');
     expect(reading?.state).toBe('not-following');
     expect(reading?.followControl?.textContent).toBe('Follow');
     // The desktop button comes first; the "Who to follow" card's button is someone else's.
@@ -151,14 +151,14 @@ describe('mastodon header reading across release lines', () => {
 
   it('reads "Unfollow" on a locked account as unknown in 4.3 and 4.4, where a pending request says the same', () => {
     for (const file of ['v43-requested.html', 'v44-requested.html']) {
-      expect(mastodon.readProfile?.(page(file), 'alice@mastodon.social')).toMatchObject({
+      expect(mastodonPage.readProfile(page(file), 'alice@mastodon.social')).toMatchObject({
         state: 'unknown',
         reason: 'layout',
       });
     }
     // The same page from 4.5 has its own words for a request.
     const later = source('v44-requested.html').replace('"version": "4.4.9"', '"version": "4.5.2"');
-    expect(mastodon.readProfile?.(pageFrom(later, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
+    expect(mastodonPage.readProfile(pageFrom(later, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
       'following',
     );
   });
@@ -167,21 +167,23 @@ describe('mastodon header reading across release lines', () => {
     const html = source('v47-following.html').replace(/, "access_token": "[^"]*"/, '');
     expect(html).not.toContain('access_token');
     expect(() => JSON.parse(pageFrom(html).getElementById('initial-state')?.textContent ?? '')).not.toThrow();
-    expect(mastodon.readProfile?.(pageFrom(html, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
+    expect(mastodonPage.readProfile(pageFrom(html, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
       'following',
     );
     const self = source('v42-self.html');
-    expect(mastodon.readProfile?.(pageFrom(self, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
+    expect(mastodonPage.readProfile(pageFrom(self, { url: PAGE_URL }), 'alice@mastodon.social').state).toBe(
       'self',
     );
   });
 
   it('reads the page in its language and says so when it is outside the table', () => {
-    expect(mastodon.readProfile?.(page('v47-de-follow-back.html'), 'alice@mastodon.social')).toMatchObject({
+    expect(mastodonPage.readProfile(page('v47-de-follow-back.html'), 'alice@mastodon.social')).toMatchObject({
       state: 'not-following',
       followsYou: true,
     });
-    expect(mastodon.readProfile?.(page('v47-ca-not-following.html'), 'alice@mastodon.social')).toMatchObject({
+    expect(
+      mastodonPage.readProfile(page('v47-ca-not-following.html'), 'alice@mastodon.social'),
+    ).toMatchObject({
       state: 'unknown',
       reason: 'language',
     });
@@ -189,10 +191,10 @@ describe('mastodon header reading across release lines', () => {
 
   it('answers for the remote account only when its whole handle is shown', () => {
     const remote = 'https://mastodon.social/@bob@other.example';
-    expect(mastodon.readProfile?.(page('v45-remote.html', remote), 'bob@other.example').state).toBe(
+    expect(mastodonPage.readProfile(page('v45-remote.html', remote), 'bob@other.example').state).toBe(
       'following',
     );
-    expect(mastodon.readProfile?.(page('v45-remote.html', remote), 'bob@mastodon.social')).toMatchObject({
+    expect(mastodonPage.readProfile(page('v45-remote.html', remote), 'bob@mastodon.social')).toMatchObject({
       state: 'unknown',
       reason: 'loading',
     });

@@ -8,7 +8,7 @@ import {
   shownText,
   textTokens,
 } from './dom';
-import type { ProfileReading, SiteAdapter, UnknownReason } from './types';
+import type { PageReader, ProfileReading, SiteAdapter, UnknownReason } from './types';
 
 // Large instances known without setup; users add their own in the options (ParseOptions.mastodonHosts).
 export const MASTODON_INSTANCES: readonly string[] = [
@@ -566,7 +566,6 @@ export const mastodon: SiteAdapter = {
     const [user, instance] = handle.split('@');
     return `https://${instance}/@${user}`;
   },
-  readProfile,
   followingListUrl: (handle) => {
     const [user, instance] = handle.split('@');
     return `https://${instance}/@${user}/following`;
@@ -582,6 +581,10 @@ export const mastodon: SiteAdapter = {
     if (!first?.startsWith('@') || user !== 'following' || list !== undefined) return null;
     return accountFromAcct(first.slice(1), url.hostname);
   },
+};
+
+export const mastodonPage: PageReader = {
+  readProfile,
   readFollowingList(doc) {
     const handles = new Set<string>();
     for (const link of doc.querySelectorAll(LIST_ACCOUNT_LINK)) {

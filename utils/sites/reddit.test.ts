@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openFixture } from '../../tests/helpers/fixture-dom';
-import { reddit } from './reddit';
+import { redditPage } from './reddit';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.reddit.com/user/alice_dev/';
 const open = (file: string, scripts = false) => openFixture('reddit', file, { url: PAGE_URL, scripts });
 
-const read = (doc: Document) => reddit.readProfile?.(doc, 'alice_dev');
+const read = (doc: Document) => redditPage.readProfile(doc, 'alice_dev');
 
 describe('reddit profile reading', () => {
   it('leaves even a working Follow button unread', async () => {

@@ -1,4 +1,4 @@
-import type { ProfileReading, SiteAdapter } from './types';
+import type { PageReader, ProfileReading, SiteAdapter } from './types';
 
 // Reddit: people live under /user/{name} (short form /u/{name}); following = subscribing to the profile.
 const HOSTS = [
@@ -59,5 +59,8 @@ export const reddit: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.reddit.com/user/${handle}/`,
+};
+
+export const redditPage: PageReader = {
   readProfile,
 };

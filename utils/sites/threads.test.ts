@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openFixture } from '../../tests/helpers/fixture-dom';
-import { threads } from './threads';
+import { threads, threadsPage } from './threads';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.threads.com/@alice.dev';
 const open = (file: string, scripts = false) => openFixture('threads', file, { url: PAGE_URL, scripts });
 
-const read = (doc: Document) => threads.readProfile?.(doc, 'alice.dev');
+const read = (doc: Document) => threadsPage.readProfile(doc, 'alice.dev');
 
 describe('threads profile reading', () => {
   it('reads unknown when the header holds two Follow buttons', () => {

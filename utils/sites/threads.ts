@@ -8,7 +8,7 @@ import {
   unreadReason,
 } from './dom';
 import { INSTAGRAM_USERNAME } from './instagram';
-import type { FollowState, ProfileReading, SiteAdapter } from './types';
+import type { FollowState, PageReader, ProfileReading, SiteAdapter } from './types';
 
 // Threads: profiles are /@{username} on threads.net and threads.com (the 2025 move); sites.md §6.
 const HOSTS = ['www.threads.com', 'threads.com', 'www.threads.net', 'threads.net'];
@@ -123,5 +123,8 @@ export const threads: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.threads.com/@${handle}`,
+};
+
+export const threadsPage: PageReader = {
   readProfile,
 };

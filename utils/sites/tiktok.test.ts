@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openFixture } from '../../tests/helpers/fixture-dom';
-import { tiktok } from './tiktok';
+import { tiktok, tiktokPage } from './tiktok';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.tiktok.com/@alice_dev';
 const open = (file: string, scripts = false) => openFixture('tiktok', file, { url: PAGE_URL, scripts });
 
-const read = (doc: Document) => tiktok.readProfile?.(doc, 'alice_dev');
+const read = (doc: Document) => tiktokPage.readProfile(doc, 'alice_dev');
 
 describe('tiktok profile reading', () => {
   it('turns "Follow back" into "Friends", who follow you', async () => {

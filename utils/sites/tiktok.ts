@@ -7,7 +7,7 @@ import {
   shownText,
   showsUsername,
 } from './dom';
-import type { FollowState, ProfileReading, SiteAdapter } from './types';
+import type { FollowState, PageReader, ProfileReading, SiteAdapter } from './types';
 
 // TikTok: profiles are /@{username}; everything else (videos, photos, live rooms, discover) is not (sites.md §10).
 const HOSTS = ['www.tiktok.com', 'tiktok.com', 'm.tiktok.com'];
@@ -162,5 +162,8 @@ export const tiktok: SiteAdapter = {
   },
   handleFromText,
   profileUrl: (handle) => `https://www.tiktok.com/@${handle}`,
+};
+
+export const tiktokPage: PageReader = {
   readProfile,
 };

@@ -45,7 +45,11 @@ export interface ParseOptions {
   readonly mastodonHosts?: readonly string[];
 }
 
-/** Everything TeamFollow knows about one site. Pure: no browser API, no imports beyond this folder. */
+/**
+ * Everything TeamFollow knows about one site: its names, hosts and URL and handle rules. Pure: no browser API, no
+ * imports beyond this folder. The pages (popup, options, team) use these facts; reading a rendered page is the
+ * site's `PageReader`, which only its content script carries.
+ */
 export interface SiteAdapter {
   readonly id: SiteId;
   /** Display name, e.g. "LinkedIn". */
@@ -61,17 +65,24 @@ export interface SiteAdapter {
   handleFromText(text: string): string | null;
   /** The https URL of the profile of a canonical handle. */
   profileUrl(handle: string): string;
-  /**
-   * What the rendered profile page of `handle` shows: the state, with the site's own controls.
-   * Reads only the profile's own control (never "who to follow" buttons of other people); `unknown` without evidence.
-   */
-  readProfile?(doc: Document, handle: string): ProfileReading;
-  /** The profile pages show a stable id (`ProfileReading.stableId`), which recognises a renamed account. */
-  readonly readsStableId?: boolean;
   /** The https URL of the following list of a canonical handle, for sites whose lists TeamFollow reads. */
   followingListUrl?(handle: string): string;
   /** The handle whose following list this URL shows (e.g. x.com/alice/following → alice), or null. */
   followingListOwner?(url: URL, options?: ParseOptions): string | null;
+}
+
+/**
+ * How TeamFollow reads one site's rendered pages: its selectors, labels and readers. Kept apart from the
+ * `SiteAdapter` so that only the site's content script bundles them. Pure: it looks only at the document it is given.
+ */
+export interface PageReader {
+  /**
+   * What the rendered profile page of `handle` shows: the state, with the site's own controls.
+   * Reads only the profile's own control (never "who to follow" buttons of other people); `unknown` without evidence.
+   */
+  readProfile(doc: Document, handle: string): ProfileReading;
+  /** The profile pages show a stable id (`ProfileReading.stableId`), which recognises a renamed account. */
+  readonly readsStableId?: boolean;
   /** The canonical handles visible in a following list page (or dialog) rendered in `doc`. */
   readFollowingList?(doc: Document): string[];
 }

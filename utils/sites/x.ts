@@ -1,5 +1,5 @@
 import { nearestAncestor, queryOutside, showsToken } from './dom';
-import type { ProfileReading, SiteAdapter, UnknownReason } from './types';
+import type { PageReader, ProfileReading, SiteAdapter, UnknownReason } from './types';
 
 // X (Twitter): profiles live at the root, /{screen_name}. Hosts from control-panel-for-twitter's manifest, plus www.
 const HOSTS = ['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com'];
@@ -194,9 +194,7 @@ export const x: SiteAdapter = {
     return handleFromText(name);
   },
   handleFromText,
-  readsStableId: true,
   profileUrl: (handle) => `https://x.com/${handle}`,
-  readProfile,
   followingListUrl: (handle) => `https://x.com/${handle}/following`,
   followingListOwner(url) {
     if (url.protocol !== 'https:' || !HOSTS.includes(url.hostname)) return null;
@@ -204,6 +202,11 @@ export const x: SiteAdapter = {
     if (!name || list?.toLowerCase() !== 'following' || rest.length > 0) return null;
     return handleFromText(name);
   },
+};
+
+export const xPage: PageReader = {
+  readProfile,
+  readsStableId: true,
   readFollowingList(doc) {
     // Only the list itself: the sidebar's "Who to follow" uses the same UserCell rows.
     const scope = doc.querySelector(PRIMARY_COLUMN) ?? doc.body;

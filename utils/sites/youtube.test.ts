@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openFixture, pageFrom } from '../../tests/helpers/fixture-dom';
-import { youtube } from './youtube';
+import { youtube, youtubePage } from './youtube';
 
 // The saved pages run their own scripts here (as in a browser) to check that they behave like the site.
 const PAGE_URL = 'https://www.youtube.com/@alicecreates';
 const open = (file: string, scripts = false) => openFixture('youtube', file, { url: PAGE_URL, scripts });
 
-const read = (doc: Document) => youtube.readProfile?.(doc, 'alicecreates');
+const read = (doc: Document) => youtubePage.readProfile(doc, 'alicecreates');
 
 // A signed-in channel page in the current layout whose subscribe button has the given classes and text.
 const channel = (lang: string, shape: string, text: string) =>
@@ -36,7 +36,9 @@ describe('youtube profile reading', () => {
   });
 
   it('does not take a channel id page whose head names another channel', () => {
-    expect(youtube.readProfile?.(open('channel-id.html'), 'UCs3LfQ8p_Zx2Wm7Ka1Vb9Nd').state).toBe('unknown');
+    expect(youtubePage.readProfile(open('channel-id.html'), 'UCs3LfQ8p_Zx2Wm7Ka1Vb9Nd').state).toBe(
+      'unknown',
+    );
   });
 
   it('puts the flag after the handle line', () => {

@@ -1,5 +1,5 @@
 import { decodeOrNull, isHidden, type LabelTable, labelsAt, shownText, textTokens } from './dom';
-import type { ProfileReading, SiteAdapter } from './types';
+import type { PageReader, ProfileReading, SiteAdapter } from './types';
 
 // YouTube channels: /@{handle} and /channel/{UC…}; youtu.be serves videos only (sites.md §9).
 const HOSTS = ['www.youtube.com', 'youtube.com', 'm.youtube.com'];
@@ -191,5 +191,8 @@ export const youtube: SiteAdapter = {
     CHANNEL_ID.test(handle)
       ? `https://www.youtube.com/channel/${handle}`
       : `https://www.youtube.com/@${encodeURIComponent(handle)}`,
+};
+
+export const youtubePage: PageReader = {
   readProfile,
 };
