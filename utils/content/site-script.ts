@@ -21,7 +21,7 @@ export interface FlagHost {
   remove(): void;
 }
 
-/** The content script of `adapter`'s site, reading its pages with `reader` and drawing its flag in the host `createFlag` makes. */
+/** The content script of `adapter`'s site: `reader` reads its pages, the host `createFlag` makes draws its flag. */
 export function siteContentScript(adapter: SiteAdapter, reader: PageReader, createFlag: () => FlagHost) {
   return defineContentScript({
     matches: hostPatterns(adapter),
