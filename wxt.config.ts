@@ -3,7 +3,8 @@ import { defineConfig } from 'wxt';
 import { API_HOST_PATTERNS } from './utils/api/networks';
 import { LANGUAGES, messagesFor } from './utils/i18n/catalog';
 import { readSources } from './utils/i18n/read-sources';
-import { siteHostPatterns } from './utils/sites/index';
+import { siteHostPatterns, sites } from './utils/sites/index';
+import { hostPatterns } from './utils/sites/url';
 
 // Firefox needs a stable id; it goes only into the Firefox manifest.
 const GECKO_ID = 'teamfollow@teamfollow.app';
@@ -21,6 +22,13 @@ export default defineConfig({
     // contextMenus: "Add to TeamFollow" on links to profiles.
     // identity: "Sign in with Mastodon" opens the instance's OAuth page in the browser's auth window
     // (launchWebAuthFlow) and catches its redirect to getRedirectURL(), so no token is pasted and no server is needed.
+    // At load each site's pages get only its boot script (utils/content/boot.ts), which reads the address; on a profile
+    // or a following list the background injects the page reader (content-scripts/<site>.js, registered 'runtime').
+    content_scripts: sites.map((site) => ({
+      matches: hostPatterns(site),
+      js: [`${site.id}-boot.js`],
+      run_at: 'document_end',
+    })),
     permissions: ['storage', 'scripting', 'alarms', 'contextMenus', 'identity'],
     // What an organisation may pre-set (the roster's address, the roster itself): Chrome's storage.managed.
     storage: { managed_schema: 'managed-schema.json' },

@@ -50,14 +50,17 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
   });
 }
 
-/** Ends tracing and splits the script CPU time between the extension (`<origin>content-scripts/`) and the page. */
+/**
+ * Ends tracing and splits the script CPU time between the extension (any script under its origin: the boot script
+ * at the root, the page reader under content-scripts/) and the page.
+ */
 export async function stopProfile(cdp: CDPSession, extensionOrigin: string): Promise<Attributed> {
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.end');
   await complete;
   const events = traces.get(cdp) ?? [];
   traces.delete(cdp);
-  return attribute(events, `${extensionOrigin}content-scripts/`);
+  return attribute(events, extensionOrigin);
 }
 
 /**

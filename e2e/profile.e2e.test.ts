@@ -21,6 +21,8 @@ interface SiteCase {
   bob: string;
   stranger: string;
   url(handle: string): string;
+  /** A page of the site that is neither a profile nor a following list (a home feed). */
+  home: string;
   /** The saved page whose header renders a second late (default not-following-late.html). */
   late?: string;
 }
@@ -33,6 +35,7 @@ const CASES: SiteCase[] = [
     bob: 'bob_dev',
     stranger: 'carol_dev',
     url: (h) => `https://x.com/${h}`,
+    home: 'https://x.com/home',
   },
   {
     site: 'github',
@@ -41,6 +44,7 @@ const CASES: SiteCase[] = [
     bob: 'hub-ot',
     stranger: 'carol-cat',
     url: (h) => `https://github.com/${h}`,
+    home: 'https://github.com/',
   },
   {
     site: 'bluesky',
@@ -49,6 +53,7 @@ const CASES: SiteCase[] = [
     bob: 'bob.bsky.social',
     stranger: 'carol.bsky.social',
     url: (h) => `https://bsky.app/profile/${h}`,
+    home: 'https://bsky.app/',
   },
   {
     site: 'mastodon',
@@ -57,6 +62,7 @@ const CASES: SiteCase[] = [
     bob: 'bob',
     stranger: 'carol',
     url: (h) => `https://mastodon.social/@${h}`,
+    home: 'https://mastodon.social/home',
   },
   {
     site: 'linkedin',
@@ -65,6 +71,7 @@ const CASES: SiteCase[] = [
     bob: 'bob-example-3c4d',
     stranger: 'carol-example-5e6f',
     url: (h) => `https://www.linkedin.com/in/${h}/`,
+    home: 'https://www.linkedin.com/feed/',
   },
   ...(['threads', 'instagram', 'tiktok'] as const).map((site) => ({
     site,
@@ -76,6 +83,7 @@ const CASES: SiteCase[] = [
       site === 'instagram'
         ? `https://www.instagram.com/${h}/`
         : `https://www.${site === 'threads' ? 'threads' : 'tiktok'}.com/@${h}`,
+    home: `https://www.${site}.com/`,
     late: 'profile-late.html',
   })),
   {
@@ -85,6 +93,7 @@ const CASES: SiteCase[] = [
     bob: 'bob.dev',
     stranger: 'carol.dev',
     url: (h) => `https://www.facebook.com/${h}`,
+    home: 'https://www.facebook.com/',
     late: 'profile-late.html',
   },
   {
@@ -94,6 +103,7 @@ const CASES: SiteCase[] = [
     bob: 'bobcreates',
     stranger: 'carolcreates',
     url: (h) => `https://www.youtube.com/@${h}`,
+    home: 'https://www.youtube.com/',
     late: 'profile-late.html',
   },
 ];
@@ -193,6 +203,42 @@ describe.each(CASES)('$site', (c) => {
     );
     await page.waitForTimeout(1500);
     expect(await flag(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('loads only the boot script on a page that is not a profile, and the reader on the first profile', async () => {
+    await servePages(ext, {
+      // The site's own head (GitHub's says who is signed in) over a feed.
+      [c.home]: async () =>
+        (await as(c.alice)('not-following.html')).replace(
+          /<body[\s\S]*<\/body>/i,
+          '<body><main>Home</main></body>',
+        ),
+      [c.url(c.alice)]: `${c.site}/not-following.html`,
+    });
+    const page = await ext.context.newPage();
+    // The extension's scripts parsed in this tab, as the debugger sees them (the isolated world's included).
+    const parsed: string[] = [];
+    const cdp = await ext.context.newCDPSession(page);
+    cdp.on('Debugger.scriptParsed', ({ url }) => {
+      if (url.startsWith(ext.extensionUrl(''))) parsed.push(url.slice(ext.extensionUrl('').length));
+    });
+    await cdp.send('Debugger.enable');
+    await page.goto(c.home);
+    await expect.poll(() => parsed).toContain(`${c.site}-boot.js`);
+    await page.waitForTimeout(500);
+    expect(parsed).toEqual([`${c.site}-boot.js`]);
+    const alice = await as(c.alice)('not-following.html');
+    await page.evaluate(
+      ([to, body]) => {
+        document.body.innerHTML = new DOMParser().parseFromString(body, 'text/html').body.innerHTML;
+        history.pushState({}, '', to);
+      },
+      [c.url(c.alice), alice] as const,
+    );
+    await expect.poll(() => flagState(page)).toBe('not-following');
+    expect(parsed).toEqual([`${c.site}-boot.js`, `content-scripts/${c.site}.js`]);
+    await cdp.detach();
     await page.close();
   });
 

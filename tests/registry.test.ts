@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SITE_IDS, sites } from '../utils/sites/index';
 
 // Every place a site must appear, checked by name: adding a site is the adapter, its URL cases, its saved pages,
-// one line in the registry, one content script and its icon. A missing one fails here with the file to write.
+// one line in the registry, a boot script, a content script and its icon. A missing one fails here with the file to write.
 
 const ROOT = resolve(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
@@ -41,6 +41,14 @@ describe.each(SITE_IDS)('%s', (site) => {
     const source = read(path);
     expect(source).toContain(`from '../utils/sites/${site}'`);
     expect(source).toContain(`siteContentScript(${site}, ${site}Page, createFlagHost)`);
+  });
+
+  it("has a boot script that loads the page reader from its own adapter's addresses", () => {
+    const path = `entrypoints/${site}-boot.ts`;
+    expect(has(path), `write ${path}`).toBe(true);
+    const source = read(path);
+    expect(source).toContain(`from '../utils/sites/${site}'`);
+    expect(source).toContain(`bootSite(${site}, windowBootPage())`);
   });
 
   it('has its icon: a monogram and its colours', () => {

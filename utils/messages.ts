@@ -45,12 +45,16 @@ export const ReportListSchema = v.strictObject({
 /** The tab left a teammate's profile (client-side navigation): its badge goes. */
 export const LeftProfileSchema = v.strictObject({ type: v.literal('left-profile') });
 
+/** The boot script's one request: inject the page reader, for the profile or following list its page shows. */
+export const LoadReaderSchema = v.strictObject({ type: v.literal('load-reader') });
+
 /** What a content script may ask or tell: who a profile belongs to, and what its page shows. Nothing else. */
 export const ContentMessageSchema = v.variant('type', [
   LookupSchema,
   ReportStateSchema,
   ReportListSchema,
   LeftProfileSchema,
+  LoadReaderSchema,
 ]);
 
 /** The message if it is one a content script may send, else null. */

@@ -15,6 +15,7 @@ const SITES = [
     bob: 'bob_dev',
     stranger: 'carol_dev',
     url: (h: string) => `https://x.com/${h}`,
+    home: 'https://x.com/home',
   },
   {
     site: 'github',
@@ -23,6 +24,7 @@ const SITES = [
     bob: 'hub-ot',
     stranger: 'carol-cat',
     url: (h: string) => `https://github.com/${h}`,
+    home: 'https://github.com/',
   },
 ];
 
@@ -95,6 +97,29 @@ describe('Firefox ESR', () => {
       // Time for the content script to read the page (the teammates' pages show their flag well within it).
       await new Promise((done) => setTimeout(done, 1000));
       expect(await new FirefoxFlag(page).count()).toBe(0);
+      await page.close();
+    });
+
+    it('loads the page reader on the first profile navigated to from a page that is not one', async () => {
+      // The site's own head (GitHub's says who is signed in) over a feed.
+      const home = async () =>
+        (await as(c.alice, 'not-following.html')()).replace(
+          /<body[\s\S]*<\/body>/i,
+          '<body><main>Home</main></body>',
+        );
+      const page = await visit(c.home, home);
+      const flag = new FirefoxFlag(page);
+      await new Promise((done) => setTimeout(done, 500));
+      expect(await flag.count()).toBe(0);
+      await page.evaluate(
+        (to, body) => {
+          document.body.innerHTML = new DOMParser().parseFromString(body, 'text/html').body.innerHTML;
+          history.pushState({}, '', to);
+        },
+        c.url(c.alice),
+        await as(c.alice, 'not-following.html')(),
+      );
+      await expect.poll(() => flag.state()).toBe('not-following');
       await page.close();
     });
 

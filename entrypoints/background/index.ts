@@ -30,6 +30,7 @@ import {
   suggestRename,
   tabIntentsItem,
 } from '../../utils/settings';
+import type { SiteId } from '../../utils/sites/index';
 import { refreshBadge, setTabBadge } from './badge';
 import { startContextMenu } from './context-menu';
 import { startRosterSync } from './roster-sync';
@@ -115,7 +116,7 @@ export default defineBackground(() => {
   // Right after a client-side navigation the tab's address may lag the page by a moment: look again, briefly.
   async function answerFromPage(sent: ContentMessage, sender: Browser.runtime.MessageSender) {
     for (let attempt = 0; ; attempt++) {
-      const answer = await fromContentScript(sent, sender.tab?.id, await currentUrls(sender));
+      const answer = await fromContentScript(sent, sender, await currentUrls(sender));
       if (answer.ok || answer.error !== REFUSED_PAGE.error || attempt >= ADDRESS_RETRIES) return answer;
       await new Promise((resolve) => setTimeout(resolve, ADDRESS_RETRY_MS));
     }
@@ -123,9 +124,10 @@ export default defineBackground(() => {
 
   async function fromContentScript(
     sent: ContentMessage,
-    tabId: number | undefined,
+    sender: Browser.runtime.MessageSender,
     senderUrls: string[],
   ): Promise<ContentAnswer> {
+    const tabId = sender.tab?.id;
     const intent = 'handle' in sent ? (await tabIntents).intentFor(tabId, sent.site, sent.handle) : null;
     const answer = await answerContentMessage(await getDb(), sent, {
       ownHandles: getOwnHandles,
@@ -134,6 +136,7 @@ export default defineBackground(() => {
       countUnreadable,
       noteUnknown,
       suggestRename,
+      injectReader: (site) => injectReader(site, sender),
     });
     if (!answer.ok) return answer;
     await afterContentMessage(sent, answer, tabId);
@@ -189,6 +192,19 @@ async function currentUrls(sender: Browser.runtime.MessageSender): Promise<strin
   const tab =
     sender.tab?.id === undefined ? undefined : await browser.tabs.get(sender.tab.id).catch(() => undefined);
   return [sender.url, sender.tab?.url, tab?.url].filter((url): url is string => typeof url === 'string');
+}
+
+/** Injects `site`'s page reader (a content script registered for runtime) into the sender's frame. */
+async function injectReader(site: SiteId, sender: Browser.runtime.MessageSender): Promise<boolean> {
+  if (sender.tab?.id === undefined) return false;
+  const target = { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
+  return browser.scripting.executeScript({ target, files: [`/content-scripts/${site}.js`] }).then(
+    () => true,
+    (error: unknown) => {
+      console.error('TeamFollow:', error);
+      return false;
+    },
+  );
 }
 
 /** Side effects of an answered content message: the tab's badge, and the user's own handle seen on their profile. */

@@ -439,3 +439,49 @@ describe('report-list', () => {
     expect(await db.count('follows')).toBe(0);
   });
 });
+
+describe('load-reader', () => {
+  const loadFrom = async (senderUrls: string[], injected = true) => {
+    const injectReader = vi.fn(async () => injected);
+    const answer = await handleContentMessage(db, { type: 'load-reader' }, { senderUrls, injectReader });
+    return { answer, injectReader };
+  };
+
+  it("injects the reader of the site whose profile or following list the sender's page shows", async () => {
+    for (const [url, site] of [
+      ['https://x.com/ada_alt', 'x'],
+      ['https://x.com/ada_alt/following', 'x'],
+      ['https://github.com/octocat', 'github'],
+      ['https://social.example/@ada', 'mastodon'],
+    ] as const) {
+      const { answer, injectReader } = await loadFrom([url]);
+      expect(answer.ok, url).toBe(true);
+      expect(injectReader).toHaveBeenCalledWith(site);
+    }
+  });
+
+  it("takes the tab's address when the frame's still shows the page before a client-side navigation", async () => {
+    const { injectReader } = await loadFrom(['https://x.com/home', 'https://x.com/ada_alt']);
+    expect(injectReader).toHaveBeenCalledWith('x');
+  });
+
+  it('injects nothing into a page that shows neither, and says when the browser would not', async () => {
+    const timeline = await loadFrom(['https://x.com/home']);
+    expect(timeline.answer.ok).toBe(false);
+    expect(timeline.injectReader).not.toHaveBeenCalled();
+    expect((await loadFrom([])).injectReader).not.toHaveBeenCalled();
+    const refused = await loadFrom(['https://x.com/ada_alt'], false);
+    expect(refused.answer).toEqual({ ok: false, error: expect.stringContaining('could not be injected') });
+  });
+
+  it('takes no other field: the page chooses no file', async () => {
+    const injectReader = vi.fn(async () => true);
+    const answer = await handleContentMessage(
+      db,
+      { type: 'load-reader', file: 'background.js' },
+      { senderUrls: ['https://x.com/ada_alt'], injectReader },
+    );
+    expect(answer.ok).toBe(false);
+    expect(injectReader).not.toHaveBeenCalled();
+  });
+});

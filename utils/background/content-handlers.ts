@@ -53,6 +53,8 @@ export interface MessageContext {
   noteUnknown(site: SiteId, handle: string, reason: UnknownReason): Promise<void>;
   /** A teammate's handle seems to have changed: kept for the popup to ask the user. */
   suggestRename(suggestion: RenameSuggestion): Promise<void>;
+  /** Injects `site`'s page reader into the sending page; false when the browser would not. */
+  injectReader(site: SiteId): Promise<boolean>;
 }
 
 const defaultContext: MessageContext = {
@@ -63,6 +65,7 @@ const defaultContext: MessageContext = {
   countUnreadable: async () => undefined,
   noteUnknown: async () => undefined,
   suggestRename: async () => undefined,
+  injectReader: async () => false,
 };
 
 /** Whether the sender's page shows the profile of `site:handle` (a page can only speak for itself). */
@@ -81,6 +84,16 @@ function sentFromList(ctx: MessageContext, site: SiteId, owner: string): boolean
   });
 }
 
+/** The site whose page reader has work on the sender's page (a profile or a following list there), or null. */
+export function readerSite(senderUrls: readonly string[]): SiteId | null {
+  for (const url of senderUrls) {
+    const parse = { mastodonHosts: pageInstance(url) };
+    const site = parseProfileUrl(url, parse)?.site ?? parseFollowingListUrl(url, parse)?.site;
+    if (site) return site;
+  }
+  return null;
+}
+
 const REFUSED_SHAPE: RefusedAnswer = { ok: false, error: 'refused: not a valid TeamFollow message' };
 const REFUSED_HANDLE: RefusedAnswer = { ok: false, error: 'refused: not a canonical handle' };
 /** The answer to a message about a profile that the sending page does not show. */
@@ -88,6 +101,8 @@ export const REFUSED_PAGE: RefusedAnswer = {
   ok: false,
   error: 'refused: the sending page does not show that profile',
 };
+
+const REFUSED_READER: RefusedAnswer = { ok: false, error: 'refused: the page reader could not be injected' };
 
 /** Handles one message from a content script against the database: parsed here, once. */
 export async function handleContentMessage(
@@ -132,6 +147,12 @@ const CONTENT_HANDLERS: {
   },
   'report-list': recordList,
   'left-profile': nothingToStore,
+  // Only for a page that shows a profile or a following list: every other page keeps nothing but the boot script.
+  'load-reader': async (_db, _msg, ctx) => {
+    const site = readerSite(ctx.senderUrls);
+    if (!site) return REFUSED_PAGE;
+    return (await ctx.injectReader(site)) ? { ok: true, recorded: false } : REFUSED_READER;
+  },
 };
 
 async function lookup(db: TeamDb, msg: LookupMessage): Promise<LookupAnswer> {

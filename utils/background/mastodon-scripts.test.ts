@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { reconcileMastodonScripts, type ScriptingApi } from './mastodon-scripts';
 
-function fakeScripting(initial: string[]): ScriptingApi & { ids: Set<string> } {
+/** Registered scripts by id, each with its files; `initial` ids run the boot script unless given other files. */
+function fakeScripting(
+  initial: string[],
+  files: Record<string, string[]> = {},
+): ScriptingApi & { ids: Set<string>; js: Map<string, string[]> } {
+  const js = new Map(initial.map((id) => [id, files[id] ?? ['/mastodon-boot.js']]));
   const ids = new Set(initial);
   return {
     ids,
-    getRegisteredContentScripts: async () => [...ids].map((id) => ({ id })),
+    js,
+    getRegisteredContentScripts: async () => [...ids].map((id) => ({ id, js: js.get(id) })),
     registerContentScripts: async (scripts) => {
       for (const script of scripts) {
         if (ids.has(script.id)) throw new Error(`Duplicate script ID '${script.id}'`);
         ids.add(script.id);
+        js.set(script.id, script.js);
       }
     },
     unregisterContentScripts: async ({ ids: gone }) => {
-      for (const id of gone) ids.delete(id);
+      for (const id of gone) {
+        ids.delete(id);
+        js.delete(id);
+      }
     },
   };
 }
@@ -38,6 +48,17 @@ describe('reconcileMastodonScripts', () => {
       'raw.example.org',
     ]);
     expect([...scripting.ids]).toEqual(['mastodon:social.example']);
+  });
+
+  it('registers the boot script, and replaces the whole page reader an older version registered', async () => {
+    const scripting = fakeScripting(['mastodon:old.example'], {
+      'mastodon:old.example': ['content-scripts/mastodon.js'],
+    });
+    await reconcileMastodonScripts(['https://old.example/*', 'https://new.example/*'], scripting);
+    expect(Object.fromEntries(scripting.js)).toEqual({
+      'mastodon:old.example': ['mastodon-boot.js'],
+      'mastodon:new.example': ['mastodon-boot.js'],
+    });
   });
 
   it('is idempotent (a second start-up registers nothing twice)', async () => {

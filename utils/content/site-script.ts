@@ -7,9 +7,10 @@ import { hostPatterns, toHttpsUrl } from '../sites/url';
 import { watchFollowingList } from './list-watch';
 import { type FlagView, type ProfileWatch, watchProfile } from './profile-watch';
 
-// The content script of one site: each site gets its own small bundle with only its own adapter and page reader
-// (entrypoints/<site>.content.ts). On every client-side navigation it watches the profile if it is a
-// teammate's and draws the flag, or records the user's own following list.
+// The page reader of one site: each site gets its own bundle with only its own adapter and page reader
+// (entrypoints/<site>.content.ts), injected by the background once the site's boot script (utils/content/boot.ts)
+// sees a profile or a following list. From then on, at every client-side navigation, it watches the profile if it
+// is a teammate's and draws the flag, or records the user's own following list.
 
 /** Where the flag is drawn: handed in by the entry point, so the core never imports a component. */
 export interface FlagHost {
@@ -25,7 +26,8 @@ export interface FlagHost {
 export function siteContentScript(adapter: SiteAdapter, reader: PageReader, createFlag: () => FlagHost) {
   return defineContentScript({
     matches: hostPatterns(adapter),
-    runAt: 'document_end',
+    // Not in the manifest: the boot script (`<site>-boot.js`, utils/content/boot.ts) has the background inject it.
+    registration: 'runtime',
     // WXT's legacy window.postMessage on start: it told every page script the extension is there and cost each load.
     noScriptStartedPostMessage: true,
     main: (ctx) => run(ctx, adapter, reader, lazyFlag(createFlag)),
