@@ -197,7 +197,10 @@ async function currentUrls(sender: Browser.runtime.MessageSender): Promise<strin
 /** Injects `site`'s page reader (a content script registered for runtime) into the sender's frame. */
 async function injectReader(site: SiteId, sender: Browser.runtime.MessageSender): Promise<boolean> {
   if (sender.tab?.id === undefined) return false;
-  const target = { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
+  // The sender's own document where the browser names it (Chromium): a page loaded since then runs its own boot.
+  const target = sender.documentId
+    ? { tabId: sender.tab.id, documentIds: [sender.documentId] }
+    : { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
   return browser.scripting.executeScript({ target, files: [`/content-scripts/${site}.js`] }).then(
     () => true,
     (error: unknown) => {
