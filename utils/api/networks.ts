@@ -20,8 +20,6 @@ export const API_HOST_PATTERNS = [
 /** One network's API facts. */
 export interface NetworkFacts {
   name: string;
-  /** What the user's credential is called there. */
-  secret: string;
   /** The gap between two follows of a "Follow all" run when the person chose none, in ms. */
   followIntervalMs: number;
   /** The fastest pacing a person may choose, in seconds: the published limit for follows, nothing to spare. */
@@ -47,21 +45,18 @@ const SECOND = 1000;
 export const NETWORKS: Readonly<Record<ApiSite, NetworkFacts>> = {
   bluesky: {
     name: 'Bluesky',
-    secret: 'app password',
     followIntervalMs: 10 * SECOND,
     minPacingS: 2.2,
     reset: { header: 'ratelimit-reset', format: 'epoch-seconds' },
   },
   github: {
     name: 'GitHub',
-    secret: 'token',
     followIntervalMs: 10 * SECOND,
     minPacingS: 7.2,
     reset: { header: 'x-ratelimit-reset', format: 'epoch-seconds' },
   },
   mastodon: {
     name: 'Mastodon',
-    secret: 'access token',
     followIntervalMs: 10 * SECOND,
     minPacingS: 2,
     reset: { header: 'x-ratelimit-reset', format: 'iso' },
