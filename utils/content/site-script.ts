@@ -3,7 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentMessage } from '../messages';
 import type { PageReader, SiteAdapter } from '../sites/types';
-import { hostPatterns, toHttpsUrl } from '../sites/url';
+import { hostPatterns } from '../sites/url';
+import { readerWanted } from './boot';
 import { watchFollowingList } from './list-watch';
 import { type FlagView, type ProfileWatch, watchProfile } from './profile-watch';
 
@@ -52,22 +53,13 @@ function run(ctx: ContentScriptContext, adapter: SiteAdapter, reader: PageReader
   let currentUrl = '';
   // Mastodon's script also runs on instances the user added (registered at runtime): this host is one.
   const parse = { mastodonHosts: [location.hostname] };
-  /** Whether `url` is a profile or a following list of this site: most pages are neither, and get nothing made. */
-  const watched = (url: string) => {
-    const parsed = toHttpsUrl(url);
-    return (
-      parsed !== null &&
-      (adapter.handleFromUrl(parsed, parse) !== null ||
-        (adapter.followingListOwner?.(parsed, parse) ?? null) !== null)
-    );
-  };
-
   const start = (url: string) => {
     if (url === currentUrl) return;
     currentUrl = url;
     session?.abort();
     session = null;
-    if (!watched(url)) return;
+    // Most pages are neither a profile nor a following list, and get nothing made.
+    if (!readerWanted(adapter, url, location.hostname)) return;
     const controller = new AbortController();
     session = controller;
     let watch: ProfileWatch | null = null;

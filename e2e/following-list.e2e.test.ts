@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  fixture,
+  importRoster,
+  launchExtension,
+  resetData,
+  servePages,
+} from './harness';
+
+// The user's own following list, reached by a client-side navigation from a page that is not one: the boot script
+// has the page reader injected there, and the teammates it lists are recorded as followed.
+
+const ROSTER = ['name,x', 'Alice Example,alice_dev', 'Frank Ux,frank_ux', 'Zed Example,zed_dev'].join('\n');
+const LIST_URL = 'https://x.com/manager_mo/following';
+
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await resetData(ext);
+  expect(await importRoster(ext, 'team.csv', ROSTER)).toEqual({ imported: 3, rejected: 0 });
+});
+afterAll(async () => {
+  await ext?.close();
+});
+
+/** The follow record of `key` (`site:handle`), read in the worker. */
+function followRecord(key: string) {
+  return ext.worker.evaluate(
+    (k) =>
+      new Promise<{ state?: string; source?: string } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('teamfollow');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('follows').objectStore('follows').get(k);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+describe('following list', () => {
+  it("records the teammates on the user's own following list, opened from the timeline", async () => {
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    // X is the first network of the own-handles card.
+    await options.locator('[data-testid="own-handle"]').first().fill('manager_mo');
+    await options.locator('[data-testid="own-handles-save"]').click();
+    await expect.poll(() => options.locator('[data-testid="own-handles"]').textContent()).toMatch(/saved/i);
+    await options.close();
+
+    const list = await fixture('x/following-list.html');
+    await servePages(ext, {
+      'https://x.com/home': async () =>
+        list.replace(/<body[\s\S]*<\/body>/i, '<body><main>Home</main></body>'),
+      [LIST_URL]: 'x/following-list.html',
+    });
+    const page = await ext.context.newPage();
+    await page.goto('https://x.com/home');
+    await page.waitForTimeout(300);
+    await page.evaluate(
+      ([to, html]) => {
+        document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+        history.pushState({}, '', to);
+      },
+      [LIST_URL, list] as const,
+    );
+    await expect.poll(async () => (await followRecord('x:alice_dev'))?.state).toBe('following');
+    expect(await followRecord('x:alice_dev')).toMatchObject({ state: 'following', source: 'list' });
+    expect(await followRecord('x:frank_ux')).toMatchObject({ state: 'following', source: 'list' });
+    // Zed is not on the list; nothing is said about him.
+    expect(await followRecord('x:zed_dev')).toBeUndefined();
+    await page.close();
+  });
+});
