@@ -7,6 +7,7 @@ import {
   MASTODON_SCOPES,
   type MastodonClient,
   pkcePair,
+  revokeToken,
   type SignInDeps,
   SignInError,
   signInToMastodon,
@@ -345,6 +346,73 @@ describe('signInToMastodon', () => {
     expect(error.message).toBe(
       'Das Anmeldefenster wurde geschlossen, bevor social.example Zugriff gewährt hat. Melde dich erneut an, wenn du so weit bist.',
     );
+  });
+});
+
+describe('revokeToken', () => {
+  const client: MastodonClient = {
+    clientId: 'client-id',
+    clientSecret: SECRET,
+    redirectUri: REDIRECT,
+    scopes: MASTODON_SCOPES,
+  };
+
+  it('posts the client and the token as a form to /oauth/revoke (RFC 7009)', async () => {
+    const fetch = fakeFetch({ [`POST ${BASE}/oauth/revoke`]: { body: {} } });
+    expect(await revokeToken(INSTANCE, client, TOKEN, fetch)).toEqual({ outcome: 'revoked' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe(`${BASE}/oauth/revoke`);
+    expect(init?.method).toBe('POST');
+    expect(((init?.headers ?? {}) as Record<string, string>)['Content-Type']).toBe(
+      'application/x-www-form-urlencoded',
+    );
+    expect(init?.body).toBeInstanceOf(URLSearchParams);
+    expect(Object.fromEntries(init?.body as URLSearchParams)).toEqual({
+      client_id: 'client-id',
+      client_secret: SECRET,
+      token: TOKEN,
+    });
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('reads a 403 unauthorized_client as another application’s token (a pasted one)', async () => {
+    const fetch = fakeFetch({
+      [`POST ${BASE}/oauth/revoke`]: {
+        status: 403,
+        body: {
+          error: 'unauthorized_client',
+          error_description: 'You are not authorized to revoke this token',
+        },
+      },
+    });
+    expect(await revokeToken(INSTANCE, client, TOKEN, fetch)).toEqual({ outcome: 'notOurs' });
+  });
+
+  it.each([
+    [
+      'a network or CORS failure',
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      'social.example did not answer, or TeamFollow is not allowed there',
+    ],
+    ['a server error', { status: 502, body: undefined }, 'HTTP 502'],
+    [
+      'an unknown client',
+      { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } },
+      'Client authentication failed',
+    ],
+    [
+      'a reason that echoes the secrets',
+      { status: 400, body: { error: `bad token ${TOKEN} for ${SECRET}` } },
+      'bad token … for …',
+    ],
+  ])('says it could not revoke on %s, never showing a secret', async (_case, answer, reason) => {
+    const fetch = fakeFetch({ [`POST ${BASE}/oauth/revoke`]: answer });
+    const revocation = await revokeToken(INSTANCE, client, TOKEN, fetch);
+    expect(revocation).toEqual({ outcome: 'failed', reason });
+    for (const secret of [SECRET, TOKEN]) expect(JSON.stringify(revocation)).not.toContain(secret);
   });
 });
 

@@ -284,6 +284,49 @@ export async function verifiedAccount(instance: string, token: string, fetch: Fe
   return `${account.acct.toLowerCase()}@${instance}`;
 }
 
+/** What became of a token TeamFollow asked its instance to revoke. */
+export type Revocation =
+  | { outcome: 'revoked' }
+  /** The instance says the token belongs to another application: one the user made and pasted the token of. */
+  | { outcome: 'notOurs' }
+  /** No answer (offline, or no host permission, as /oauth/revoke has no CORS), or a refusal; `reason` holds no secret. */
+  | { outcome: 'failed'; reason: string };
+
+// A disconnect waits for the revocation: an instance that hangs must not hold it up for long.
+const REVOKE_TIMEOUT_MS = 10_000;
+
+/**
+ * Revokes the token on its instance (`POST /oauth/revoke`, RFC 7009) with the application it was issued to; never
+ * rejects. The instance answers 200 for a token it revoked or no longer knows, 403 for another application's token.
+ */
+export async function revokeToken(
+  instance: string,
+  client: MastodonClient,
+  token: string,
+  fetch: Fetch,
+): Promise<Revocation> {
+  const form = new URLSearchParams({
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    token,
+  });
+  let response: Response;
+  try {
+    response = await fetch(`https://${instance}/oauth/revoke`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form,
+      signal: AbortSignal.timeout(REVOKE_TIMEOUT_MS),
+    });
+  } catch {
+    return { outcome: 'failed', reason: t('signin_revokeNoAnswer', { instance }) };
+  }
+  if (response.ok) return { outcome: 'revoked' };
+  const failure = await bodyOf(response.clone(), OAuthErrorSchema);
+  if (response.status === 403 && failure?.error === 'unauthorized_client') return { outcome: 'notOurs' };
+  return { outcome: 'failed', reason: await reasonOf(response, [token, client.clientSecret]) };
+}
+
 /**
  * The whole sign-in: the application (saved, or registered now), the auth window, the state check, the code
  * exchange (PKCE where the instance has it), and the account the token belongs to.
