@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useLanguage } from '../../tests/helpers/i18n';
 import { byTestId, click, type Mounted, mount, typeInto, waitFor } from '../../tests/helpers/mount';
 import type { ApiSite } from '../../utils/api/networks';
-import { connectionsItem, pacingItem } from '../../utils/settings';
+import { connectionsItem, mastodonClientsItem, pacingItem } from '../../utils/settings';
 import { ConnectionCard } from './ConnectionCard';
 import { CONNECTION_FORMS } from './network-forms';
 import { savedOf } from './saved-connection';
@@ -349,5 +350,113 @@ describe('Sign in with Mastodon', () => {
     );
     expect(request).not.toHaveBeenCalled();
     expect(launch).not.toHaveBeenCalled();
+  });
+});
+
+describe('Disconnecting Mastodon', () => {
+  const client = {
+    clientId: 'cid',
+    clientSecret: 'csecret',
+    redirectUri: 'https://test-extension-id.chromiumapp.org/',
+    scopes: 'read:accounts read:follows read:search write:follows',
+  };
+
+  /** Saved as after "Sign in with Mastodon" (with TeamFollow's application) or after pasting (`signedIn` false). */
+  async function connected(signedIn: boolean) {
+    await connectionsItem.setValue({
+      github: { login: 'octocat' },
+      mastodon: { instance: 'social.example', token: 'oauth-token' },
+    });
+    if (signedIn) await mastodonClientsItem.setValue({ 'social.example': client });
+  }
+
+  /** Presses Disconnect; resolves to what the card says once the connection is gone. */
+  async function disconnect(where: HTMLElement): Promise<string> {
+    await click(byTestId(where, 'connection-remove'));
+    await waitFor(() => where.dataset.status === 'off');
+    return byTestId(where, 'connection-notice').textContent ?? '';
+  }
+
+  async function expectGone() {
+    expect(await connectionsItem.getValue()).toEqual({ github: { login: 'octocat' } });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('connections'))).not.toContain('oauth-token');
+  }
+
+  it('revokes a signed-in token on the instance, then deletes it here', async () => {
+    await connected(true);
+    const fetch = fakeFetch({ 'https://social.example/oauth/revoke': { body: {} } });
+    const mastodon = await openCard('mastodon', fetch);
+    expect(await disconnect(mastodon)).toBe(
+      'Disconnected Mastodon: the access token is revoked on social.example and deleted from this browser.',
+    );
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe('https://social.example/oauth/revoke');
+    expect(String(init?.body)).toBe('client_id=cid&client_secret=csecret&token=oauth-token');
+    await expectGone();
+    // The application stays for the next sign-in, so the instance need not register another.
+    expect(await mastodonClientsItem.getValue()).toEqual({ 'social.example': client });
+  });
+
+  it.each([
+    [
+      'unreachable (no host permission: /oauth/revoke has no CORS)',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+      'social.example did not answer, or TeamFollow is not allowed there',
+    ],
+    ['failing', fakeFetch({ 'https://social.example/oauth/revoke': { status: 500, body: {} } }), 'HTTP 500'],
+  ])(
+    'still disconnects when the instance is %s, and says where to revoke by hand',
+    async (_case, fetch, reason) => {
+      await connected(true);
+      const mastodon = await openCard('mastodon', fetch);
+      const said = await disconnect(mastodon);
+      expect(said).toBe(
+        `Disconnected Mastodon: the access token is deleted from this browser, but TeamFollow could not revoke it on social.example (${reason}). Revoke it there under Preferences → Account → Authorized apps.`,
+      );
+      expect(said).not.toContain('oauth-token');
+      expect(said).not.toContain('csecret');
+      await expectGone();
+    },
+  );
+
+  const PASTED =
+    'Disconnected Mastodon: the access token is deleted from this browser. A pasted token keeps working on social.example until you delete its application there under Preferences → Development.';
+
+  it('sends nothing for a pasted token (no application of TeamFollow’s), and says where to revoke it', async () => {
+    await connected(false);
+    const fetch = fakeFetch({});
+    const mastodon = await openCard('mastodon', fetch);
+    expect(await disconnect(mastodon)).toBe(PASTED);
+    expect(fetch).not.toHaveBeenCalled();
+    await expectGone();
+  });
+
+  it('reads the instance’s “not your application’s token” as a pasted token', async () => {
+    await connected(true);
+    const fetch = fakeFetch({
+      'https://social.example/oauth/revoke': { status: 403, body: { error: 'unauthorized_client' } },
+    });
+    const mastodon = await openCard('mastodon', fetch);
+    expect(await disconnect(mastodon)).toBe(PASTED);
+    await expectGone();
+  });
+
+  it('speaks the UI language', async () => {
+    useLanguage('de');
+    try {
+      await connected(true);
+      const mastodon = await openCard(
+        'mastodon',
+        fakeFetch({ 'https://social.example/oauth/revoke': { body: {} } }),
+      );
+      expect(await disconnect(mastodon)).toBe(
+        'Mastodon getrennt: Das Zugriffstoken ist auf social.example widerrufen und aus diesem Browser gelöscht.',
+      );
+    } finally {
+      useLanguage('en');
+    }
   });
 });

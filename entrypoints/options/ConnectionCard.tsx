@@ -189,11 +189,15 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
   }
 
   async function disconnect() {
-    const hadSecret = Boolean(saved?.secret);
-    await store(
-      undefined,
-      hadSecret ? network.disconnectedWithSecret : t('options_connection_disconnected', { site: name }),
-    );
+    if (!saved || busy) return;
+    const { id, secret } = saved;
+    setBusy(true);
+    // The network is asked first, while the secret is still at hand; whatever it answers, the secret goes.
+    const message = secret
+      ? await network.disconnectSecret({ id, secret }, fetch)
+      : t('options_connection_disconnected', { site: name });
+    setBusy(false);
+    await store(undefined, message);
     setIdInput('');
   }
 
@@ -287,7 +291,7 @@ export function ConnectionCard({ network, initial, initialPacing, fetch }: Conne
           </button>
         )}
       </div>
-      <p class="notice" role="status">
+      <p class="notice" role="status" data-testid="connection-notice">
         {signingIn ? t('signin_waiting') : busy ? t('options_connection_working') : notice}
       </p>
       {result && <ConnectionResult result={result} />}

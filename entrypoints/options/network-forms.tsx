@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import type { Fetch } from '../../utils/api/http';
 import type { ApiSite } from '../../utils/api/networks';
 import { t } from '../../utils/i18n/index';
 import { instanceHost } from '../../utils/instances';
 import { normalizeHandle } from '../../utils/sites/index';
+import { revokeMastodonToken } from './revoke-mastodon';
 import { withParts } from './rich';
+import type { Saved } from './saved-connection';
 
 /** The words and rules of one network's connection form (the words read in the UI language when asked for). */
 export interface Network {
@@ -29,8 +32,9 @@ export interface Network {
   removeLabel: string;
   /** What the card says after the saved secret alone was deleted (networks where it is optional). */
   secretDeleted: string;
-  /** What the card says after disconnecting with a saved secret. */
-  disconnectedWithSecret: string;
+  /** Undoes the saved secret on the network where it can, before the card deletes it here; resolves to what the
+   * card says then, and never rejects (nothing holds up a disconnect). */
+  disconnectSecret(saved: Required<Saved>, fetch: Fetch): Promise<string>;
   /** What works with the id alone (networks whose secret is optional). */
   readOnly?: string;
   limit: string;
@@ -79,9 +83,7 @@ export const CONNECTION_FORMS: Network[] = [
     get secretDeleted() {
       return t('options_net_bluesky_secretDeleted');
     },
-    get disconnectedWithSecret() {
-      return t('options_net_bluesky_disconnected');
-    },
+    disconnectSecret: async () => t('options_net_bluesky_disconnected'),
     get readOnly() {
       return t('options_net_bluesky_readOnly');
     },
@@ -128,9 +130,7 @@ export const CONNECTION_FORMS: Network[] = [
     get secretDeleted() {
       return t('options_net_github_secretDeleted');
     },
-    get disconnectedWithSecret() {
-      return t('options_net_github_disconnected');
-    },
+    disconnectSecret: async () => t('options_net_github_disconnected'),
     get readOnly() {
       return t('options_net_github_readOnly');
     },
@@ -182,9 +182,7 @@ export const CONNECTION_FORMS: Network[] = [
     get secretDeleted() {
       return t('options_net_mastodon_secretDeleted');
     },
-    get disconnectedWithSecret() {
-      return t('options_net_mastodon_disconnected');
-    },
+    disconnectSecret: ({ id, secret }, fetch) => revokeMastodonToken(id, secret, fetch),
     get limit() {
       return t('options_net_mastodon_limit');
     },
