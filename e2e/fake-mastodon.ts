@@ -12,16 +12,18 @@ export const SIGNIN_SCOPES = 'read:accounts read:follows read:search write:follo
 
 export interface FakeMastodon {
   serve(request: IncomingMessage, body: string): Promise<Answer | undefined>;
-  /** What it saw: each registration, the authorisation asked for, the token exchange. */
+  /** What it saw: each registration, the authorisation asked for, the token exchange, the tokens revoked. */
   seen: {
     apps: { client_name: string; redirect_uris: string; scopes: string }[];
     authorize?: URLSearchParams;
     token?: URLSearchParams;
+    revoked: string[];
   };
 }
 
 export function fakeMastodon(instance: string): FakeMastodon {
-  const seen: FakeMastodon['seen'] = { apps: [] };
+  const seen: FakeMastodon['seen'] = { apps: [], revoked: [] };
+  const live = () => !seen.revoked.includes('oauth-token');
   const json = (value: unknown, status = 200): Answer => ({
     status,
     headers: { 'content-type': 'application/json' },
@@ -65,8 +67,17 @@ export function fakeMastodon(instance: string): FakeMastodon {
         if (!fits) return json({ error: 'invalid_grant' }, 400);
         return json({ access_token: 'oauth-token', token_type: 'Bearer', scope: SIGNIN_SCOPES });
       }
+      case 'POST /oauth/revoke': {
+        // RFC 7009 as Doorkeeper answers it: the client must authenticate; an unknown token is "revoked" too.
+        const form = new URLSearchParams(body);
+        if (form.get('client_id') !== 'cid' || form.get('client_secret') !== 'csecret')
+          return { ...json({ error: 'invalid_client' }, 401), cors: false };
+        if (form.get('token') === 'oauth-token' && live()) seen.revoked.push('oauth-token');
+        // Mastodon's CORS rules (config/initializers/cors.rb) cover /api/* and /oauth/token, not /oauth/revoke.
+        return { ...json({}), cors: false };
+      }
       case 'GET /api/v1/accounts/verify_credentials':
-        return request.headers.authorization === 'Bearer oauth-token'
+        return request.headers.authorization === 'Bearer oauth-token' && live()
           ? json({ id: '1', acct: 'Lead' })
           : json({ error: 'The access token is invalid' }, 401);
     }

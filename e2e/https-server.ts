@@ -14,6 +14,8 @@ export interface Answer {
   status?: number;
   headers?: Record<string, string>;
   body?: string;
+  /** false: no CORS headers, for a path the real server leaves out of its CORS rules. */
+  cors?: false;
 }
 
 export type Handler = (request: IncomingMessage, body: string) => Promise<Answer | undefined>;
@@ -73,7 +75,8 @@ export async function startLocalHttps(handle: Handler): Promise<LocalHttps> {
         if (request.method === 'OPTIONS') return response.writeHead(204, cors).end();
         const answer: Answer | undefined = await handle(request, body).catch(() => ({ status: 500 }));
         if (!answer) return response.writeHead(404, cors).end();
-        response.writeHead(answer.status ?? 200, { ...cors, ...answer.headers }).end(answer.body ?? '');
+        const headers = answer.cors === false ? answer.headers : { ...cors, ...answer.headers };
+        response.writeHead(answer.status ?? 200, headers).end(answer.body ?? '');
       });
     },
   );

@@ -6,7 +6,8 @@ import { type LocalHttps, startLocalHttps } from './https-server';
 
 // "Sign in with Mastodon" in real Chromium against a local stand-in for a built-in instance (built in, so no
 // permission prompt): registration, the browser's own auth window on the instance's consent page, the redirect back
-// to identity.getRedirectURL(), the code exchange with PKCE, and the token saved where a pasted one goes.
+// to identity.getRedirectURL(), the code exchange with PKCE, the token saved where a pasted one goes, and its
+// revocation on the instance (POST /oauth/revoke) when the connection is disconnected.
 
 const INSTANCE = 'mastodon.social';
 const instance = fakeMastodon(INSTANCE);
@@ -61,6 +62,24 @@ describe('Sign in with Mastodon', () => {
       clientId: 'cid',
       redirectUri: redirect,
     });
+    await page.close();
+  });
+
+  it('revokes the token on the instance when disconnected, and deletes it here', async () => {
+    const page = await openOptions(ext);
+    const mastodon = card(page);
+    expect(await mastodon.getAttribute('data-status')).toBe('follows');
+    await mastodon.locator('[data-testid="connection-remove"]').click();
+    await expect.poll(() => mastodon.getAttribute('data-status')).toBe('off');
+    expect(await mastodon.locator('[data-testid="connection-notice"]').textContent()).toBe(
+      'Disconnected Mastodon: the access token is revoked on mastodon.social and deleted from this browser.',
+    );
+    expect(seen.revoked).toEqual(['oauth-token']);
+    const stored = await ext.worker.evaluate(
+      // @ts-expect-error: the worker's own `chrome`, not typed in this Node test file.
+      () => chrome.storage.local.get('connections'),
+    );
+    expect(stored.connections).toEqual({});
     await page.close();
   });
 });

@@ -31,7 +31,7 @@ afterAll(async () => {
 const CARD = '[data-testid="connection"][data-site="mastodon"]';
 
 describe('Sign in with Mastodon (Firefox)', () => {
-  it('signs in through Firefox’s auth window and saves the token', async () => {
+  it('signs in through Firefox’s auth window, saves the token, and revokes it on disconnect', async () => {
     const page = await ff.openExtensionPage('options.html', `${CARD} [data-testid="connection-signin"]`);
     await page.type(`${CARD} [data-testid="connection-id"]`, INSTANCE);
     const authWindow = ff.browser.waitForTarget((target) =>
@@ -55,6 +55,14 @@ describe('Sign in with Mastodon (Firefox)', () => {
     ]);
     expect(instance.seen.authorize?.get('code_challenge_method')).toBe('S256');
     expect(await page.$eval(CARD, (el) => el.getAttribute('data-status'))).toBe('follows');
+
+    // Disconnecting revokes the token on the instance, though /oauth/revoke answers without CORS headers.
+    await page.click(`${CARD} [data-testid="connection-remove"]`);
+    await page.waitForSelector(`${CARD}[data-status="off"]`);
+    expect(await page.$eval(`${CARD} [data-testid="connection-notice"]`, (el) => el.textContent)).toBe(
+      'Disconnected Mastodon: the access token is revoked on mastodon.social and deleted from this browser.',
+    );
+    expect(instance.seen.revoked).toEqual(['oauth-token']);
     await page.close();
   });
 });
