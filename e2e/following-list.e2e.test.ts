@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   fixture,
+  followRecord,
   importRoster,
   launchExtension,
   resetData,
@@ -24,25 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ext?.close();
 });
-
-/** The follow record of `key` (`site:handle`), read in the worker. */
-function followRecord(key: string) {
-  return ext.worker.evaluate(
-    (k) =>
-      new Promise<{ state?: string; source?: string } | undefined>((resolve, reject) => {
-        const open = indexedDB.open('teamfollow');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('follows').objectStore('follows').get(k);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-        };
-      }),
-    key,
-  );
-}
 
 describe('following list', () => {
   it("records the teammates on the user's own following list, opened from the timeline", async () => {
@@ -70,11 +52,11 @@ describe('following list', () => {
       },
       [LIST_URL, list] as const,
     );
-    await expect.poll(async () => (await followRecord('x:alice_dev'))?.state).toBe('following');
-    expect(await followRecord('x:alice_dev')).toMatchObject({ state: 'following', source: 'list' });
-    expect(await followRecord('x:frank_ux')).toMatchObject({ state: 'following', source: 'list' });
+    await expect.poll(async () => (await followRecord(ext, 'x:alice_dev'))?.state).toBe('following');
+    expect(await followRecord(ext, 'x:alice_dev')).toMatchObject({ state: 'following', source: 'list' });
+    expect(await followRecord(ext, 'x:frank_ux')).toMatchObject({ state: 'following', source: 'list' });
     // Zed is not on the list; nothing is said about him.
-    expect(await followRecord('x:zed_dev')).toBeUndefined();
+    expect(await followRecord(ext, 'x:zed_dev')).toBeUndefined();
     await page.close();
   });
 });

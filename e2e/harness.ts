@@ -112,6 +112,28 @@ export async function resetData(ext: ExtensionBrowser): Promise<void> {
   );
 }
 
+/** The follow record of `key` (`site:handle`) as the worker's database holds it, or undefined. */
+export async function followRecord(
+  ext: ExtensionBrowser,
+  key: string,
+): Promise<{ state?: string; source?: string } | undefined> {
+  return ext.worker.evaluate(
+    (k) =>
+      new Promise<{ state?: string; source?: string } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('teamfollow');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('follows').objectStore('follows').get(k);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+        };
+      }),
+    key,
+  );
+}
+
 /** Opens the options page and waits until its app has rendered. */
 export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.context.newPage();

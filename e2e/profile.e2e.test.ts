@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ExtensionBrowser,
   fixture,
+  followRecord,
   importRoster,
   launchExtension,
   resetData,
@@ -136,24 +137,6 @@ const recordUntrusted = (page: Page) => page.addInitScript(UNTRUSTED_RECORDER);
 const untrustedEvents = (page: Page) =>
   page.evaluate(() => (window as unknown as { untrusted: string[] }).untrusted ?? []);
 const flagState = (page: Page) => new FlagPage(page).state();
-
-async function recorded(key: string) {
-  return ext.worker.evaluate(
-    (k) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('teamfollow');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('follows').objectStore('follows').get(k);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-        };
-      }),
-    key,
-  );
-}
 
 describe.each(CASES)('$site', (c) => {
   const as = (who: string) => async (file: string) =>
@@ -293,7 +276,7 @@ describe.each(CASES)('$site', (c) => {
     const confirmed = c.site === 'linkedin' ? /following|requested/ : /following/;
     await expect.poll(() => flagState(page)).toMatch(confirmed);
     await expect
-      .poll(() => recorded(`${c.site}:${handleOf(c, c.alice)}`))
+      .poll(() => followRecord(ext, `${c.site}:${handleOf(c, c.alice)}`))
       .toMatchObject({ state: expect.stringMatching(confirmed), source: 'page' });
     expect(await untrustedEvents(page)).toEqual([]);
     await page.close();
