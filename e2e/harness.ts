@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { IMPORT_SUMMARY, ROSTER_FILE } from './hooks';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
@@ -138,7 +139,7 @@ export async function followRecord(
 export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(ext.extensionUrl('options.html'));
-  await page.locator('[data-testid="roster-file"]').waitFor({ state: 'attached' });
+  await page.locator(ROSTER_FILE).waitFor({ state: 'attached' });
   return page;
 }
 
@@ -177,12 +178,12 @@ type PageSource = () => Promise<string>;
 
 /** Chooses a roster file in the options page's file input, as a user would; resolves to the import summary. */
 export async function chooseRosterFile(page: Page, name: string, content: string | Buffer) {
-  await page.locator('[data-testid="roster-file"]').setInputFiles({
+  await page.locator(ROSTER_FILE).setInputFiles({
     name,
     mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
     buffer: typeof content === 'string' ? Buffer.from(content) : content,
   });
-  const summary = page.locator('[data-testid="import-summary"]');
+  const summary = page.locator(IMPORT_SUMMARY);
   await summary.waitFor();
   return summary;
 }

@@ -2,6 +2,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import {
+  FLAG,
+  FLAG_FOLLOW,
+  FLAG_RING,
+  GAP_COUNT,
+  GAP_ROW,
+  IMPORT_SUMMARY,
+  ROSTER_FILE,
+  ROSTER_ROW,
+  UNKNOWN_ROW,
+} from '../hooks';
 import type { FirefoxExtension } from './harness';
 
 // The pages a lead meets, in Firefox through puppeteer: the same hooks (DESIGN, "Test hooks") as e2e/pages/, whose
@@ -12,7 +23,7 @@ export class FirefoxOptions {
   private constructor(readonly page: Page) {}
 
   static async open(ff: FirefoxExtension): Promise<FirefoxOptions> {
-    return new FirefoxOptions(await ff.openExtensionPage('options.html', '[data-testid="roster-file"]'));
+    return new FirefoxOptions(await ff.openExtensionPage('options.html', ROSTER_FILE));
   }
 
   /** Chooses a roster file in the file input, as a user would; resolves to the summary's numbers. */
@@ -21,9 +32,9 @@ export class FirefoxOptions {
     try {
       const file = join(dir, name);
       await writeFile(file, content);
-      const input = (await this.page.$('[data-testid="roster-file"]')) as ElementHandle<HTMLInputElement>;
+      const input = (await this.page.$(ROSTER_FILE)) as ElementHandle<HTMLInputElement>;
       await input.uploadFile(file);
-      const summary = await this.page.waitForSelector('[data-testid="import-summary"]');
+      const summary = await this.page.waitForSelector(IMPORT_SUMMARY);
       return (await summary?.evaluate((el) => ({
         imported: Number(el.getAttribute('data-imported')),
         rejected: Number(el.getAttribute('data-rejected')),
@@ -35,7 +46,7 @@ export class FirefoxOptions {
 
   /** The teammates' names in the roster table, sorted. */
   async rosterNames(): Promise<string[]> {
-    const names = await this.page.$$eval('[data-testid="roster-row"]', (rows) =>
+    const names = await this.page.$$eval(ROSTER_ROW, (rows) =>
       rows.map((tr) => tr.querySelector('th')?.textContent?.trim() ?? ''),
     );
     return names.sort();
@@ -46,17 +57,15 @@ export class FirefoxOptions {
   }
 }
 
-const FLAG = '[data-testid="teamfollow-flag"]';
-
 /** The on-page flag of a profile tab. */
 export class FirefoxFlag {
   constructor(readonly page: Page) {}
 
   /** The flag's button that points at the site's own Follow control (in the flag's open shadow root: `>>>`). */
-  readonly showButton = `${FLAG} >>> [data-testid="teamfollow-follow"]`;
+  readonly showButton = `${FLAG} >>> ${FLAG_FOLLOW}`;
 
   /** The ring TeamFollow draws over the site's control while the flag points at it. */
-  readonly ring = '[data-testid="teamfollow-ring"]';
+  readonly ring = FLAG_RING;
 
   /** What the page shows now (`data-state`), or null without a flag. */
   state(): Promise<string | null> {
@@ -88,17 +97,17 @@ export class FirefoxPopup {
 
   /** Opens the popup and waits until it shows its count. */
   static async open(ff: FirefoxExtension): Promise<FirefoxPopup> {
-    return new FirefoxPopup(await ff.openExtensionPage('popup.html', '[data-testid="gap-count"]'));
+    return new FirefoxPopup(await ff.openExtensionPage('popup.html', GAP_COUNT));
   }
 
   /** The number of accounts recorded not followed, as shown. */
   gapCount(): Promise<string | null> {
-    return this.page.$eval('[data-testid="gap-count"]', (el) => el.textContent);
+    return this.page.$eval(GAP_COUNT, (el) => el.textContent);
   }
 
   /** The gap list as `site:handle state`, sorted. */
   async gaps(): Promise<string[]> {
-    const rows = await this.page.$$eval('[data-testid="gap-row"]', (trs) =>
+    const rows = await this.page.$$eval(GAP_ROW, (trs) =>
       trs.map(
         (r) =>
           `${r.getAttribute('data-site')}:${r.getAttribute('data-handle')} ${r.getAttribute('data-state')}`,
@@ -109,6 +118,6 @@ export class FirefoxPopup {
 
   /** How many accounts are listed apart as never checked. */
   async unknownCount(): Promise<number> {
-    return (await this.page.$$('[data-testid="unknown-row"]')).length;
+    return (await this.page.$$(UNKNOWN_ROW)).length;
   }
 }

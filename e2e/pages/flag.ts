@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { FLAG, FLAG_FOLLOW, FLAG_RING } from '../hooks';
 
 // The on-page flag as a user meets it on a profile: its hooks (DESIGN, "Test hooks") in one place.
 
@@ -7,12 +8,12 @@ export class FlagPage {
 
   /** The flag's host element (one per page at most). */
   get host(): Locator {
-    return this.page.locator('[data-testid="teamfollow-flag"]');
+    return this.page.locator(FLAG);
   }
 
   /** The flag's button that points at the site's own Follow control. */
   get showButton(): Locator {
-    return this.host.locator('[data-testid="teamfollow-follow"]');
+    return this.host.locator(FLAG_FOLLOW);
   }
 
   /** The flag's words (its live region). */
@@ -22,7 +23,7 @@ export class FlagPage {
 
   /** The ring TeamFollow draws over the site's control while the flag points at it. */
   get ring(): Locator {
-    return this.page.locator('[data-testid="teamfollow-ring"]');
+    return this.page.locator(FLAG_RING);
   }
 
   /** What the page shows now (`data-state`), waiting for the flag up to `timeout` ms. */

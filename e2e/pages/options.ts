@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { type ExtensionBrowser, openOptions } from '../harness';
+import { ROSTER_ROW } from '../hooks';
 
 // The options page, opened as a page: the hooks of its roster table, "Fill in all" and "Import from a group".
 
@@ -15,7 +16,7 @@ export class OptionsPage {
   }
 
   get rosterRows(): Locator {
-    return this.page.locator('[data-testid="roster-row"]');
+    return this.page.locator(ROSTER_ROW);
   }
 
   /** Every teammate on the roster as `name: site:handle, …`, sorted by name. */

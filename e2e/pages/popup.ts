@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../harness';
+import { GAP_COUNT, GAP_ROW, UNKNOWN_ROW } from '../hooks';
 
 // The toolbar popup, opened as a page: its hooks (DESIGN, "Test hooks") in one place.
 
@@ -10,21 +11,21 @@ export class PopupPage {
   static async open(ext: ExtensionBrowser): Promise<PopupPage> {
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('popup.html'));
-    await page.locator('[data-testid="gap-count"]').waitFor();
+    await page.locator(GAP_COUNT).waitFor();
     return new PopupPage(page);
   }
 
   /** The number of accounts recorded not followed, as shown. */
   gapCount(): Promise<string | null> {
-    return this.page.locator('[data-testid="gap-count"]').textContent();
+    return this.page.locator(GAP_COUNT).textContent();
   }
 
   get gapRows(): Locator {
-    return this.page.locator('[data-testid="gap-row"]');
+    return this.page.locator(GAP_ROW);
   }
 
   get unknownRows(): Locator {
-    return this.page.locator('[data-testid="unknown-row"]');
+    return this.page.locator(UNKNOWN_ROW);
   }
 
   /** A network's "Check all" or "Follow all" button. */
