@@ -1,10 +1,10 @@
-// The DESIGN.md "Test hooks" selectors both page-object sets (e2e/pages/ on Playwright, e2e/firefox/ on puppeteer)
-// rely on, spelled once so that a hook renamed in DESIGN changes here only.
+// The DESIGN.md "Test hooks" selectors both page-object sets (e2e/pages/ on Playwright, e2e/firefox/ on
+// puppeteer) rely on, spelled once so that a hook renamed in DESIGN changes here only.
 
 /** Options page: the roster file input; choosing a file imports it (DESIGN hook `roster-file`). */
 export const ROSTER_FILE = '[data-testid="roster-file"]';
 
-/** Options page: the import's result, `data-imported`/`-rejected`/`-leavers` (DESIGN hook `import-summary`). */
+/** Options page: the import's result, `data-imported`/`-rejected`/`-leavers` (DESIGN `import-summary`). */
 export const IMPORT_SUMMARY = '[data-testid="import-summary"]';
 
 /** Options page: one roster row per teammate, its name in the `th` (hook `roster-row`, used by both sets). */
